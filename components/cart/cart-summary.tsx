@@ -1,0 +1,38 @@
+import type { Cart } from '@/lib/cart/cart';
+import type { Money } from '@/lib/money';
+import { Price } from '@/components/ui/price';
+
+export function CartSummary({ cart, estimatedTotal }: { cart: Cart; estimatedTotal: Money }) {
+  return (
+    <aside aria-labelledby="summary-heading" className="card flex h-fit flex-col gap-4 p-6">
+      <h2 id="summary-heading" className="font-serif text-xl text-ink">
+        Order summary
+      </h2>
+      <dl className="space-y-2 text-sm">
+        <div className="flex justify-between">
+          <dt className="text-ink-muted">
+            Subtotal ({cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'})
+          </dt>
+          <dd data-testid="cart-subtotal" className="font-medium text-ink">
+            <Price value={cart.subtotal} />
+          </dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-ink-muted">{cart.ships ? 'Estimated shipping' : 'Shipping'}</dt>
+          <dd data-testid="cart-shipping" className="font-medium text-ink">
+            {cart.ships ? <Price value={cart.estimatedShipping} /> : 'Not needed'}
+          </dd>
+        </div>
+        <div className="flex justify-between border-t border-black/5 pt-3 text-base">
+          <dt className="font-semibold text-ink">Estimated total</dt>
+          <dd data-testid="cart-total" className="font-semibold text-ink">
+            <Price value={estimatedTotal} />
+          </dd>
+        </div>
+      </dl>
+      <p className="text-xs text-ink-muted">
+        Tax and the final shipping price are calculated from your address when you check out.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useOptimistic, useState, useTransition } from 'react';
+import { addMoney, money, multiplyMoney, sumMoney } from '@/lib/money';
+import type { Cart } from '@/lib/cart/cart';
+import { removeCartLineAction, updateCartLineAction } from './actions';
+import { CartLineRow } from './cart-line-row';
+import { CartSummary } from './cart-summary';
+
+type LineChange = { lineId: string; quantity: number };
+
+/** Applies a pending change so the page answers at once; the server's cart replaces it on refresh. */
+function applyChange(cart: Cart, change: LineChange): Cart {
+  const lines = cart.lines
+    .map((line) =>
+      line.id === change.lineId ? { ...line, quantity: change.quantity, lineTotal: multiplyMoney(line.product.price, change.quantity) } : line,
+    )
+    .filter((line) => line.quantity > 0);
+  return {
+    ...cart,
+    lines,
+    itemCount: lines.reduce((total, line) => total + line.quantity, 0),
+    subtotal: sumMoney(
+      lines.map((line) => line.lineTotal),
+      cart.currency,
+    ),
+    // The shipping estimate depends on server rules; keep the last one until the server answers.
+    estimatedShipping: lines.some((line) => line.product.kind !== 'digital') ? cart.estimatedShipping : money(0, cart.currency),
+  };
+}
+
+export function CartView({ cart }: { cart: Cart }) {
+  const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyChange);
+  const [, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function change(lineId: string, quantity: number) {
+    setError(null);
+    startTransition(async () => {
+      applyOptimistic({ lineId, quantity });
+      const result = quantity === 0 ? await removeCartLineAction({ lineId }) : await updateCartLineAction({ lineId, quantity });
+      if (!result.ok) setError(result.message);
+    });
+  }
+
+  const estimatedTotal = addMoney(optimisticCart.subtotal, optimisticCart.estimatedShipping);
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <section aria-label="Items in your cart" className="card divide-y divide-black/5">
+        <p role="alert" aria-live="assertive" className={error ? 'px-6 py-3 text-sm text-red-700' : 'sr-only'}>
+          {error}
+        </p>
+        <ul className="divide-y divide-black/5">
+          {optimisticCart.lines.map((line) => (
+            <CartLineRow key={line.id} line={line} onChange={change} />
+          ))}
+        </ul>
+      </section>
+      <CartSummary cart={optimisticCart} estimatedTotal={estimatedTotal} />
+    </div>
+  );
+}

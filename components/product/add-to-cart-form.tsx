@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState, useTransition } from 'react';
+import { addToCartAction } from '@/components/cart/actions';
+
+export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity: number }) {
+  const [quantity, setQuantity] = useState(1);
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const quantityId = useId();
+  const statusId = useId();
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setResult(null);
+    startTransition(async () => {
+      const outcome = await addToCartAction({ slug, quantity });
+      setResult(outcome.ok ? { ok: true, message: 'Added to your cart.' } : { ok: false, message: outcome.message });
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" aria-describedby={statusId}>
+      {maxQuantity > 1 ? (
+        <div className="flex items-center gap-3">
+          <label htmlFor={quantityId} className="text-sm font-medium text-ink">
+            Quantity
+          </label>
+          <select
+            id={quantityId}
+            value={quantity}
+            onChange={(event) => setQuantity(Number(event.target.value))}
+            className="rounded-lg border border-black/15 bg-white px-3 py-2 text-sm"
+          >
+            {Array.from({ length: maxQuantity }, (_, index) => index + 1).map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
+        {pending ? 'Adding…' : 'Add to cart'}
+      </button>
+      <p id={statusId} aria-live="polite" role="status" className="min-h-5 text-sm">
+        {result ? (
+          result.ok ? (
+            <span className="text-brand-700">
+              {result.message}{' '}
+              <Link href="/cart" className="font-semibold underline">
+                View cart
+              </Link>
+            </span>
+          ) : (
+            <span className="text-red-700">{result.message}</span>
+          )
+        ) : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { cartExists, createCart, emptyCart, loadCart, type Cart } from './cart';
+
+export type { Cart, CartLine } from './cart';
+export { addToCart, removeLine, setLineQuantity } from './cart';
+export { MAX_QUANTITY_PER_LINE } from './limits';
+
+export const CART_COOKIE = 'cart_id';
+const cartIdSchema = z.uuid();
+
+async function readCartId(): Promise<string | undefined> {
+  const parsed = cartIdSchema.safeParse((await cookies()).get(CART_COOKIE)?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The shopper's cart, or an empty one; never creates a row (safe to call while rendering). */
+export async function getCurrentCart(): Promise<Cart> {
+  const currency = getConfig().store.currency;
+  const cartId = await readCartId();
+  const db = await getDb();
+  if (!cartId || !(await cartExists(db, cartId))) return emptyCart('', currency);
+  return loadCart(db, cartId, currency);
+}
+
+/** The shopper's cart id, creating the cart and its cookie on first use. Server actions only. */
+export async function ensureCartId(): Promise<string> {
+  const db = await getDb();
+  const existing = await readCartId();
+  if (existing && (await cartExists(db, existing))) return existing;
+  const cartId = await createCart(db, getConfig().store.currency);
+  (await cookies()).set(CART_COOKIE, cartId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: process.env.NODE_ENV === 'production',
+    path: '/',
+    maxAge: 60 * 60 * 24 * 30,
+  });
+  return cartId;
+}
+
+/** The cart id from the cookie when that cart still exists. */
+export async function currentCartId(): Promise<string | undefined> {
+  const cartId = await readCartId();
+  if (!cartId) return undefined;
+  return (await cartExists(await getDb(), cartId)) ? cartId : undefined;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { money } from '@/lib/money';
+import { applyRate, computeTotals, estimateShipping, shippingOptions, type PricedLine } from './pricing';
+
+const mug: PricedLine = { kind: 'physical', unitPrice: money(2200, 'USD'), quantity: 1 };
+const ebook: PricedLine = { kind: 'digital', unitPrice: money(1200, 'USD'), quantity: 1 };
+const throwBlanket: PricedLine = { kind: 'physical', unitPrice: money(12000, 'USD'), quantity: 1 };
+
+describe('shipping rules', () => {
+  it('never ships a digital-only cart', () => {
+    expect(shippingOptions([ebook], 'USD')).toEqual([]);
+    expect(estimateShipping([ebook], 'USD')).toEqual(money(0, 'USD'));
+  });
+
+  it('charges the flat standard rate below the threshold and nothing above it', () => {
+    expect(estimateShipping([mug, ebook], 'USD')).toEqual(money(595, 'USD'));
+    expect(estimateShipping([throwBlanket], 'USD')).toEqual(money(0, 'USD'));
+  });
+
+  it('does not count digital goods towards free shipping', () => {
+    const manyEbooks = { ...ebook, quantity: 10 };
+    expect(estimateShipping([mug, manyEbooks], 'USD')).toEqual(money(595, 'USD'));
+  });
+
+  it('adds the international surcharge outside the home country', () => {
+    const [standard, express] = shippingOptions([mug], 'USD', 'GB');
+    expect(standard?.price).toEqual(money(595 + 1200, 'USD'));
+    expect(express?.price).toEqual(money(1495 + 1200, 'USD'));
+  });
+
+  it('uses yen amounts for JPY stores', () => {
+    expect(estimateShipping([{ kind: 'physical', unitPrice: money(3000, 'JPY'), quantity: 1 }], 'JPY')).toEqual(money(800, 'JPY'));
+  });
+});
+
+describe('tax', () => {
+  it('rounds half up in minor units', () => {
+    expect(applyRate(money(1000, 'USD'), 725)).toEqual(money(73, 'USD')); // 72.5 → 73
+    expect(applyRate(money(999, 'USD'), 725)).toEqual(money(72, 'USD')); // 72.43 → 72
+  });
+
+  it('taxes goods and shipping at the destination rate and adds up', () => {
+    const totals = computeTotals([mug, ebook], 'USD', { countryCode: 'US', method: 'express' });
+    expect(totals.subtotal).toEqual(money(3400, 'USD'));
+    expect(totals.shipping).toEqual(money(1495, 'USD'));
+    expect(totals.tax).toEqual(money(355, 'USD')); // 7.25% of 48.95 = 3.549
+    expect(totals.total).toEqual(money(3400 + 1495 + 355, 'USD'));
+  });
+
+  it('does not tax countries without a rate', () => {
+    expect(computeTotals([mug], 'USD', { countryCode: 'AU' }).tax).toEqual(money(0, 'USD'));
+  });
+});

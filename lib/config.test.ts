@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEv…\n-----END PRIVATE KEY-----\n';
+const live = {
+  AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-AHEXAMPLE',
+  AMAZON_PAY_PRIVATE_KEY: PEM,
+  AMAZON_PAY_MERCHANT_ID: 'A1MERCHANT',
+  AMAZON_PAY_STORE_ID: 'amzn1.application-oa2-client.example',
+};
+
+function configError(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('runs in offline-sandbox mode with embedded defaults when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config.amazonPay.mode).toBe('offline');
+    expect(config.amazonPay.sandbox).toBe(true);
+    expect(config.amazonPay.endpoint).toBe('http://127.0.0.1:4010');
+    expect(config.database.url).toBeUndefined();
+    expect(config.store.currency).toBe('USD');
+    expect(config.store.shipToCountries).toContain('US');
+  });
+
+  it('uses Amazon Pay when credentials are set, with region aliases', () => {
+    const config = parseConfig({ ...live, AMAZON_PAY_REGION: 'UK', STORE_CURRENCY: 'gbp', AMAZON_PAY_SANDBOX: 'false' });
+    expect(config.amazonPay.mode).toBe('amazon');
+    expect(config.amazonPay.region).toBe('eu');
+    expect(config.amazonPay.sandbox).toBe(false);
+    expect(config.amazonPay.privateKey).toBe(PEM);
+    expect(config.amazonPay.ledgerCurrency).toBe('GBP');
+    expect(config.amazonPay.checkoutLanguage).toBe('en_GB');
+  });
+
+  it('reads the private key from a file path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-'));
+    const file = path.join(dir, 'key.pem');
+    writeFileSync(file, PEM);
+    expect(parseConfig({ ...live, AMAZON_PAY_PRIVATE_KEY: file }).amazonPay.privateKey).toBe(PEM);
+    expect(configError({ ...live, AMAZON_PAY_PRIVATE_KEY: path.join(dir, 'missing.pem') })).toMatch(
+      /AMAZON_PAY_PRIVATE_KEY: is neither PEM text nor a readable file/,
+    );
+  });
+
+  it('names the variable and what is wrong', () => {
+    expect(configError({ AMAZON_PAY_REGION: 'mars' })).toMatch(/AMAZON_PAY_REGION: must be one of na, eu, jp/);
+    expect(configError({ STORE_CURRENCY: 'BTC' })).toMatch(/STORE_CURRENCY: must be one of USD, EUR, GBP, JPY/);
+    expect(configError({ SHIP_TO_COUNTRIES: 'US,Germany' })).toMatch(/SHIP_TO_COUNTRIES/);
+    expect(configError({ DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+    expect(configError({ AMAZON_PAY_SANDBOX: 'maybe' })).toMatch(/AMAZON_PAY_SANDBOX: must be true or false/);
+    expect(configError({ ADMIN_PASSWORD: 'short' })).toMatch(/ADMIN_PASSWORD: must be at least 12 characters/);
+    expect(configError({ AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-X' })).toMatch(/^AMAZON_PAY_PRIVATE_KEY: is required/);
+    expect(configError({ ...live, AMAZON_PAY_STORE_ID: '' })).toMatch(/AMAZON_PAY_STORE_ID: is required/);
+    expect(configError({ ...live, STORE_CURRENCY: 'JPY' })).toMatch(/STORE_CURRENCY: JPY is not a ledger currency of Amazon Pay region na/);
+    expect(configError({ ECOMCHARGE_SHOP_ID: '361' })).toMatch(/ECOMCHARGE_SECRET_KEY/);
+  });
+
+  it('offline, lets the store currency pick the emulated region', () => {
+    expect(parseConfig({ STORE_CURRENCY: 'JPY' }).amazonPay.region).toBe('jp');
+  });
+});

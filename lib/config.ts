@@ -1,0 +1,214 @@
+import 'server-only';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { CurrencyCode } from '@/lib/money';
+
+/**
+ * The one place that reads the environment. It is validated once, at start-up
+ * (instrumentation.ts), and a bad value stops the server with a message that
+ * names the variable.
+ */
+
+const REGION_ALIASES = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' } as const;
+export type AmazonPayRegion = (typeof REGION_ALIASES)[keyof typeof REGION_ALIASES];
+
+// A ledger currency belongs to one region (reference §4); the store prices in it.
+const REGION_BY_LEDGER_CURRENCY = { USD: 'na', EUR: 'eu', GBP: 'eu', JPY: 'jp' } as const satisfies Partial<
+  Record<CurrencyCode, AmazonPayRegion>
+>;
+type LedgerCurrency = keyof typeof REGION_BY_LEDGER_CURRENCY;
+const LEDGER_CURRENCIES = Object.keys(REGION_BY_LEDGER_CURRENCY) as [LedgerCurrency, ...LedgerCurrency[]];
+
+const CHECKOUT_LANGUAGE_BY_CURRENCY: Record<LedgerCurrency, string> = {
+  USD: 'en_US',
+  GBP: 'en_GB',
+  EUR: 'de_DE',
+  JPY: 'ja_JP',
+};
+
+/** Where `npm start` keeps the offline sandbox's generated merchant key (see scripts/start.mjs). */
+export const OFFLINE_KEY_DIR = path.join(process.cwd(), '.data', 'sandbox');
+export const DEFAULT_SANDBOX_ENDPOINT = 'http://127.0.0.1:4010';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'must be true or false' })
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
+
+const countryList = z
+  .string()
+  .trim()
+  .transform((value) => value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'must be comma-separated two-letter ISO country codes')).min(1));
+
+const environmentSchema = z.object({
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|pglite:|memory:)/, 'must start with postgres://, postgresql://, pglite: or memory:')
+      .optional(),
+  ),
+  AMAZON_PAY_PUBLIC_KEY_ID: optionalText,
+  // Not trimmed: a PEM's layout is part of it.
+  AMAZON_PAY_PRIVATE_KEY: z
+    .string()
+    .transform((value) => (value.trim() === '' ? undefined : value))
+    .optional(),
+  AMAZON_PAY_REGION: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('na')
+    .pipe(z.enum(Object.keys(REGION_ALIASES) as [keyof typeof REGION_ALIASES], { message: 'must be one of na, eu, jp (or us, de, uk)' }))
+    .transform((alias) => REGION_ALIASES[alias]),
+  AMAZON_PAY_SANDBOX: booleanFlag,
+  AMAZON_PAY_MERCHANT_ID: optionalText,
+  AMAZON_PAY_STORE_ID: optionalText,
+  AMAZON_PAY_ENDPOINT: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  ECOMCHARGE_SHOP_ID: optionalText,
+  ECOMCHARGE_SECRET_KEY: optionalText,
+  ECOMCHARGE_API_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  ADMIN_EMAIL: optionalText.pipe(z.email({ message: 'must be an email address' }).optional()),
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  STORE_CURRENCY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default('USD')
+    .pipe(z.enum(LEDGER_CURRENCIES, { message: `must be one of ${LEDGER_CURRENCIES.join(', ')}` })),
+  SHIP_TO_COUNTRIES: countryList.default(['US', 'CA', 'GB', 'DE', 'FR', 'JP']),
+  STORE_NAME: z.string().trim().max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)').default('Northwind Goods'),
+  APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  NODE_ENV: z.string().optional(),
+});
+
+export type AmazonPayMode = 'offline' | 'amazon';
+
+export interface AppConfig {
+  database: { url: string | undefined };
+  amazonPay: {
+    mode: AmazonPayMode;
+    publicKeyId: string | undefined;
+    /** PEM text, read from the file when the variable held a path. */
+    privateKey: string | undefined;
+    region: AmazonPayRegion;
+    sandbox: boolean;
+    merchantId: string;
+    storeId: string;
+    endpoint: string | undefined;
+    ledgerCurrency: LedgerCurrency;
+    checkoutLanguage: string;
+  };
+  ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
+  auth: { secret: string | undefined; adminEmail: string | undefined; adminPassword: string | undefined };
+  store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string | undefined };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`).join('\n');
+}
+
+function readPrivateKey(value: string): string {
+  const inline = value.replace(/\\n/g, '\n');
+  if (inline.includes('-----BEGIN')) return inline;
+  const file = path.resolve(value);
+  if (!existsSync(file)) {
+    throw new ConfigError(`AMAZON_PAY_PRIVATE_KEY: is neither PEM text nor a readable file (${file} does not exist)`);
+  }
+  const pem = readFileSync(file, 'utf8');
+  if (!pem.includes('-----BEGIN')) throw new ConfigError(`AMAZON_PAY_PRIVATE_KEY: ${file} does not contain a PEM key`);
+  return pem;
+}
+
+function readOfflineKey(): { publicKeyId: string; privateKey: string } | undefined {
+  const metaFile = path.join(OFFLINE_KEY_DIR, 'merchant-key.json');
+  const keyFile = path.join(OFFLINE_KEY_DIR, 'merchant-private.pem');
+  if (!existsSync(metaFile) || !existsSync(keyFile)) return undefined;
+  const meta = z.object({ publicKeyId: z.string() }).parse(JSON.parse(readFileSync(metaFile, 'utf8')));
+  return { publicKeyId: meta.publicKeyId, privateKey: readFileSync(keyFile, 'utf8') };
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid environment configuration:\n${describeIssues(parsed.error)}`);
+  }
+  const e = parsed.data;
+
+  const hasKeyId = e.AMAZON_PAY_PUBLIC_KEY_ID !== undefined;
+  const hasKey = e.AMAZON_PAY_PRIVATE_KEY !== undefined;
+  if (hasKeyId !== hasKey) {
+    const missing = hasKeyId ? 'AMAZON_PAY_PRIVATE_KEY' : 'AMAZON_PAY_PUBLIC_KEY_ID';
+    throw new ConfigError(`${missing}: is required when the other Amazon Pay key variable is set`);
+  }
+  const mode: AmazonPayMode = hasKeyId ? 'amazon' : 'offline';
+  if (mode === 'amazon') {
+    for (const name of ['AMAZON_PAY_MERCHANT_ID', 'AMAZON_PAY_STORE_ID'] as const) {
+      if (!e[name]) throw new ConfigError(`${name}: is required when Amazon Pay credentials are set`);
+    }
+  }
+  const offlineKey = mode === 'offline' ? readOfflineKey() : undefined;
+
+  const currencyRegion = REGION_BY_LEDGER_CURRENCY[e.STORE_CURRENCY];
+  if (mode === 'amazon' && currencyRegion !== e.AMAZON_PAY_REGION) {
+    throw new ConfigError(
+      `STORE_CURRENCY: ${e.STORE_CURRENCY} is not a ledger currency of Amazon Pay region ${e.AMAZON_PAY_REGION}`,
+    );
+  }
+  // Offline, the emulator serves every region, so the currency picks it.
+  const region = mode === 'offline' ? currencyRegion : e.AMAZON_PAY_REGION;
+
+  if ((e.ECOMCHARGE_SHOP_ID === undefined) !== (e.ECOMCHARGE_SECRET_KEY === undefined)) {
+    throw new ConfigError('ECOMCHARGE_SECRET_KEY: ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY are set together or not at all');
+  }
+  if (e.NODE_ENV === 'production' && mode === 'amazon' && !e.AUTH_SECRET) {
+    throw new ConfigError('AUTH_SECRET: is required in production when real Amazon Pay credentials are set');
+  }
+
+  return {
+    database: { url: e.DATABASE_URL },
+    amazonPay: {
+      mode,
+      publicKeyId: mode === 'amazon' ? e.AMAZON_PAY_PUBLIC_KEY_ID : offlineKey?.publicKeyId,
+      privateKey: mode === 'amazon' ? readPrivateKey(e.AMAZON_PAY_PRIVATE_KEY!) : offlineKey?.privateKey,
+      region,
+      sandbox: mode === 'offline' ? true : (e.AMAZON_PAY_SANDBOX ?? true),
+      merchantId: e.AMAZON_PAY_MERCHANT_ID ?? 'OFFLINE-MERCHANT',
+      storeId: e.AMAZON_PAY_STORE_ID ?? 'amzn1.application-oa2-client.offline-sandbox',
+      endpoint: e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? DEFAULT_SANDBOX_ENDPOINT : undefined),
+      ledgerCurrency: e.STORE_CURRENCY,
+      checkoutLanguage: CHECKOUT_LANGUAGE_BY_CURRENCY[e.STORE_CURRENCY],
+    },
+    ecomcharge: {
+      shopId: e.ECOMCHARGE_SHOP_ID,
+      secretKey: e.ECOMCHARGE_SECRET_KEY,
+      apiUrl: e.ECOMCHARGE_API_URL,
+    },
+    auth: { secret: e.AUTH_SECRET, adminEmail: e.ADMIN_EMAIL, adminPassword: e.ADMIN_PASSWORD },
+    store: {
+      name: e.STORE_NAME,
+      currency: e.STORE_CURRENCY,
+      shipToCountries: e.SHIP_TO_COUNTRIES,
+      appUrl: e.APP_URL,
+    },
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '@/lib/catalog/seed';
+import { SEED_PRODUCTS } from '@/lib/catalog/seed-data';
+import { listActiveProducts } from '@/lib/catalog/queries';
+import { testDatabaseTargets } from '@/test/databases';
+import type { DatabaseHandle } from './connection';
+import { orders, paymentEvents } from './schema';
+
+describe.each(testDatabaseTargets)('database on $name', (target) => {
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    handle = await target.open();
+  });
+  afterAll(async () => handle?.close());
+
+  it('applies the migrations and seeds the catalog once', async () => {
+    await seedCatalog(handle.db, 'USD');
+    await seedCatalog(handle.db, 'USD');
+    const products = await listActiveProducts(handle.db);
+    expect(products).toHaveLength(SEED_PRODUCTS.length);
+    expect(products.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(products.map((product) => product.kind))).toEqual(new Set(['physical', 'digital', 'subscription']));
+    expect(products.every((product) => Number.isInteger(product.price.amount))).toBe(true);
+  });
+
+  it('keeps the payment event log append-only', async () => {
+    const [event] = await handle.db
+      .insert(paymentEvents)
+      .values({ type: 'test', actor: 'system', detail: { note: 'evidence' } })
+      .returning();
+    const refusal = { cause: { message: expect.stringMatching(/append-only/) } };
+    await expect(handle.db.update(paymentEvents).set({ type: 'changed' }).where(sql`id = ${event!.id}`)).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(handle.db.delete(paymentEvents).where(sql`id = ${event!.id}`)).rejects.toMatchObject(refusal);
+  });
+
+  it('refuses an order whose total does not add up', async () => {
+    await expect(
+      handle.db.insert(orders).values({
+        number: 'NW-TEST-1',
+        status: 'pending',
+        paymentState: 'none',
+        currency: 'USD',
+        subtotalAmount: 1000,
+        shippingAmount: 500,
+        taxAmount: 0,
+        totalAmount: 1400,
+      }),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers share Drizzle's PostgreSQL dialect, so the domain code sees one type. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
+
+// Any instance may start first; the lock makes the others wait instead of racing the same DDL.
+const MIGRATION_LOCK_ID = 727_274_001;
+
+/**
+ * Opens the database named by `url` and brings its schema up to date:
+ * `postgres://…` is PostgreSQL, `memory:` an in-memory PGlite, `pglite:<dir>` or
+ * nothing a PGlite directory (default `.data/pglite`).
+ */
+export async function openDatabase(url: string | undefined): Promise<DatabaseHandle> {
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (url === 'memory:') return openPglite(undefined);
+  return openPglite(url?.startsWith('pglite:') ? url.slice('pglite:'.length) : DEFAULT_PGLITE_DIR);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Database, driver: 'pglite', close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzlePostgres({ client: migrationClient }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+  } finally {
+    await migrationClient.end();
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema });
+  return { db: db as unknown as Database, driver: 'postgres', close: () => client.end() };
+}

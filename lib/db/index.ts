@@ -1,0 +1,25 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { seedCatalog } from '@/lib/catalog/seed';
+import { openDatabase, type Database, type DatabaseHandle } from './connection';
+
+export type { Database } from './connection';
+export * as tables from './schema';
+
+// Next.js dev reloads modules; keeping the handle on globalThis keeps one PGlite per process.
+const globalForDb = globalThis as typeof globalThis & { __storefrontDb?: Promise<DatabaseHandle> };
+
+async function initialise(): Promise<DatabaseHandle> {
+  const handle = await openDatabase(getConfig().database.url);
+  await seedCatalog(handle.db, getConfig().store.currency);
+  return handle;
+}
+
+/** The app's database, migrated and seeded on first use (and at start-up by instrumentation.ts). */
+export async function getDb(): Promise<Database> {
+  globalForDb.__storefrontDb ??= initialise().catch((error: unknown) => {
+    globalForDb.__storefrontDb = undefined;
+    throw error;
+  });
+  return (await globalForDb.__storefrontDb).db;
+}

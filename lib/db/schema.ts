@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** All money columns hold integer minor units of the row's `currency`. */
+
+export const productKind = pgEnum('product_kind', ['physical', 'digital', 'subscription']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    tagline: text('tagline').notNull(),
+    description: text('description').notNull(),
+    kind: productKind('kind').notNull(),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    imagePath: text('image_path').notNull(),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('products_slug_key').on(table.slug),
+    check('products_price_nonnegative', sql`${table.priceAmount} >= 0`),
+  ],
+);
+
+export const carts = pgTable('carts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  currency: text('currency').notNull(),
+  buyerId: text('buyer_id'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cartId: uuid('cart_id')
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('cart_lines_cart_product_key').on(table.cartId, table.productId),
+    check('cart_lines_quantity_positive', sql`${table.quantity} > 0`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
+    status: text('status').notNull(),
+    paymentState: text('payment_state').notNull(),
+    currency: text('currency').notNull(),
+    subtotalAmount: integer('subtotal_amount').notNull(),
+    shippingAmount: integer('shipping_amount').notNull(),
+    taxAmount: integer('tax_amount').notNull(),
+    totalAmount: integer('total_amount').notNull(),
+    buyerId: text('buyer_id'),
+    buyerName: text('buyer_name'),
+    buyerEmail: text('buyer_email'),
+    shippingAddress: jsonb('shipping_address'),
+    paymentDescriptor: text('payment_descriptor'),
+    checkoutSessionId: text('checkout_session_id'),
+    chargePermissionId: text('charge_permission_id'),
+    /** SHA-256 of the cookie token given to the browser that placed the order. */
+    browserTokenHash: text('browser_token_hash'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('orders_number_key').on(table.number),
+    uniqueIndex('orders_checkout_session_key').on(table.checkoutSessionId),
+    index('orders_created_at_idx').on(table.createdAt),
+    index('orders_payment_state_idx').on(table.paymentState, table.createdAt),
+    index('orders_buyer_idx').on(table.buyerId, table.createdAt),
+    index('orders_charge_permission_idx').on(table.chargePermissionId),
+    check('orders_total_adds_up', sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
+    productSlug: text('product_slug').notNull(),
+    productName: text('product_name').notNull(),
+    kind: productKind('kind').notNull(),
+    unitPriceAmount: integer('unit_price_amount').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotalAmount: integer('line_total_amount').notNull(),
+  },
+  (table) => [
+    index('order_lines_order_idx').on(table.orderId),
+    check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+  ],
+);
+
+/** One row per Amazon Pay Charge. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    chargeId: text('charge_id').notNull(),
+    chargePermissionId: text('charge_permission_id').notNull(),
+    state: text('state').notNull(),
+    reasonCode: text('reason_code'),
+    currency: text('currency').notNull(),
+    authorizedAmount: integer('authorized_amount').notNull(),
+    capturedAmount: integer('captured_amount').notNull().default(0),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('payments_charge_key').on(table.chargeId),
+    index('payments_order_idx').on(table.orderId),
+    check('payments_refund_within_capture', sql`${table.refundedAmount} <= ${table.capturedAmount}`),
+  ],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    refundId: text('refund_id').notNull(),
+    state: text('state').notNull(),
+    reasonCode: text('reason_code'),
+    currency: text('currency').notNull(),
+    amount: integer('amount').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('refunds_refund_key').on(table.refundId), index('refunds_payment_idx').on(table.paymentId)],
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const paymentEvents = pgTable(
+  'payment_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'restrict' }),
+    type: text('type').notNull(),
+    amazonObjectId: text('amazon_object_id'),
+    idempotencyKey: text('idempotency_key'),
+    actor: text('actor').notNull(),
+    detail: jsonb('detail').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (table) => [index('payment_events_order_idx').on(table.orderId, table.id)],
+);

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// `npm start`: see scripts/storefront.mjs.
+import { runStorefront } from './storefront.mjs';
+
+await runStorefront();
