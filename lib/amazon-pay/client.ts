@@ -1,0 +1,30 @@
+import { buttonOperations } from './button';
+import { resolveConfig, type AmazonPayConfig } from './config';
+import { checkoutSessionOperations } from './operations/checkout-sessions';
+import { merchantOperations } from './operations/merchant';
+import { paymentOperations } from './operations/payments';
+import { reportOperations } from './operations/reports';
+import { createSigner, parsePrivateKey } from './signer';
+import { createTransport } from './transport';
+
+/**
+ * Our typed Amazon Pay Checkout v2 client. Method names follow the official Node
+ * SDK; the operation list is the .NET SDK guide's (seed 002).
+ */
+export function createAmazonPayClient(input: AmazonPayConfig) {
+  const config = resolveConfig(input);
+  const signer = createSigner(parsePrivateKey(config.privateKey), config.algorithm);
+  const send = createTransport(config, signer);
+  return {
+    publicKeyId: config.publicKeyId,
+    algorithm: config.algorithm,
+    region: config.region,
+    ...checkoutSessionOperations(send),
+    ...paymentOperations(send),
+    ...merchantOperations(send),
+    ...reportOperations(send),
+    ...buttonOperations(signer, config.publicKeyId),
+  };
+}
+
+export type AmazonPayClient = ReturnType<typeof createAmazonPayClient>;

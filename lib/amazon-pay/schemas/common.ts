@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks for response schemas. Objects are loose (Amazon adds fields) and
+ * states/reason codes are open unions (reference §4, §10 item 4).
+ */
+
+/** `'A' | 'B' | (string & {})`: the known values autocomplete, unknown ones still parse. */
+export type Open<T extends string> = T | (string & {});
+
+export function openString<T extends string>(): z.ZodType<Open<T>> {
+  return z.string();
+}
+
+/** Amazon sends `null` for absent values as often as it omits them. */
+export const nullableString = z.string().nullish();
+
+/** Amounts stay Amazon's decimal strings here; lib/money.ts converts at the edge. */
+export const priceSchema = z.looseObject({ amount: z.string(), currencyCode: z.string() });
+export type AmazonPriceResponse = z.infer<typeof priceSchema>;
+
+export const addressSchema = z.looseObject({
+  name: nullableString,
+  addressLine1: nullableString,
+  addressLine2: nullableString,
+  addressLine3: nullableString,
+  city: nullableString,
+  county: nullableString,
+  district: nullableString,
+  stateOrRegion: nullableString,
+  postalCode: nullableString,
+  countryCode: nullableString,
+  phoneNumber: nullableString,
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/** Each element of shippingAddressList is a JSON string holding an address (reference §2). */
+export const jsonEncodedAddressSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'shippingAddressList element is not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(addressSchema);
+
+export const buyerSummarySchema = z.looseObject({
+  buyerId: nullableString,
+  name: nullableString,
+  email: nullableString,
+  phoneNumber: nullableString,
+  primeMembershipTypes: z.array(z.string()).nullish(),
+});
+
+export const merchantMetadataSchema = z.looseObject({
+  merchantReferenceId: nullableString,
+  merchantStoreName: nullableString,
+  noteToBuyer: nullableString,
+  customInformation: nullableString,
+});
+
+export const paymentPreferenceSchema = z.looseObject({ paymentDescriptor: nullableString });
+
+export const providerMetadataSchema = z.looseObject({ providerReferenceId: nullableString });
+
+export const releaseEnvironmentSchema = openString<'Sandbox' | 'Live'>();
+
+export type ReasonCode = Open<
+  | 'AmazonCanceled'
+  | 'AmazonClosed'
+  | 'AmazonRejected'
+  | 'BuyerCanceled'
+  | 'BuyerClosed'
+  | 'Declined'
+  | 'Expired'
+  | 'ExpiredUnused'
+  | 'HardDeclined'
+  | 'MerchantCanceled'
+  | 'MerchantClosed'
+  | 'SoftDeclined'
+  | 'ProcessingFailure'
+  | 'TransactionAmountExceeded'
+  | 'TransactionTimedOut'
+>;
+
+export const reasonCodeSchema = openString<ReasonCode>().nullish();
+
+/** Status details with a single reason, as on sessions, charges and refunds. */
+export function statusDetailsSchema<S extends string>() {
+  return z.looseObject({
+    state: openString<S>(),
+    reasonCode: reasonCodeSchema,
+    reasonDescription: nullableString,
+    lastUpdatedTimestamp: nullableString,
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { addressSchema, nullableString } from './common';
+
+// Reference §4 Buyer.
+export const buyerSchema = z.looseObject({
+  buyerId: z.string(),
+  name: nullableString,
+  email: nullableString,
+  postalCode: nullableString,
+  countryCode: nullableString,
+  phoneNumber: nullableString,
+  shippingAddress: addressSchema.nullish(),
+  billingAddress: addressSchema.nullish(),
+  primeMembershipTypes: z.array(z.string()).nullish(),
+});
+export type Buyer = z.infer<typeof buyerSchema>;
+
+// Shapes Amazon does not document fully (reference §11): keep them loose.
+export const deliveryTrackerSchema = z.looseObject({
+  amazonOrderReferenceId: nullableString,
+  chargePermissionId: nullableString,
+  trackingNumber: nullableString,
+  deliveryDetails: z.array(z.looseObject({})).nullish(),
+});
+export type DeliveryTrackerResult = z.infer<typeof deliveryTrackerSchema>;
+
+export const authorizationTokenSchema = z.looseObject({ authToken: nullableString });
+export type AuthorizationTokenResult = z.infer<typeof authorizationTokenSchema>;

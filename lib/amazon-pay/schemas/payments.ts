@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import {
+  addressSchema,
+  buyerSummarySchema,
+  merchantMetadataSchema,
+  nullableString,
+  openString,
+  paymentPreferenceSchema,
+  priceSchema,
+  providerMetadataSchema,
+  reasonCodeSchema,
+  releaseEnvironmentSchema,
+  statusDetailsSchema,
+} from './common';
+
+// Reference §4 ChargePermission: `reasons[]` in place of a single reasonCode.
+export const chargePermissionSchema = z.looseObject({
+  chargePermissionId: z.string(),
+  chargePermissionReferenceId: nullableString,
+  platformId: nullableString,
+  buyer: buyerSummarySchema.nullish(),
+  shippingAddress: addressSchema.nullish(),
+  billingAddress: addressSchema.nullish(),
+  paymentPreferences: z.array(paymentPreferenceSchema).nullish(),
+  statusDetails: z.looseObject({
+    state: openString<'Chargeable' | 'NonChargeable' | 'Closed'>(),
+    reasons: z.array(z.looseObject({ reasonCode: reasonCodeSchema, reasonDescription: nullableString })).nullish(),
+    lastUpdatedTimestamp: nullableString,
+  }),
+  creationTimestamp: nullableString,
+  expirationTimestamp: nullableString,
+  merchantMetadata: merchantMetadataSchema.nullish(),
+  releaseEnvironment: releaseEnvironmentSchema.nullish(),
+  limits: z.looseObject({ amountLimit: priceSchema.nullish(), amountBalance: priceSchema.nullish() }).nullish(),
+  chargePermissionType: nullableString,
+  presentmentCurrency: nullableString,
+});
+export type ChargePermission = z.infer<typeof chargePermissionSchema>;
+
+// Reference §4 Charge.
+export const chargeSchema = z.looseObject({
+  chargeId: z.string(),
+  chargePermissionId: nullableString,
+  chargeAmount: priceSchema.nullish(),
+  captureAmount: priceSchema.nullish(),
+  refundedAmount: priceSchema.nullish(),
+  convertedAmount: priceSchema.nullish(),
+  conversionRate: z.union([z.string(), z.number()]).nullish(),
+  softDescriptor: nullableString,
+  providerMetadata: providerMetadataSchema.nullish(),
+  channel: nullableString,
+  chargeInitiator: nullableString,
+  statusDetails: statusDetailsSchema<
+    'AuthorizationInitiated' | 'Authorized' | 'CaptureInitiated' | 'Captured' | 'Canceled' | 'Declined'
+  >(),
+  creationTimestamp: nullableString,
+  expirationTimestamp: nullableString,
+  releaseEnvironment: releaseEnvironmentSchema.nullish(),
+  merchantMetadata: merchantMetadataSchema.nullish(),
+  platformId: nullableString,
+});
+export type Charge = z.infer<typeof chargeSchema>;
+
+// Reference §4 Refund.
+export const refundSchema = z.looseObject({
+  refundId: z.string(),
+  chargeId: nullableString,
+  refundAmount: priceSchema.nullish(),
+  softDescriptor: nullableString,
+  creationTimestamp: nullableString,
+  statusDetails: statusDetailsSchema<'RefundInitiated' | 'Refunded' | 'Declined'>(),
+  releaseEnvironment: releaseEnvironmentSchema.nullish(),
+});
+export type Refund = z.infer<typeof refundSchema>;

@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import type { ResolvedConfig } from './config';
+import { environmentPathPrefix, resolveBase, type ResolvedBase } from './endpoints';
+import { AmazonPayError, errorFromResponse } from './errors';
+import { generateIdempotencyKey, isValidIdempotencyKey } from './idempotency';
+import { parseRetryAfter, retryDelay } from './retry';
+import type { Signer } from './signer';
+import {
+  buildCanonicalRequest,
+  buildStringToSign,
+  canonicalUri,
+  encodeRfc3986,
+  formatAmazonTimestamp,
+  formatAuthorizationHeader,
+  normalizeSignedHeaders,
+} from './signing';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Per-call options for writes. */
+export interface WriteOptions {
+  /** ≤32 chars of [A-Za-z0-9_-]; POSTs get a generated one when omitted (reference §2). */
+  idempotencyKey?: string;
+  /** Sandbox only: sent as x-amz-pay-simulation-code (reference §5). */
+  simulationCode?: string;
+  /** Solution-provider delegation token, sent as x-amz-pay-authtoken (reference §1.2). */
+  authToken?: string;
+  signal?: AbortSignal;
+}
+
+export type ReadOptions = Pick<WriteOptions, 'authToken' | 'signal'>;
+
+export interface RequestSpec<T> {
+  operation: string;
+  method: HttpMethod;
+  /** Decoded path segments below the version prefix, e.g. ['charges', chargeId, 'capture']. */
+  segments: readonly string[];
+  query?: ReadonlyArray<readonly [string, string]>;
+  body?: unknown;
+  options?: WriteOptions | undefined;
+  schema: z.ZodType<T>;
+}
+
+export type Send = <T>(spec: RequestSpec<T>) => Promise<T>;
+
+const USER_AGENT = 'storefront-amazon-pay/1.0 (TypeScript; Node)';
+
+export function createTransport(config: ResolvedConfig, signer: Signer): Send {
+  const base = resolveBase(config.region, config.endpoint);
+  const prefix = environmentPathPrefix(config.publicKeyId, config.sandbox);
+
+  return async function send<T>(spec: RequestSpec<T>): Promise<T> {
+    const path = buildPath(spec, base, prefix);
+    const idempotencyKey = resolveIdempotencyKey(spec);
+    // Serialized once: the bytes we hash are the bytes we send (reference §1.3).
+    const body = spec.body === undefined ? '' : JSON.stringify(spec.body);
+    const query = spec.query ?? [];
+    const url = `${base.origin}${canonicalUri(path)}${query.length > 0 ? `?${encodeQuery(query)}` : ''}`;
+
+    for (let attempt = 0; ; attempt++) {
+      // Each attempt is re-signed with a fresh date, keeping the idempotency key (reference §3).
+      const headers = await signedHeaders({ config, signer, base, spec, path, query, body, idempotencyKey });
+      const outcome = await attemptOnce(config, spec, url, headers, body);
+      if (outcome.ok) return outcome.value;
+      const { error, retryAfterMs } = outcome;
+      if (!error.retryable || attempt >= config.retry.maxRetries || spec.options?.signal?.aborted) throw error;
+      await config.retry.sleep(retryDelay(attempt, retryAfterMs, config.retry));
+    }
+  };
+}
+
+function buildPath(spec: RequestSpec<unknown>, base: ResolvedBase, prefix: string): string {
+  for (const segment of spec.segments) {
+    // canonicalUri keeps '/' and '.', so an empty id, a '/' or a dot segment would address another resource.
+    if (segment.trim() === '' || segment.includes('/') || segment === '.' || segment === '..') {
+      throw invalidArgument(spec.operation, 'an id in the path is empty or contains a path separator');
+    }
+  }
+  return `${base.basePath}${prefix}/${spec.segments.join('/')}`;
+}
+
+function resolveIdempotencyKey(spec: RequestSpec<unknown>): string | undefined {
+  const given = spec.options?.idempotencyKey;
+  if (given !== undefined) {
+    if (!isValidIdempotencyKey(given)) {
+      throw invalidArgument(spec.operation, 'idempotencyKey must be 1-32 characters of [A-Za-z0-9_-]');
+    }
+    return given;
+  }
+  // Amazon only honours the key on POST; like .NET we give every POST one so a retry can never double-charge.
+  return spec.method === 'POST' ? generateIdempotencyKey() : undefined;
+}
+
+function encodeQuery(query: ReadonlyArray<readonly [string, string]>): string {
+  // Same strict encoding as the canonical query, so what is signed is what is sent.
+  return query.map(([key, value]) => `${encodeRfc3986(key)}=${encodeRfc3986(value)}`).join('&');
+}
+
+interface SignInput {
+  config: ResolvedConfig;
+  signer: Signer;
+  base: ResolvedBase;
+  spec: RequestSpec<unknown>;
+  path: string;
+  query: ReadonlyArray<readonly [string, string]>;
+  body: string;
+  idempotencyKey: string | undefined;
+}
+
+async function signedHeaders(input: SignInput): Promise<Record<string, string>> {
+  const { config, signer, base, spec, idempotencyKey } = input;
+  // Reference §1.2: the five headers every SDK signs, plus the idempotency key when present.
+  const signed: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'x-amz-pay-date': formatAmazonTimestamp(config.clock()),
+    'x-amz-pay-host': base.host,
+    'x-amz-pay-region': config.region,
+    ...(idempotencyKey !== undefined && { 'x-amz-pay-idempotency-key': idempotencyKey }),
+  };
+  const signedNames = normalizeSignedHeaders(Object.keys(signed));
+  const canonical = buildCanonicalRequest({
+    method: spec.method,
+    path: input.path,
+    query: input.query,
+    headers: signed,
+    signedHeaders: signedNames,
+    body: input.body,
+  });
+  const signature = await signer.sign(buildStringToSign(signer.algorithm, canonical));
+  const options = spec.options;
+  return {
+    ...signed,
+    authorization: formatAuthorizationHeader({
+      algorithm: signer.algorithm,
+      publicKeyId: config.publicKeyId,
+      signedHeaders: signedNames,
+      signature,
+    }),
+    'user-agent': USER_AGENT,
+    // Unsigned, as PHP sends them: the server never requires them signed (reference §1.2, §1.8).
+    ...(options?.simulationCode !== undefined && { 'x-amz-pay-simulation-code': options.simulationCode }),
+    ...(options?.authToken !== undefined && { 'x-amz-pay-authtoken': options.authToken }),
+  };
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AmazonPayError; retryAfterMs: number | null };
+
+async function attemptOnce<T>(
+  config: ResolvedConfig,
+  spec: RequestSpec<T>,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<Outcome<T>> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await config.fetch(url, {
+      method: spec.method,
+      headers,
+      ...(spec.method !== 'GET' && { body }),
+      ...(spec.options?.signal && { signal: spec.options.signal }),
+    });
+    text = await response.text();
+  } catch (cause) {
+    const aborted = spec.options?.signal?.aborted === true;
+    const error = new AmazonPayError({
+      status: 0,
+      reasonCode: aborted ? 'Aborted' : 'NetworkError',
+      message: `${spec.operation} did not get a response: ${cause instanceof Error ? cause.message : 'unknown failure'}`,
+      retryable: !aborted,
+      operation: spec.operation,
+      cause,
+    });
+    return { ok: false, error, retryAfterMs: null };
+  }
+
+  const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
+  if (!response.ok) {
+    const error = errorFromResponse(spec.operation, response.status, text, requestId);
+    return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.clock()) };
+  }
+  return { ok: true, value: parseSuccess(spec, response.status, text, requestId) };
+}
+
+function parseSuccess<T>(spec: RequestSpec<T>, status: number, text: string, requestId: string | undefined): T {
+  let json: unknown;
+  try {
+    json = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw unexpected(spec.operation, status, requestId, 'the response is not JSON');
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) {
+    // Paths only: the values may be a buyer's personal data.
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw unexpected(spec.operation, status, requestId, `the response does not match its schema at ${where}`);
+  }
+  return parsed.data;
+}
+
+function unexpected(operation: string, status: number, requestId: string | undefined, detail: string): AmazonPayError {
+  return new AmazonPayError({ status, reasonCode: 'UnexpectedResponse', message: `${operation}: ${detail}`, retryable: false, requestId, operation });
+}
+
+function invalidArgument(operation: string, detail: string): AmazonPayError {
+  return new AmazonPayError({ status: 0, reasonCode: 'InvalidArgument', message: `${operation}: ${detail}`, retryable: false, operation });
+}
