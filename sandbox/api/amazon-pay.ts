@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { verifyRequest } from '../auth';
+import type { SandboxContext } from '../context';
+import { errorResponse, json, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
+import type { IdempotencyRule } from '../idempotency';
+import {
+  cancelChargeSchema,
+  captureChargeSchema,
+  closeChargePermissionSchema,
+  completeCheckoutSessionSchema,
+  createChargeSchema,
+  createCheckoutSessionSchema,
+  createRefundSchema,
+  deliveryTrackerSchema,
+  parseBody,
+  toMoney,
+  updateChargePermissionSchema,
+  updateCheckoutSessionSchema,
+} from '../schemas';
+import { serializeBuyer, serializeCharge, serializeChargePermission, serializeCheckoutSession, serializeRefund } from '../serialize';
+import { rejectSimulation, simulationFor } from '../simulations';
+import { authorize, cancel, capture, outcomeForCreateCharge } from '../state/charge';
+import { closeChargePermission, updateChargePermission } from '../state/charge-permission';
+import { completeCheckoutSession, createCheckoutSession, updateCheckoutSession } from '../state/checkout-session';
+import { createRefund } from '../state/refund';
+import { reportRoutes } from './reports';
+
+export interface OperationCall {
+  ctx: SandboxContext;
+  request: RawRequest;
+  params: string[];
+  simulationHeader: string | null;
+  body(): unknown;
+}
+
+export interface Operation {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Matched against the resource path after `/v2/`, trailing slashes removed. */
+  pattern: RegExp;
+  idempotency: IdempotencyRule;
+  /** false: the operation takes no simulation header at all. */
+  simulations?: boolean;
+  run(call: OperationCall): Response;
+}
+
+const ok = (body: unknown, status = 200) => json(status, body);
+
+const operations: Operation[] = [
+  {
+    name: 'getBuyer', method: 'GET', pattern: /^buyers\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params }) => {
+      const buyerId = ctx.store.buyerTokens.get(params[0] ?? '');
+      const buyer = buyerId ? serializeBuyer(buyerId) : null;
+      if (!buyer) throw new SandboxHttpError(404, 'ResourceNotFound', 'The buyerToken is invalid or has expired.');
+      return ok(buyer);
+    },
+  },
+  {
+    name: 'createCheckoutSession', method: 'POST', pattern: /^checkoutSessions$/, idempotency: 'required',
+    run: ({ ctx, body }) => ok(serializeCheckoutSession(createCheckoutSession(ctx.store, parseBody(createCheckoutSessionSchema, body())), ctx.publicBaseUrl()), 201),
+  },
+  {
+    name: 'getCheckoutSession', method: 'GET', pattern: /^checkoutSessions\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params }) => ok(serializeCheckoutSession(ctx.store.session(params[0] ?? ''), ctx.publicBaseUrl())),
+  },
+  {
+    name: 'updateCheckoutSession', method: 'PATCH', pattern: /^checkoutSessions\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params, body }) => {
+      const session = ctx.store.session(params[0] ?? '');
+      updateCheckoutSession(session, parseBody(updateCheckoutSessionSchema, body()));
+      return ok(serializeCheckoutSession(session, ctx.publicBaseUrl()));
+    },
+  },
+  {
+    name: 'completeCheckoutSession', method: 'POST', pattern: /^checkoutSessions\/([^/]+)\/complete$/, idempotency: 'optional', simulations: true,
+    run: ({ ctx, params, body, simulationHeader }) => {
+      const session = ctx.store.session(params[0] ?? '');
+      const simulation = simulationFor('completeCheckoutSession', simulationHeader);
+      completeCheckoutSession(ctx.store, session, parseBody(completeCheckoutSessionSchema, body()), simulation);
+      return ok(serializeCheckoutSession(session, ctx.publicBaseUrl()));
+    },
+  },
+  {
+    name: 'getChargePermission', method: 'GET', pattern: /^chargePermissions\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params }) => ok(serializeChargePermission(ctx.store, ctx.store.permission(params[0] ?? ''))),
+  },
+  {
+    name: 'updateChargePermission', method: 'PATCH', pattern: /^chargePermissions\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params, body }) => {
+      const record = ctx.store.permission(params[0] ?? '');
+      updateChargePermission(record, parseBody(updateChargePermissionSchema, body()));
+      return ok(serializeChargePermission(ctx.store, record));
+    },
+  },
+  {
+    name: 'closeChargePermission', method: 'DELETE', pattern: /^chargePermissions\/([^/]+)\/close$/, idempotency: 'none', simulations: true,
+    run: ({ ctx, params, body, simulationHeader }) => {
+      const record = ctx.store.permission(params[0] ?? '');
+      const simulation = simulationFor('closeChargePermission', simulationHeader);
+      closeChargePermission(ctx.store, record, parseBody(closeChargePermissionSchema, body()), simulation, (chargeId) =>
+        cancel(ctx.store, ctx.store.charge(chargeId), 'Charge Permission closed', 'ChargePermissionCanceled'),
+      );
+      return ok(serializeChargePermission(ctx.store, record));
+    },
+  },
+  {
+    name: 'createCharge', method: 'POST', pattern: /^charges$/, idempotency: 'required', simulations: true,
+    run: ({ ctx, body, simulationHeader }) => {
+      const input = parseBody(createChargeSchema, body());
+      const simulation = simulationFor('createCharge', simulationHeader);
+      const permission = ctx.store.permission(input.chargePermissionId);
+      const charge = authorize(ctx.store, permission, {
+        amount: toMoney(input.chargeAmount, 'chargeAmount'),
+        captureNow: input.captureNow ?? false,
+        softDescriptor: input.softDescriptor ?? null,
+        merchantMetadata: input.merchantMetadata ?? {},
+        outcome: outcomeForCreateCharge(simulation, input.canHandlePendingAuthorization ?? false),
+        pendingCapture: simulation === 'CaptureInitiated',
+      });
+      // A synchronous decline is an error to the caller (reference §4 Errors: SoftDeclined, HardDeclined… are 422 business errors).
+      if (charge.status.state === 'Declined') throw new SandboxHttpError(422, charge.status.reasonCode ?? 'Declined', `The charge ${charge.id} was declined.`);
+      return ok(serializeCharge(charge), 201);
+    },
+  },
+  {
+    name: 'getCharge', method: 'GET', pattern: /^charges\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params }) => ok(serializeCharge(ctx.store.charge(params[0] ?? ''))),
+  },
+  {
+    name: 'captureCharge', method: 'POST', pattern: /^charges\/([^/]+)\/capture$/, idempotency: 'required', simulations: true,
+    run: ({ ctx, params, body, simulationHeader }) => {
+      const charge = ctx.store.charge(params[0] ?? '');
+      const input = parseBody(captureChargeSchema, body());
+      capture(ctx.store, charge, toMoney(input.captureAmount, 'captureAmount'), simulationFor('captureCharge', simulationHeader));
+      if (input.softDescriptor) charge.softDescriptor = input.softDescriptor;
+      return ok(serializeCharge(charge));
+    },
+  },
+  {
+    name: 'cancelCharge', method: 'DELETE', pattern: /^charges\/([^/]+)\/cancel$/, idempotency: 'none',
+    run: ({ ctx, params, body }) => {
+      const charge = ctx.store.charge(params[0] ?? '');
+      cancel(ctx.store, charge, parseBody(cancelChargeSchema, body()).cancellationReason ?? null);
+      return ok(serializeCharge(charge));
+    },
+  },
+  {
+    name: 'createRefund', method: 'POST', pattern: /^refunds$/, idempotency: 'required', simulations: true,
+    run: ({ ctx, body, simulationHeader }) => {
+      const input = parseBody(createRefundSchema, body());
+      const simulation = simulationFor('createRefund', simulationHeader);
+      const charge = ctx.store.charge(input.chargeId);
+      const refund = createRefund(ctx.store, charge, toMoney(input.refundAmount, 'refundAmount'), input.softDescriptor ?? null, simulation);
+      return ok(serializeRefund(refund), 201);
+    },
+  },
+  {
+    name: 'getRefund', method: 'GET', pattern: /^refunds\/([^/]+)$/, idempotency: 'none',
+    run: ({ ctx, params }) => ok(serializeRefund(ctx.store.refund(params[0] ?? ''))),
+  },
+  {
+    name: 'getAuthorizationToken', method: 'GET', pattern: /^authorizationTokens\/([^/]+)$/, idempotency: 'none',
+    run: ({ request }) => {
+      // A live-only call (solution providers): in Sandbox Amazon refuses it; the emulator is always Sandbox.
+      if (!request.url.searchParams.get('merchantId')) throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'merchantId' is missing.");
+      throw new SandboxHttpError(400, 'UnsupportedOperation', 'getAuthorizationToken is not supported in the Sandbox environment.');
+    },
+  },
+  {
+    name: 'deliveryTrackers', method: 'POST', pattern: /^deliveryTrackers$/, idempotency: 'optional',
+    run: ({ ctx, body }) => {
+      const input = parseBody(deliveryTrackerSchema, body());
+      const id = input.chargePermissionId ?? input.amazonOrderReferenceId;
+      if (!id) throw new SandboxHttpError(400, 'MissingParameterValue', "One of 'chargePermissionId' or 'amazonOrderReferenceId' is required.");
+      ctx.store.permission(id);
+      return ok({ ...(input.chargePermissionId ? { chargePermissionId: id } : { amazonOrderReferenceId: id }), trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
+    },
+  },
+  ...reportRoutes,
+];
+
+export const OPERATION_NAMES = operations.map((op) => op.name);
+
+const API_PATH = /^\/(?:(sandbox|live)\/)?v2(?:\/(.*))?$/;
+
+/** Collapses '//' and drops trailing '/' so .NET's trailing slashes route the same (reference §1.1). */
+export function apiResourcePath(pathname: string): string | null {
+  const normalized = pathname.replace(/\/{2,}/g, '/');
+  const match = API_PATH.exec(normalized);
+  if (!match) return null;
+  return (match[2] ?? '').replace(/\/+$/, '');
+}
+
+export async function handleAmazonPay(ctx: SandboxContext, request: RawRequest, resource: string): Promise<Response> {
+  const requestId = crypto.randomUUID();
+  const headers = { 'x-amz-pay-request-id': requestId };
+  try {
+    const candidates = operations.filter((op) => op.pattern.test(resource));
+    if (candidates.length === 0) throw new SandboxHttpError(404, 'ResourceNotFound', `No operation at ${request.url.pathname}.`);
+    const op = candidates.find((candidate) => candidate.method === request.method);
+    if (!op) throw new SandboxHttpError(405, 'UnsupportedOperation', `${request.method} is not supported on ${request.url.pathname}.`);
+
+    const verified = verifyRequest(request, ctx.keys, [ctx.clock.nowMs(), Date.now()]);
+    const fault = await ctx.faults.apply(op.name);
+    if (fault) return withHeaders(fault, headers);
+    ctx.store.tick();
+
+    const simulationHeader = request.headers.get('x-amz-pay-simulation-code') ?? request.headers.get('x-amz-simulation-code');
+    if (!op.simulations) rejectSimulation(simulationHeader);
+    const idem = ctx.idempotency.check(request, verified.publicKeyId, op.idempotency);
+    if (idem && 'replay' in idem) return withHeaders(idem.replay, headers);
+
+    const params = (op.pattern.exec(resource) ?? []).slice(1).map((p) => decodeURIComponent(p ?? ''));
+    let response: Response;
+    try {
+      response = op.run({ ctx, request, params, simulationHeader, body: () => parseJsonBody(request) });
+    } catch (error) {
+      if (!(error instanceof SandboxHttpError)) throw error;
+      response = errorResponse(error);
+    }
+    const final = idem ? await idem.save(response) : response;
+    return withHeaders(final, headers);
+  } catch (error) {
+    if (error instanceof SandboxHttpError) return errorResponse(error, headers);
+    if (error instanceof z.ZodError) return errorResponse(new SandboxHttpError(400, 'InvalidParameterValue', error.message), headers);
+    console.error('[sandbox] unexpected error', error);
+    return errorResponse(new SandboxHttpError(500, 'InternalServerError', 'The sandbox failed unexpectedly.'), headers);
+  }
+}
+
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, headers });
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { call, clientHelper, KEY_ID, KEYS, newSandbox, state } from './test-support';
+
+const signConfig = { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
+
+function buttonConfig(payload: Record<string, unknown>) {
+  const payloadJSON = JSON.stringify(payload);
+  return { payloadJSON, signature: clientHelper.signPayload(signConfig, payloadJSON), publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
+}
+
+const checkoutPayload = (extra: Record<string, unknown> = {}) => ({
+  storeId: 'amzn1.application-oa2-client.sandboxstore',
+  webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/checkout/review?step=2' },
+  ...extra,
+});
+
+async function postJson(sandbox: ReturnType<typeof newSandbox>, path: string, body: unknown) {
+  return sandbox.handle(new Request(`http://sandbox.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+}
+
+async function postForm(sandbox: ReturnType<typeof newSandbox>, path: string, fields: Record<string, string>) {
+  return sandbox.handle(new Request(`http://sandbox.test${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
+}
+
+async function get(sandbox: ReturnType<typeof newSandbox>, pathOrUrl: string) {
+  return sandbox.handle(new Request(new URL(pathOrUrl, 'http://sandbox.test')));
+}
+
+describe('hosted pages (reference §6)', () => {
+  it('runs the whole buyer journey: button → sign-in → selection → review URL → processing → result URL', async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'EUR',
+      productType: 'PayAndShip',
+      config: buttonConfig(checkoutPayload({ deliverySpecifications: { specialRestrictions: ['RestrictPackstations'], addressRestrictions: { type: 'Allowed', restrictions: { DE: {} } } } })),
+    });
+    expect(start.status).toBe(200);
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const sessionId = new URL(redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    expect(redirectUrl).toBe(`http://sandbox.test/checkout/signin?amazonCheckoutSessionId=${sessionId}`);
+
+    const signIn = await (await get(sandbox, redirectUrl)).text();
+    for (const id of ['sandbox-buyer-jane', 'sandbox-buyer-max', 'sandbox-buyer-olivia', 'sandbox-signin-continue']) expect(signIn).toContain(`id="${id}"`);
+    expect(signIn).toContain('<html lang="en">');
+    expect(signIn).toMatch(/<header>[\s\S]*<main id="sandbox-main">[\s\S]*<footer>/);
+
+    const chosen = await postForm(sandbox, '/checkout/signin', { amazonCheckoutSessionId: sessionId, buyer: 'max' });
+    expect(chosen.status).toBe(303);
+    const selection = await (await get(sandbox, chosen.headers.get('location') ?? '')).text();
+    // Allowed: DE only, and no Packstation → Berlin selectable; Packstation, Vienna, Paris disabled.
+    expect(selection).toMatch(/id="sandbox-address-0" value="0" checked/);
+    for (const i of [1, 2, 3]) expect(selection).toMatch(new RegExp(`id="sandbox-address-${i}" value="${i}" disabled`));
+    expect(selection).toContain('id="sandbox-card-0005"');
+    expect(selection).toContain('id="sandbox-continue"');
+    // Every radio sits in a label tied to it.
+    const radios = [...selection.matchAll(/<input type="radio"[^>]*id="([^"]+)"/g)].map((m) => m[1]);
+    expect(radios.length).toBe(7);
+    for (const id of radios) expect(selection).toContain(`for="${id ?? ''}"`);
+
+    const refused = await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'max', address: '2', card: 'max-mc-0005' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('does not deliver');
+
+    const selected = await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'max', address: '0', card: 'max-mc-0005' });
+    expect(selected.status).toBe(303);
+    expect(selected.headers.get('location')).toBe(`https://shop.test/checkout/review?step=2&amazonCheckoutSessionId=${sessionId}`);
+
+    const patched = await call(sandbox, 'PATCH', `checkoutSessions/${sessionId}`, {
+      payload: { webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' }, paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: '19.99', currencyCode: 'EUR' } } },
+    });
+    expect(patched.body['shippingAddress']).toMatchObject({ city: 'Berlin' });
+    const redirect = String((patched.body['webCheckoutDetails'] as Record<string, unknown>)['amazonPayRedirectUrl']);
+    const processing = await get(sandbox, redirect);
+    expect(processing.status).toBe(303);
+    expect(processing.headers.get('location')).toBe(`https://shop.test/checkout/result?amazonCheckoutSessionId=${sessionId}`);
+    const reload = await get(sandbox, redirect);
+    expect(reload.headers.get('location')).toBe(processing.headers.get('location'));
+    const complete = await call(sandbox, 'POST', `checkoutSessions/${sessionId}/complete`, { payload: { chargeAmount: { amount: '19.99', currencyCode: 'EUR' } } });
+    expect(state(complete.body)).toBe('Completed');
+  });
+
+  it('the change action re-opens the selection for the same buyer', async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: buttonConfig(checkoutPayload()) });
+    const sessionId = new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'jane', address: '1', card: 'jane-visa-0701' });
+    const page = await (await get(sandbox, `/checkout/change?amazonCheckoutSessionId=${sessionId}&changeAction=changeAddress`)).text();
+    expect(page).toMatch(/id="sandbox-address-1" value="1" checked/);
+    expect(page).toMatch(/id="sandbox-card-0701" value="jane-visa-0701" checked/);
+  });
+
+  it('refuses a button whose signature does not match payloadJSON, as the real button does', async () => {
+    const sandbox = newSandbox();
+    const config = buttonConfig(checkoutPayload());
+    const escaped = { ...config, payloadJSON: config.payloadJSON.replace(/\//g, '\\/') };
+    const res = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: escaped });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
+    const wrongAlgorithm = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: { ...config, algorithm: 'AMZN-PAY-RSASSA-PSS' } });
+    expect(await wrongAlgorithm.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
+  });
+
+  it('sign-in: signInReturnUrl?buyerToken=…, then getBuyer', async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'signin',
+      merchantId: 'M1',
+      ledgerCurrency: 'GBP',
+      productType: 'SignIn',
+      config: buttonConfig({ signInReturnUrl: 'https://shop.test/account/amazon', storeId: 'amzn1.application-oa2-client.sandboxstore', signInScopes: ['name', 'email'] }),
+    });
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const page = await (await get(sandbox, redirectUrl)).text();
+    expect(page).toContain('id="sandbox-buyer-olivia"');
+    const back = await postForm(sandbox, '/signin', { token: new URL(redirectUrl).searchParams.get('token') ?? '', buyer: 'olivia' });
+    const location = new URL(back.headers.get('location') ?? '');
+    expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
+    const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
+    expect(buyer.body).toMatchObject({ name: 'Olivia Smith', countryCode: 'GB' });
+  });
+
+  it('the processing page refuses a session that still has constraints', async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: buttonConfig(checkoutPayload()) });
+    const sessionId = new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    const res = await get(sandbox, `/checkout/processing?amazonCheckoutSessionId=${sessionId}`);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('id="sandbox-error-code"');
+  });
+});

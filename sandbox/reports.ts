@@ -1,0 +1,225 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { formatAmazonTimestamp, parseAmazonTimestamp } from '@/lib/amazon-pay/signing';
+import { SandboxHttpError } from './http';
+import { buildDocumentLines, SETTLEMENT_TYPES, TRANSACTION_TYPES } from './report-format';
+import type { Store } from './state/store';
+
+/** Reference §8. */
+export type ProcessingStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | (string & {});
+
+export interface ReportRecord {
+  reportId: string;
+  reportType: string;
+  startMs: number;
+  endMs: number;
+  createdMs: number;
+  processingStatus: ProcessingStatus;
+  processingStartMs: number;
+  processingEndMs: number | null;
+  reportDocumentId: string | null;
+}
+
+export interface ScheduleRecord {
+  reportScheduleId: string;
+  reportType: string;
+  scheduleFrequency: string;
+  nextMs: number;
+}
+
+/** Reference §8 (dotnet ScheduleFrequency.cs). */
+export const FREQUENCY_MS: Record<string, number> = Object.fromEntries(
+  Object.entries({
+    PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60, PT2H: 120, PT4H: 240, PT8H: 480, PT12H: 720, PT24H: 1440, PT84H: 5040,
+    P1D: 1440, P2D: 2880, P3D: 4320, P7D: 10080, P14D: 20160, P15D: 21600, P18D: 25920, P30D: 43200,
+  }).map(([key, minutes]) => [key, minutes * 60_000]),
+);
+
+/** Docs: a report document's pre-signed URL is valid for 30 seconds (reference §4 Reports). */
+export const DOCUMENT_URL_TTL_MS = 30_000;
+const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
+const CREATABLE = new Set<string>([SETTLEMENT_TYPES[0], ...TRANSACTION_TYPES]);
+
+export function parseReportTime(value: string, field: string): number {
+  // Accepts the doc sample's 2022-08-04T00-00-00Z too (reference §8 "probably a typo").
+  const fixed = value.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2}Z)$/, '$1:$2:$3');
+  const date = parseAmazonTimestamp(fixed);
+  if (!date) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${field}' is invalid.`);
+  return date.getTime();
+}
+
+const newId = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toUpperCase()}`;
+
+export class ReportService {
+  readonly reports = new Map<string, ReportRecord>();
+  readonly schedules = new Map<string, ScheduleRecord>();
+  private readonly documents = new Map<string, string[]>();
+  private readonly urlSecret = randomBytes(32);
+
+  constructor(
+    private readonly store: Store,
+    private readonly merchantId: () => string,
+  ) {}
+
+  reset(): void {
+    this.reports.clear();
+    this.schedules.clear();
+    this.documents.clear();
+  }
+
+  createReport(reportType: string, startMs: number, endMs: number): ReportRecord {
+    if (!CREATABLE.has(reportType)) throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${reportType} cannot be created in Sandbox.`);
+    if (endMs <= startMs) throw new SandboxHttpError(400, 'InvalidParameterValue', 'endTime must be after startTime.');
+    const now = this.store.nowMs();
+    const report: ReportRecord = {
+      reportId: newId('R'),
+      reportType,
+      startMs,
+      endMs,
+      createdMs: now,
+      processingStatus: 'IN_PROGRESS',
+      processingStartMs: now,
+      processingEndMs: null,
+      reportDocumentId: null,
+    };
+    this.reports.set(report.reportId, report);
+    this.store.schedule(this.store.timings.reportSeconds, () => this.finish(report));
+    return report;
+  }
+
+  /** The document is cut when processing ends; no rows means CANCELLED, as Amazon does (reference §8). */
+  private finish(report: ReportRecord): void {
+    const settlementId = String(randomInt(10_000_000, 99_999_999));
+    const lines = buildDocumentLines(this.store, this.merchantId(), report.reportType, report.startMs, report.endMs, settlementId);
+    report.processingEndMs = this.store.nowMs();
+    if (lines.length === 0) {
+      report.processingStatus = 'CANCELLED';
+      return;
+    }
+    const documentId = newId('D');
+    this.documents.set(documentId, lines);
+    report.reportDocumentId = documentId;
+    report.processingStatus = 'COMPLETED';
+  }
+
+  report(id: string): ReportRecord {
+    const report = this.reports.get(id);
+    if (!report) throw new SandboxHttpError(404, 'ResourceNotFound', `Report ${id} does not exist.`);
+    return report;
+  }
+
+  listReports(filter: { reportTypes?: string[]; processingStatuses?: string[]; createdSinceMs?: number; createdUntilMs?: number }): ReportRecord[] {
+    const now = this.store.nowMs();
+    const since = filter.createdSinceMs ?? now - RETENTION_MS;
+    const until = filter.createdUntilMs ?? now;
+    return [...this.reports.values()]
+      .filter((r) => (!filter.reportTypes || filter.reportTypes.includes(r.reportType)) && (!filter.processingStatuses || filter.processingStatuses.includes(r.processingStatus)))
+      .filter((r) => r.createdMs >= since && r.createdMs <= until)
+      .sort((a, b) => b.createdMs - a.createdMs || a.reportId.localeCompare(b.reportId));
+  }
+
+  documentUrl(documentId: string, baseUrl: string): string {
+    if (!this.documents.has(documentId)) throw new SandboxHttpError(404, 'ResourceNotFound', `Report document ${documentId} does not exist.`);
+    const expires = this.store.nowMs() + DOCUMENT_URL_TTL_MS;
+    return `${baseUrl}/__sandbox/report-documents/${documentId}?expires=${expires}&signature=${this.sign(documentId, expires)}`;
+  }
+
+  private sign(documentId: string, expires: number): string {
+    return createHmac('sha256', this.urlSecret).update(`${documentId}\n${expires}`).digest('hex');
+  }
+
+  /** Serves the pre-signed URL: S3-style 403 once expired or tampered; the body streams line by line. */
+  download(documentId: string, expiresParam: string | null, signature: string | null): Response {
+    const lines = this.documents.get(documentId);
+    const expires = Number(expiresParam);
+    const expected = Buffer.from(this.sign(documentId, expires));
+    const given = Buffer.from(signature ?? '');
+    if (!lines || !Number.isFinite(expires) || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      return s3Error('AccessDenied', 'Request signature does not match.');
+    }
+    if (this.store.nowMs() > expires) return s3Error('AccessDenied', 'Request has expired');
+    let index = 0;
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // ~500 lines per chunk keeps memory flat for large documents.
+        const chunk = lines.slice(index, index + 500);
+        index += chunk.length;
+        if (chunk.length === 0) controller.close();
+        else controller.enqueue(encoder.encode(chunk.map((line) => `${line}\n`).join('')));
+      },
+    });
+    return new Response(stream, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+
+  createSchedule(input: { reportType: string; scheduleFrequency: string; nextReportCreationTime?: string; deleteExistingSchedule: boolean }): ScheduleRecord {
+    if (!CREATABLE.has(input.reportType)) throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${input.reportType} cannot be scheduled.`);
+    const frequency = FREQUENCY_MS[input.scheduleFrequency];
+    if (frequency === undefined) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for 'scheduleFrequency' is invalid.`);
+    const existing = [...this.schedules.values()].find((s) => s.reportType === input.reportType);
+    if (existing) {
+      // One schedule per report type (reference §8); replacing it must be asked for.
+      if (!input.deleteExistingSchedule) throw new SandboxHttpError(409, 'InvalidRequest', `A schedule for ${input.reportType} already exists; set deleteExistingSchedule to replace it.`);
+      this.schedules.delete(existing.reportScheduleId);
+    }
+    const now = this.store.nowMs();
+    const nextMs = input.nextReportCreationTime ? parseReportTime(input.nextReportCreationTime, 'nextReportCreationTime') : now + frequency;
+    const schedule: ScheduleRecord = { reportScheduleId: newId('S'), reportType: input.reportType, scheduleFrequency: input.scheduleFrequency, nextMs };
+    this.schedules.set(schedule.reportScheduleId, schedule);
+    this.armSchedule(schedule, frequency);
+    return schedule;
+  }
+
+  schedule(id: string): ScheduleRecord {
+    const schedule = this.schedules.get(id);
+    if (!schedule) throw new SandboxHttpError(404, 'ResourceNotFound', `Report schedule ${id} does not exist.`);
+    return schedule;
+  }
+
+  cancelSchedule(id: string): void {
+    this.schedule(id);
+    this.schedules.delete(id);
+  }
+
+  /** Each run is a store task at nextReportCreationTime, so reports appear as the clock advances, in time order. */
+  private armSchedule(schedule: ScheduleRecord, frequency: number): void {
+    this.store.scheduleAt(schedule.nextMs, () => {
+      // Canceled or replaced meanwhile: the chain stops here.
+      if (this.schedules.get(schedule.reportScheduleId) !== schedule) return;
+      this.createReport(schedule.reportType, schedule.nextMs - frequency, schedule.nextMs);
+      schedule.nextMs += frequency;
+      this.armSchedule(schedule, frequency);
+    });
+  }
+}
+
+export function serializeReport(report: ReportRecord) {
+  const ts = (ms: number | null) => (ms === null ? null : formatAmazonTimestamp(new Date(ms)));
+  return {
+    reportId: report.reportId,
+    reportType: report.reportType,
+    startTime: ts(report.startMs),
+    endTime: ts(report.endMs),
+    createdTime: ts(report.createdMs),
+    processingStatus: report.processingStatus,
+    processingStartTime: ts(report.processingStartMs),
+    processingEndTime: ts(report.processingEndMs),
+    reportDocumentId: report.reportDocumentId,
+  };
+}
+
+export function serializeSchedule(schedule: ScheduleRecord) {
+  return {
+    reportScheduleId: schedule.reportScheduleId,
+    reportType: schedule.reportType,
+    scheduleFrequency: schedule.scheduleFrequency,
+    nextReportCreationTime: formatAmazonTimestamp(new Date(schedule.nextMs)),
+  };
+}
+
+function s3Error(code: string, message: string): Response {
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`, {
+    status: 403,
+    headers: { 'content-type': 'application/xml' },
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { fromAmazonPrice, MoneyError, type Money } from '@/lib/money';
+import { SandboxHttpError } from './http';
+
+/** Requests may carry amounts as strings or numbers; .NET sends numbers (reference §4). */
+export const priceSchema = z.object({ amount: z.union([z.string(), z.number()]), currencyCode: z.string() });
+export type PriceInput = z.infer<typeof priceSchema>;
+
+const looseRecord = z.record(z.string(), z.unknown());
+
+export const webCheckoutDetailsSchema = z.object({
+  checkoutReviewReturnUrl: z.string().url().optional(),
+  checkoutResultReturnUrl: z.string().url().optional(),
+  checkoutCancelUrl: z.string().url().optional(),
+  checkoutMode: z.string().optional(),
+});
+
+export const paymentDetailsSchema = z.object({
+  paymentIntent: z.enum(['Confirm', 'Authorize', 'AuthorizeWithCapture']).optional(),
+  canHandlePendingAuthorization: z.boolean().optional(),
+  chargeAmount: priceSchema.optional(),
+  totalOrderAmount: priceSchema.optional(),
+  softDescriptor: z.string().max(16).optional(),
+  presentmentCurrency: z.string().optional(),
+  allowOvercharge: z.boolean().optional(),
+  extendExpiration: z.boolean().optional(),
+});
+
+export const createCheckoutSessionSchema = z.object({
+  storeId: z.string().min(1),
+  webCheckoutDetails: webCheckoutDetailsSchema.optional(),
+  paymentDetails: paymentDetailsSchema.optional(),
+  merchantMetadata: looseRecord.optional(),
+  chargePermissionType: z.enum(['OneTime', 'Recurring', 'PaymentMethodOnFile']).optional(),
+  recurringMetadata: z.unknown().optional(),
+  deliverySpecifications: z.unknown().optional(),
+  platformId: z.string().optional(),
+  productType: z.string().optional(),
+  scopes: z.array(z.string()).optional(),
+});
+
+export const updateCheckoutSessionSchema = createCheckoutSessionSchema.omit({ storeId: true }).partial();
+
+export const completeCheckoutSessionSchema = z.object({ chargeAmount: priceSchema, totalOrderAmount: priceSchema.optional() });
+
+export const createChargeSchema = z.object({
+  chargePermissionId: z.string().min(1),
+  chargeAmount: priceSchema,
+  captureNow: z.boolean().optional(),
+  softDescriptor: z.string().max(16).optional(),
+  canHandlePendingAuthorization: z.boolean().optional(),
+  merchantMetadata: looseRecord.optional(),
+  platformId: z.string().optional(),
+  chargeInitiator: z.string().optional(),
+  channel: z.string().optional(),
+});
+
+export const captureChargeSchema = z.object({ captureAmount: priceSchema, softDescriptor: z.string().max(16).optional() });
+export const cancelChargeSchema = z.object({ cancellationReason: z.string().optional() });
+export const createRefundSchema = z.object({ chargeId: z.string().min(1), refundAmount: priceSchema, softDescriptor: z.string().max(16).optional() });
+export const updateChargePermissionSchema = z.object({ merchantMetadata: looseRecord.optional(), recurringMetadata: z.unknown().optional() });
+export const closeChargePermissionSchema = z.object({ closureReason: z.string().optional(), cancelPendingCharges: z.boolean().optional() });
+
+export const deliveryTrackerSchema = z.object({
+  amazonOrderReferenceId: z.string().optional(),
+  chargePermissionId: z.string().optional(),
+  trackingNumber: z.string().min(1),
+  carrierCode: z.string().min(1),
+});
+
+/** zod failure → Amazon's MissingParameterValue / InvalidParameterValue (reference §4 Errors). */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue ? issue.path.join('.') : 'body';
+  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
+  throw missing
+    ? new SandboxHttpError(400, 'MissingParameterValue', `The mandatory field '${path}' is missing.`)
+    : new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${path}' is invalid.`);
+}
+
+export function toMoney(price: PriceInput, field: string): Money {
+  try {
+    return fromAmazonPrice(price);
+  } catch (error) {
+    if (error instanceof MoneyError) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${field}' is invalid: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
+import { toAmazonPrice, type AmazonPrice, type Money } from '@/lib/money';
+import { findBuyer } from './buyers';
+import { amountBalance } from './state/charge-permission';
+import { CONSTRAINT_TEXT, constraintsOf } from './state/checkout-session';
+import type { Store } from './state/store';
+import type { Address, ChargePermissionRecord, ChargeRecord, CheckoutSessionRecord, PaymentCard, RefundRecord, StatusDetails } from './state/types';
+
+/** Wire shapes of reference §4: string amounts, basic-form timestamps, key order as the Node SDK tests show. */
+
+const ts = (ms: number) => formatAmazonTimestamp(new Date(ms));
+const price = (value: Money | null): AmazonPrice | null => (value ? toAmazonPrice(value) : null);
+
+function status(details: StatusDetails<string>) {
+  return {
+    state: details.state,
+    reasonCode: details.reasonCode,
+    reasonDescription: details.reasonDescription,
+    lastUpdatedTimestamp: ts(details.lastUpdatedMs),
+  };
+}
+
+function buyerOf(buyerId: string | null) {
+  const buyer = buyerId ? findBuyer(buyerId) : undefined;
+  if (!buyer) return null;
+  return { buyerId: buyer.buyerId, name: buyer.name, email: buyer.email, phoneNumber: buyer.phoneNumber, primeMembershipTypes: buyer.primeMembershipTypes };
+}
+
+function paymentPreferences(card: PaymentCard | null) {
+  return card ? [{ paymentDescriptor: `${card.brand} ****${card.last4}` }] : [];
+}
+
+function metadata(value: Record<string, unknown>) {
+  return {
+    merchantReferenceId: value['merchantReferenceId'] ?? null,
+    merchantStoreName: value['merchantStoreName'] ?? null,
+    noteToBuyer: value['noteToBuyer'] ?? null,
+    customInformation: value['customInformation'] ?? null,
+  };
+}
+
+export function serializeCheckoutSession(session: CheckoutSessionRecord, publicBaseUrl: string) {
+  const constraints = session.status.state === 'Open' ? constraintsOf(session) : [];
+  // Reference §4: amazonPayRedirectUrl stays null while any constraint remains.
+  const redirectUrl =
+    session.status.state === 'Open' && constraints.length === 0 && !session.buyerReturned
+      ? `${publicBaseUrl}/checkout/processing?amazonCheckoutSessionId=${session.id}`
+      : null;
+  const address: Address | null = session.shippingAddress;
+  return {
+    checkoutSessionId: session.id,
+    webCheckoutDetails: { ...session.webCheckoutDetails, amazonPayRedirectUrl: redirectUrl },
+    productType: session.productType,
+    paymentDetails: {
+      paymentIntent: session.paymentIntent,
+      canHandlePendingAuthorization: session.canHandlePendingAuthorization,
+      chargeAmount: price(session.chargeAmount),
+      totalOrderAmount: price(session.totalOrderAmount),
+      softDescriptor: session.softDescriptor,
+      presentmentCurrency: session.presentmentCurrency ?? session.chargeAmount?.currency ?? null,
+      allowOvercharge: false,
+      extendExpiration: false,
+    },
+    chargePermissionType: session.chargePermissionType,
+    orderType: null,
+    recurringMetadata: session.recurringMetadata,
+    paymentMethodOnFileMetadata: null,
+    merchantMetadata: metadata(session.merchantMetadata),
+    supplementaryData: null,
+    buyer: buyerOf(session.buyerId),
+    billingAddress: session.card?.billingAddress ?? null,
+    paymentPreferences: paymentPreferences(session.card),
+    statusDetails: status(session.status),
+    shippingAddress: address,
+    // Reference §2: the list comes as JSON-encoded strings, and every SDK parses each one.
+    shippingAddressList: session.productType === 'PayAndShipMultiAddress' && address ? [JSON.stringify(address)] : null,
+    platformId: session.platformId,
+    chargePermissionId: session.chargePermissionId,
+    chargeId: session.chargeId,
+    constraints: constraints.map((id) => ({ constraintId: id, description: CONSTRAINT_TEXT[id] })),
+    creationTimestamp: ts(session.createdMs),
+    expirationTimestamp: ts(session.expiresMs),
+    storeId: session.storeId,
+    deliverySpecifications: session.deliverySpecifications,
+    providerMetadata: { providerReferenceId: null },
+    checkoutButtonText: null,
+    releaseEnvironment: 'Sandbox',
+  };
+}
+
+export function serializeChargePermission(store: Store, record: ChargePermissionRecord) {
+  const balance = amountBalance(store, record);
+  return {
+    chargePermissionId: record.id,
+    chargePermissionReferenceId: null,
+    platformId: record.platformId,
+    buyer: buyerOf(record.buyerId),
+    shippingAddress: record.shippingAddress,
+    billingAddress: record.card.billingAddress,
+    paymentPreferences: paymentPreferences(record.card),
+    // Reference §4: ChargePermission carries reasons[] in place of reasonCode.
+    statusDetails: {
+      state: record.status.state,
+      reasons: record.status.reasonCode ? [{ reasonCode: record.status.reasonCode, reasonDescription: record.status.reasonDescription }] : null,
+      lastUpdatedTimestamp: ts(record.status.lastUpdatedMs),
+    },
+    creationTimestamp: ts(record.createdMs),
+    expirationTimestamp: record.expiresMs === null ? null : ts(record.expiresMs),
+    merchantMetadata: metadata(record.merchantMetadata),
+    releaseEnvironment: 'Sandbox',
+    limits: { amountLimit: price(record.amountLimit), amountBalance: price(balance) },
+    chargePermissionType: record.type,
+    recurringMetadata: record.recurringMetadata,
+    presentmentCurrency: record.presentmentCurrency,
+  };
+}
+
+export function serializeCharge(charge: ChargeRecord) {
+  return {
+    chargeId: charge.id,
+    chargePermissionId: charge.chargePermissionId,
+    chargeAmount: price(charge.chargeAmount),
+    captureAmount: price(charge.captureAmount),
+    refundedAmount: price(charge.refundedAmount),
+    convertedAmount: null,
+    conversionRate: null,
+    softDescriptor: charge.softDescriptor,
+    merchantMetadata: metadata(charge.merchantMetadata),
+    providerMetadata: { providerReferenceId: null },
+    statusDetails: status(charge.status),
+    creationTimestamp: ts(charge.createdMs),
+    expirationTimestamp: ts(charge.expiresMs),
+    releaseEnvironment: 'Sandbox',
+    channel: 'Web',
+    chargeInitiator: 'CITU',
+  };
+}
+
+export function serializeRefund(refund: RefundRecord) {
+  return {
+    refundId: refund.id,
+    chargeId: refund.chargeId,
+    refundAmount: price(refund.refundAmount),
+    softDescriptor: refund.softDescriptor,
+    creationTimestamp: ts(refund.createdMs),
+    statusDetails: status(refund.status),
+    releaseEnvironment: 'Sandbox',
+  };
+}
+
+export function serializeBuyer(buyerId: string) {
+  const buyer = findBuyer(buyerId);
+  if (!buyer) return null;
+  const home = buyer.addresses[0] ?? null;
+  return {
+    buyerId: buyer.buyerId,
+    name: buyer.name,
+    email: buyer.email,
+    postalCode: home?.postalCode ?? null,
+    countryCode: home?.countryCode ?? null,
+    phoneNumber: buyer.phoneNumber,
+    shippingAddress: home,
+    billingAddress: buyer.cards[0]?.billingAddress ?? null,
+    primeMembershipTypes: buyer.primeMembershipTypes,
+  };
+}

@@ -1,0 +1,201 @@
+import type { z } from 'zod';
+import { SandboxHttpError } from '../http';
+import { toMoney, type createCheckoutSessionSchema, type updateCheckoutSessionSchema } from '../schemas';
+import { cardBehaviour, type SimulationCode } from '../simulations';
+import { authorize, type AuthorizationOutcome } from './charge';
+import { createChargePermission } from './charge-permission';
+import { ids, type Store } from './store';
+import type { Address, CheckoutSessionRecord, CheckoutSessionState, PaymentCard } from './types';
+
+/** Reference §4: a session expires 24 h after creation; seed 001: Open sessions are then Canceled. */
+export const CHECKOUT_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+type CreateInput = z.infer<typeof createCheckoutSessionSchema>;
+type UpdateInput = z.infer<typeof updateCheckoutSessionSchema>;
+
+/** Constraint texts as quoted in reference §4. */
+export const CONSTRAINT_TEXT = {
+  BuyerNotAssociated: 'There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.',
+  ChargeAmountNotSet: 'chargeAmount is not set.',
+  CheckoutResultReturnUrlNotSet: 'checkoutResultReturnUrl is not set.',
+  PaymentIntentNotSet: 'paymentIntent is not set.',
+} as const;
+
+export type ConstraintId = keyof typeof CONSTRAINT_TEXT;
+
+export function constraintsOf(session: CheckoutSessionRecord): ConstraintId[] {
+  const out: ConstraintId[] = [];
+  if (!session.buyerId) out.push('BuyerNotAssociated');
+  if (!session.chargeAmount) out.push('ChargeAmountNotSet');
+  if (!session.webCheckoutDetails.checkoutResultReturnUrl) out.push('CheckoutResultReturnUrlNotSet');
+  if (!session.paymentIntent) out.push('PaymentIntentNotSet');
+  return out;
+}
+
+function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
+  const web = input.webCheckoutDetails;
+  if (web) {
+    if (web.checkoutMode !== undefined && web.checkoutMode !== 'ProcessOrder') {
+      // php SDK issue #9 (reference §4).
+      throw new SandboxHttpError(400, 'UnrecognizedField', "The field 'checkoutMode' is invalid for this API.");
+    }
+    session.webCheckoutDetails = {
+      checkoutReviewReturnUrl: web.checkoutReviewReturnUrl ?? session.webCheckoutDetails.checkoutReviewReturnUrl,
+      checkoutResultReturnUrl: web.checkoutResultReturnUrl ?? session.webCheckoutDetails.checkoutResultReturnUrl,
+      checkoutCancelUrl: web.checkoutCancelUrl ?? session.webCheckoutDetails.checkoutCancelUrl,
+      checkoutMode: web.checkoutMode ?? session.webCheckoutDetails.checkoutMode,
+    };
+  }
+  const pay = input.paymentDetails;
+  if (pay) {
+    if (pay.paymentIntent) session.paymentIntent = pay.paymentIntent;
+    if (pay.canHandlePendingAuthorization !== undefined) session.canHandlePendingAuthorization = pay.canHandlePendingAuthorization;
+    if (pay.chargeAmount) session.chargeAmount = toMoney(pay.chargeAmount, 'paymentDetails.chargeAmount');
+    if (pay.totalOrderAmount) session.totalOrderAmount = toMoney(pay.totalOrderAmount, 'paymentDetails.totalOrderAmount');
+    if (pay.softDescriptor !== undefined) session.softDescriptor = pay.softDescriptor;
+    if (pay.presentmentCurrency !== undefined) session.presentmentCurrency = pay.presentmentCurrency;
+    if (session.chargeAmount && session.totalOrderAmount && session.chargeAmount.currency !== session.totalOrderAmount.currency) {
+      throw new SandboxHttpError(400, 'CurrencyMismatch', 'chargeAmount and totalOrderAmount must use the same currency.');
+    }
+  }
+  if (input.merchantMetadata) session.merchantMetadata = { ...session.merchantMetadata, ...input.merchantMetadata };
+  if (input.chargePermissionType) session.chargePermissionType = input.chargePermissionType;
+  if (input.recurringMetadata !== undefined) session.recurringMetadata = input.recurringMetadata;
+  if (input.deliverySpecifications !== undefined) session.deliverySpecifications = input.deliverySpecifications;
+  if (input.platformId !== undefined) session.platformId = input.platformId;
+}
+
+export function createCheckoutSession(store: Store, input: CreateInput): CheckoutSessionRecord {
+  const now = store.nowMs();
+  if (!input.webCheckoutDetails?.checkoutReviewReturnUrl && input.webCheckoutDetails?.checkoutMode !== 'ProcessOrder') {
+    throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'webCheckoutDetails.checkoutReviewReturnUrl' is missing.");
+  }
+  const session: CheckoutSessionRecord = {
+    id: ids.checkoutSession(),
+    storeId: input.storeId,
+    productType: input.productType ?? 'PayAndShip',
+    webCheckoutDetails: { checkoutReviewReturnUrl: null, checkoutResultReturnUrl: null, checkoutCancelUrl: null, checkoutMode: null },
+    paymentIntent: null,
+    canHandlePendingAuthorization: false,
+    chargeAmount: null,
+    totalOrderAmount: null,
+    softDescriptor: null,
+    presentmentCurrency: null,
+    chargePermissionType: 'OneTime',
+    recurringMetadata: null,
+    merchantMetadata: {},
+    deliverySpecifications: null,
+    platformId: null,
+    buyerId: null,
+    shippingAddress: null,
+    card: null,
+    status: store.status<CheckoutSessionState>('Open'),
+    buyerReturned: false,
+    chargePermissionId: null,
+    chargeId: null,
+    createdMs: now,
+    expiresMs: now + CHECKOUT_SESSION_LIFETIME_MS,
+  };
+  applyInput(session, input);
+  store.sessions.set(session.id, session);
+  return session;
+}
+
+function assertOpen(session: CheckoutSessionRecord): void {
+  if (session.status.state !== 'Open') {
+    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `The Checkout Session is in state ${session.status.state} (${session.status.reasonCode ?? 'no reason'}).`);
+  }
+}
+
+export function updateCheckoutSession(session: CheckoutSessionRecord, input: UpdateInput): void {
+  assertOpen(session);
+  if (session.buyerReturned) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The buyer has already confirmed this Checkout Session; it can only be completed.');
+  applyInput(session, input);
+}
+
+function cancelSession(store: Store, session: CheckoutSessionRecord, reasonCode: string, description: string): void {
+  session.status = store.status<CheckoutSessionState>('Canceled', reasonCode, description);
+}
+
+/** The buyer picks address and card on the hosted page (reference §6); only an Open session accepts it. */
+export function associateBuyer(session: CheckoutSessionRecord, buyerId: string, address: Address | null, card: PaymentCard): void {
+  assertOpen(session);
+  if (session.buyerReturned) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The payment has already been processed.');
+  session.buyerId = buyerId;
+  session.shippingAddress = address;
+  session.card = card;
+}
+
+/**
+ * The processing page at amazonPayRedirectUrl. Cards 3064/3434 (and 4354 when
+ * the merchant cannot take a pending authorization) cancel the session here, and
+ * the buyer still goes to checkoutResultReturnUrl (reference §5).
+ */
+export function processAtRedirect(store: Store, session: CheckoutSessionRecord): void {
+  assertOpen(session);
+  const remaining = constraintsOf(session);
+  if (remaining.length > 0) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `Constraints remain: ${remaining.join(', ')}.`);
+  const behaviour = cardBehaviour(session.card?.last4 ?? '');
+  const intentAuthorizes = session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture';
+  if (behaviour === 'BuyerCanceled') cancelSession(store, session, 'BuyerCanceled', 'The buyer canceled the checkout.');
+  else if (behaviour === 'Declined') cancelSession(store, session, 'Declined', 'The payment method was declined.');
+  else if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization) cancelSession(store, session, 'Declined', 'The payment method was declined.');
+  session.buyerReturned = true;
+}
+
+function outcomeFor(session: CheckoutSessionRecord, simulation: SimulationCode<'completeCheckoutSession'> | null): AuthorizationOutcome {
+  const pendingOk = session.canHandlePendingAuthorization;
+  if (simulation === 'AuthorizationInitiated') return pendingOk ? { kind: 'Pending', then: 'Authorized' } : { kind: 'Authorized' };
+  const behaviour = cardBehaviour(session.card?.last4 ?? '');
+  if (behaviour === 'PendingAuthorized' && pendingOk) return { kind: 'Pending', then: 'Authorized' };
+  if (behaviour === 'PendingDeclined' && pendingOk) return { kind: 'Pending', then: 'Declined', reasonCode: 'HardDeclined' };
+  return { kind: 'Authorized' };
+}
+
+/**
+ * Complete (reference §4, §10.5): only after the buyer came back from
+ * amazonPayRedirectUrl, with the same chargeAmount. Creates the ChargePermission,
+ * and a Charge unless paymentIntent is Confirm. Completing again is a no-op.
+ */
+export function completeCheckoutSession(
+  store: Store,
+  session: CheckoutSessionRecord,
+  request: { chargeAmount: { amount: string | number; currencyCode: string } },
+  simulation: SimulationCode<'completeCheckoutSession'> | null,
+): void {
+  const amount = toMoney(request.chargeAmount, 'chargeAmount');
+  if (session.status.state === 'Completed') return;
+  assertOpen(session);
+  if (!session.buyerReturned) {
+    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The buyer has not been redirected to amazonPayRedirectUrl yet.');
+  }
+  if (!session.chargeAmount || amount.currency !== session.chargeAmount.currency) {
+    throw new SandboxHttpError(400, 'CurrencyMismatch', 'chargeAmount currency does not match the Checkout Session.');
+  }
+  if (amount.amount !== session.chargeAmount.amount) {
+    throw new SandboxHttpError(400, 'InvalidParameterValue', 'chargeAmount does not match the amount the buyer confirmed on the Checkout Session.');
+  }
+  if (simulation === 'BuyerCanceled' || simulation === 'AmazonCanceled' || simulation === 'Declined') {
+    cancelSession(store, session, simulation, `Simulated ${simulation}.`);
+    throw new SandboxHttpError(422, simulation, `The Checkout Session was canceled: ${simulation}.`);
+  }
+  const permission = createChargePermission(store, session);
+  session.chargePermissionId = permission.id;
+  if (session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture') {
+    const charge = authorize(store, permission, {
+      amount,
+      captureNow: session.paymentIntent === 'AuthorizeWithCapture',
+      softDescriptor: session.softDescriptor,
+      merchantMetadata: session.merchantMetadata,
+      outcome: outcomeFor(session, simulation),
+    });
+    session.chargeId = charge.id;
+  }
+  session.status = store.status<CheckoutSessionState>('Completed');
+}
+
+export function expireCheckoutSessions(store: Store, nowMs: number): void {
+  for (const session of store.sessions.values()) {
+    if (session.status.state === 'Open' && session.expiresMs <= nowMs) cancelSession(store, session, 'Expired', 'The Checkout Session expired after 24 hours.');
+  }
+}
