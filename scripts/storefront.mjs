@@ -25,6 +25,8 @@ export async function runStorefront({ env = process.env, buildEnv = {}, fingerpr
   try {
     buildIfNeeded({ env: { ...env, ...buildEnv }, fingerprintExtra });
     const serverEnv = { ...env, PORT: port };
+    // next-auth builds its callback URLs from NEXTAUTH_URL.
+    serverEnv.NEXTAUTH_URL ??= env.APP_URL ?? `http://localhost:${port}`;
     if (!env.AMAZON_PAY_PUBLIC_KEY_ID) {
       const key = ensureOfflineMerchantKey();
       const sandbox = await startOfflineSandbox({

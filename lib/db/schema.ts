@@ -188,3 +188,20 @@ export const paymentEvents = pgTable(
   },
   (table) => [index('payment_events_order_idx').on(table.orderId, table.id)],
 );
+
+/**
+ * Fixed-window counters shared by every instance (scale-out: never in process memory).
+ * `key` names what is limited, e.g. `admin-login:ip:203.0.113.9`.
+ */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});
+
+/** Values generated once and shared by all instances, such as a development session secret. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,63 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+
+export function AdminLoginForm({ errorMessages }: { errorMessages: Record<string, string> }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const emailId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    startTransition(async () => {
+      const result = await signIn('admin', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace('/admin');
+        router.refresh();
+        return;
+      }
+      setError(errorMessages[result?.error ?? ''] ?? 'That email and password do not match our records.');
+    });
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" aria-describedby={error ? errorId : undefined} noValidate>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={emailId} className="text-sm font-medium text-ink">
+          Email
+        </label>
+        <input id={emailId} name="email" type="email" autoComplete="username" required className="rounded-lg border border-black/15 bg-white px-3 py-2" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={passwordId} className="text-sm font-medium text-ink">
+          Password
+        </label>
+        <input
+          id={passwordId}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="rounded-lg border border-black/15 bg-white px-3 py-2"
+        />
+      </div>
+      <p id={errorId} role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
+        {error}
+      </p>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from './sign-out-button';
+
+const NAV = [{ href: '/admin', label: 'Orders' }] as const;
+
+export function AdminShell({ adminEmail, children }: { adminEmail: string; children: ReactNode }) {
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-black/10 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/admin" className="flex items-center gap-2 font-semibold text-ink">
+              <Image src="/logo.svg" alt="" width={28} height={28} />
+              Store admin
+            </Link>
+            <nav aria-label="Admin" className="flex gap-4 text-sm">
+              {NAV.map((item) => (
+                <Link key={item.href} href={item.href} className="text-ink-muted hover:text-ink">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm text-ink-muted">
+            <span>{adminEmail}</span>
+            <SignOutButton afterSignOut="/admin/login" />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { getServerSession, type Session } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { getAuthOptions } from './options';
+
+export { ADMIN_LOGIN_ERRORS, getAuthOptions } from './options';
+export type { Role } from './types';
+
+export class UnauthorizedError extends Error {
+  override readonly name = 'UnauthorizedError';
+  constructor() {
+    super('You need to sign in as the store admin to do that.');
+  }
+}
+
+export async function getSession(): Promise<Session | null> {
+  return getServerSession(await getAuthOptions());
+}
+
+export async function getAdminSession(): Promise<Session | null> {
+  const session = await getSession();
+  return session?.user.role === 'admin' ? session : null;
+}
+
+/** For admin pages: anyone but the admin is sent to the sign-in page. */
+export async function requireAdminPage(): Promise<Session> {
+  const session = await getAdminSession();
+  if (!session) redirect('/admin/login');
+  return session;
+}
+
+/** For admin server actions and route handlers: anyone but the admin is refused. */
+export async function assertAdmin(): Promise<Session> {
+  const session = await getAdminSession();
+  if (!session) throw new UnauthorizedError();
+  return session;
+}
