@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Cart } from '@/lib/cart/cart';
 import type { Money } from '@/lib/money';
 import { Price } from '@/components/ui/price';
 
-export function CartSummary({ cart, estimatedTotal }: { cart: Cart; estimatedTotal: Money }) {
+export function CartSummary({ cart, estimatedTotal, checkout }: { cart: Cart; estimatedTotal: Money; checkout: ReactNode }) {
   return (
     <aside aria-labelledby="summary-heading" className="card flex h-fit flex-col gap-4 p-6">
       <h2 id="summary-heading" className="font-serif text-xl text-ink">
@@ -33,6 +34,7 @@ export function CartSummary({ cart, estimatedTotal }: { cart: Cart; estimatedTot
       <p className="text-xs text-ink-muted">
         Tax and the final shipping price are calculated from your address when you check out.
       </p>
+      {checkout}
     </aside>
   );
 }

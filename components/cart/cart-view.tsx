@@ -1,6 +1,6 @@
 'use client';
 
-import { useOptimistic, useState, useTransition } from 'react';
+import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import { addMoney, money, multiplyMoney, sumMoney } from '@/lib/money';
 import type { Cart } from '@/lib/cart/cart';
 import { removeCartLineAction, updateCartLineAction } from './actions';
@@ -29,7 +29,7 @@ function applyChange(cart: Cart, change: LineChange): Cart {
   };
 }
 
-export function CartView({ cart }: { cart: Cart }) {
+export function CartView({ cart, checkout }: { cart: Cart; checkout: ReactNode }) {
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyChange);
   const [, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +57,7 @@ export function CartView({ cart }: { cart: Cart }) {
           ))}
         </ul>
       </section>
-      <CartSummary cart={optimisticCart} estimatedTotal={estimatedTotal} />
+      <CartSummary cart={optimisticCart} estimatedTotal={estimatedTotal} checkout={checkout} />
     </div>
   );
 }

@@ -14,6 +14,9 @@ export function SiteHeader({ storeName, cartItemCount }: { storeName: string; ca
           <Link href="/" className="rounded-full px-3 py-2 text-ink-muted hover:text-ink">
             Shop
           </Link>
+          <Link href="/account" className="rounded-full px-3 py-2 text-ink-muted hover:text-ink">
+            Account
+          </Link>
           <Link
             href="/cart"
             className="inline-flex items-center gap-2 rounded-full border border-brand-200 bg-brand-50 px-4 py-2 text-brand-900 hover:bg-brand-100"

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
 import { adminAccountFrom, attemptAdminLogin } from './admin-login';
 import { loadOrCreateAuthSecret } from './secret';
 import './types';
@@ -12,6 +13,8 @@ export const ADMIN_LOGIN_ERRORS = {
   rate_limited: 'Too many sign-in attempts. Wait 15 minutes and try again.',
   not_configured: 'Admin sign-in is not set up: set ADMIN_EMAIL and ADMIN_PASSWORD on the server.',
 } as const;
+
+const amazonCredentials = z.object({ buyerToken: z.string().min(8).max(2048) });
 
 const adminCredentials = z.object({
   email: z.string().trim().min(1).max(320),
@@ -59,6 +62,18 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           // next-auth passes a thrown message to the sign-in form as `error`.
           if (result.reason !== 'invalid') throw new Error(result.reason);
           return null;
+        },
+      }),
+      CredentialsProvider({
+        id: 'amazon',
+        name: 'Amazon',
+        credentials: { buyerToken: { label: 'Buyer token', type: 'text' } },
+        // Sign-In with Amazon returns a buyerToken; only Amazon can turn it into a buyer (getBuyer).
+        async authorize(credentials) {
+          const parsed = amazonCredentials.safeParse(credentials);
+          if (!parsed.success) return null;
+          const buyer = await getAmazonPay().getBuyer(parsed.data.buyerToken);
+          return { id: buyer.buyerId, name: buyer.name ?? null, email: buyer.email ?? null, role: 'shopper', buyerId: buyer.buyerId };
         },
       }),
     ],

@@ -138,3 +138,8 @@ export async function removeLine(db: Database, cartId: string, lineId: string): 
     .returning({ id: cartLines.id });
   if (deleted.length === 0) throw new NotFoundError('That item is no longer in your cart.');
 }
+
+/** Empties a cart once its order is paid for; the cart row stays for the cookie. */
+export async function clearCart(db: Database, cartId: string): Promise<void> {
+  await db.delete(cartLines).where(eq(cartLines.cartId, cartId));
+}

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   text,
   timestamp,
@@ -72,11 +73,16 @@ export const cartLines = pgTable(
   ],
 );
 
+/** Human-friendly order numbers (NW-100001, …), unique across instances. */
+export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 100001 });
+
 export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    number: text('number').notNull(),
+    number: text('number')
+      .notNull()
+      .default(sql`'NW-' || nextval('order_number_seq')::text`),
     cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
     status: text('status').notNull(),
     paymentState: text('payment_state').notNull(),
@@ -92,8 +98,15 @@ export const orders = pgTable(
     paymentDescriptor: text('payment_descriptor'),
     checkoutSessionId: text('checkout_session_id'),
     chargePermissionId: text('charge_permission_id'),
-    /** SHA-256 of the cookie token given to the browser that placed the order. */
+    /** SHA-256 of the shopper cookie of the browser that placed the order. */
     browserTokenHash: text('browser_token_hash'),
+    /** physical | digital | mixed | subscription: what the order holds, for filters and the payment intent. */
+    fulfilment: text('fulfilment').notNull().default('physical'),
+    shippingMethod: text('shipping_method'),
+    paymentIntent: text('payment_intent'),
+    chargePermissionType: text('charge_permission_type'),
+    /** Amazon's last reason code for a failed or canceled payment, for the shopper message and the admin. */
+    lastReasonCode: text('last_reason_code'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

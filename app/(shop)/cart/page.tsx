@@ -1,15 +1,38 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { CartView } from '@/components/cart/cart-view';
+import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { getCurrentCart } from '@/lib/cart';
+import { amazonButtonBase } from '@/lib/checkout/button-base';
+import { productTypeFor } from '@/lib/checkout/button-payload';
+import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
+import { addMoney } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Your cart' };
 
-export default async function CartPage() {
+const searchSchema = z.object({
+  payment: z.string().regex(/^[A-Za-z]{1,60}$/).optional().catch(undefined),
+  retry: z.string().regex(/^[A-Za-z0-9-]{8,100}$/).optional().catch(undefined),
+});
+
+export default async function CartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { payment, retry } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
+  const lines = cart.lines.map((line) => ({ kind: line.product.kind }));
   return (
     <div className="flex flex-col gap-8">
       <h1 className="font-serif text-3xl text-ink">Your cart</h1>
+      {payment ? (
+        <div role="alert" data-testid="payment-message" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950">
+          <p>{shopperMessageFor(payment)}</p>
+          {retry ? (
+            <Link href={`/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(retry)}`} className="mt-2 inline-block font-semibold underline">
+              Try again
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       {cart.lines.length === 0 ? (
         <div className="card flex flex-col items-center gap-4 p-10 text-center">
           <p className="text-lg text-ink">Your cart is empty.</p>
@@ -18,7 +41,10 @@ export default async function CartPage() {
           </Link>
         </div>
       ) : (
-        <CartView cart={cart} />
+        <CartView
+          cart={cart}
+          checkout={<AmazonPayButton base={amazonButtonBase('Cart', productTypeFor(lines), addMoney(cart.subtotal, cart.estimatedShipping))} />}
+        />
       )}
     </div>
   );

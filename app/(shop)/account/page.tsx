@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ShopperSignOutButton } from '@/components/account/shopper-sign-out-button';
+import { AmazonSignInButton } from '@/components/checkout/amazon-sign-in-button';
+import { formatPrice } from '@/components/ui/price';
+import { getSession } from '@/lib/auth';
+import { amazonButtonBase } from '@/lib/checkout/button-base';
+import { getDb } from '@/lib/db';
+import { listOrdersForBuyer } from '@/lib/orders/shopper-queries';
+import { orderStatusLabel } from '@/lib/orders/status';
+import { checkoutScriptUrl } from '@/lib/payments/amazon-pay';
+
+export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+export default async function AccountPage() {
+  const session = await getSession();
+  if (session?.user.role === 'admin') {
+    // Admin sessions never show a shopper's account.
+    return (
+      <div className="card mx-auto max-w-md p-10 text-center">
+        <h1 className="font-serif text-2xl text-ink">You are signed in as the store admin</h1>
+        <p className="mt-2 text-ink-muted">
+          Sign out of the <Link href="/admin" className="underline">admin area</Link> to use a shopper account.
+        </p>
+      </div>
+    );
+  }
+  const buyerId = session?.user.role === 'shopper' ? session.user.buyerId : undefined;
+  if (!session || !buyerId) {
+    return (
+      <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
+        <h1 className="font-serif text-3xl text-ink">Your account</h1>
+        <p className="text-ink-muted">Sign in with your Amazon account to see your orders. We never see your Amazon password.</p>
+        <AmazonSignInButton base={amazonButtonBase('Other', 'SignIn')} />
+      </div>
+    );
+  }
+  const orders = await listOrdersForBuyer(await getDb(), buyerId);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="card flex flex-col gap-1 p-6 sm:flex-row sm:items-center sm:justify-between">
+        <div>
+          <h1 className="font-serif text-3xl text-ink" data-testid="account-name">
+            {session.user.name}
+          </h1>
+          <p className="text-ink-muted" data-testid="account-email">
+            {session.user.email}
+          </p>
+        </div>
+        <ShopperSignOutButton scriptUrl={checkoutScriptUrl()} />
+      </div>
+      <section aria-labelledby="history-heading" className="card p-6">
+        <h2 id="history-heading" className="mb-3 font-serif text-xl text-ink">
+          Order history
+        </h2>
+        {orders.length === 0 ? (
+          <p className="text-ink-muted">No orders yet.</p>
+        ) : (
+          <ul className="divide-y divide-black/5">
+            {orders.map((order) => (
+              <li key={order.number} data-testid="history-order" className="flex items-center justify-between py-3 text-sm">
+                <Link href={`/orders/${order.number}`} className="font-mono font-semibold text-brand-700 hover:underline">
+                  {order.number}
+                </Link>
+                <span>{order.createdAt.toISOString().slice(0, 10)}</span>
+                <span>{orderStatusLabel(order.status)}</span>
+                <span className="font-semibold">{formatPrice(order.total)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { failure } from '@/lib/action-result';
+import { completeCheckout } from '@/lib/checkout/complete';
+import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
+import { getDb } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
+
+const querySchema = z.object({ amazonCheckoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/) });
+
+/**
+ * checkoutResultReturnUrl: the shopper is back from Amazon. A route handler, not a page,
+ * because it completes the payment, and a page may be prefetched. The browser's shopper
+ * cookie is the authorization: only the browser that placed the order can complete it.
+ */
+export async function GET(request: NextRequest): Promise<NextResponse> {
+  const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  const cartUrl = (params: Record<string, string>) => new URL(`/cart?${new URLSearchParams(params)}`, request.url);
+  if (!parsed.success) return NextResponse.redirect(cartUrl({ payment: 'InvalidLink' }), 303);
+  const { amazonCheckoutSessionId } = parsed.data;
+  try {
+    const outcome = await completeCheckout(await getDb(), getAmazonPay(), {
+      checkoutSessionId: amazonCheckoutSessionId,
+      shopperTokenHash: await currentShopperTokenHash(),
+    });
+    if (outcome.kind === 'placed') return NextResponse.redirect(new URL(`/orders/${outcome.orderNumber}`, request.url), 303);
+    return NextResponse.redirect(cartUrl({ payment: outcome.reasonCode }), 303);
+  } catch (error) {
+    if (error instanceof NotFoundError) return NextResponse.redirect(cartUrl({ payment: 'OrderNotFound' }), 303);
+    failure(error, 'checkout.result');
+    // The order stays pending; completing again with the same idempotency key is safe.
+    return NextResponse.redirect(cartUrl({ payment: 'ServiceUnavailable', retry: amazonCheckoutSessionId }), 303);
+  }
+}

@@ -1,0 +1,176 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { AddressBlock } from '@/components/checkout/address-block';
+import { ChangeLink } from '@/components/checkout/change-link';
+import { PlaceOrderButton } from '@/components/checkout/place-order-button';
+import { formatPrice, Price } from '@/components/ui/price';
+import { failure } from '@/lib/action-result';
+import { getCurrentCart } from '@/lib/cart';
+import { cartShips, shippingOptions } from '@/lib/checkout/pricing';
+import { quoteCheckout, type CheckoutQuote } from '@/lib/checkout/place-order';
+import { reshapeCheckoutSession } from '@/lib/checkout/reshape';
+import { getConfig } from '@/lib/config';
+import { checkoutScriptUrl, getAmazonPay } from '@/lib/payments/amazon-pay';
+
+export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
+
+const searchSchema = z.object({
+  amazonCheckoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/),
+  shipping: z.enum(['standard', 'express']).catch('standard'),
+});
+
+interface ReviewPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+function Notice({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="card mx-auto flex max-w-xl flex-col items-center gap-4 p-10 text-center">
+      <h1 className="font-serif text-2xl text-ink">{title}</h1>
+      <p className="text-ink-muted">{children}</p>
+      <Link href="/cart" className="btn-primary">
+        Back to your cart
+      </Link>
+    </div>
+  );
+}
+
+export default async function CheckoutReviewPage({ searchParams }: ReviewPageProps) {
+  const parsed = searchSchema.safeParse(await searchParams);
+  if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
+  const { amazonCheckoutSessionId: checkoutSessionId, shipping } = parsed.data;
+  const config = getConfig();
+  const cart = await getCurrentCart();
+
+  let quote: CheckoutQuote;
+  try {
+    const review = reshapeCheckoutSession(await getAmazonPay().getCheckoutSession(checkoutSessionId));
+    quote = quoteCheckout(cart, review, { shippingMethod: shipping, shipToCountries: config.store.shipToCountries });
+  } catch (error) {
+    const message = failure(error, 'checkout.review').message;
+    return <Notice title="We could not load your checkout">{message}</Notice>;
+  }
+  if (quote.review.state !== 'Open') {
+    return <Notice title="This checkout has ended">Your Amazon Pay session is no longer open. Please start again from your cart.</Notice>;
+  }
+
+  const { review, totals, problem } = quote;
+  const scriptUrl = checkoutScriptUrl();
+  const priced = cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity }));
+  const ships = cartShips(priced);
+  const options = ships ? shippingOptions(priced, cart.currency, review.shippingAddress?.countryCode) : [];
+
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="font-serif text-3xl text-ink">Review your order</h1>
+      <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+        <div className="flex flex-col gap-6">
+          <section aria-labelledby="buyer-heading" className="card p-6">
+            <h2 id="buyer-heading" className="mb-2 font-serif text-xl text-ink">
+              Your Amazon account
+            </h2>
+            <p className="text-ink" data-testid="buyer-name">
+              {review.buyer?.name}
+            </p>
+            <p className="text-sm text-ink-muted" data-testid="buyer-email">
+              {review.buyer?.email}
+            </p>
+          </section>
+          {ships ? (
+            <section aria-labelledby="address-heading" className="card p-6">
+              <div className="mb-2 flex items-baseline justify-between">
+                <h2 id="address-heading" className="font-serif text-xl text-ink">
+                  Shipping address
+                </h2>
+                <ChangeLink scriptUrl={scriptUrl} checkoutSessionId={checkoutSessionId} changeAction="changeAddress" label="Change address" />
+              </div>
+              {review.shippingAddress ? <AddressBlock address={review.shippingAddress} /> : <p className="text-ink-muted">No address chosen yet.</p>}
+            </section>
+          ) : null}
+          <section aria-labelledby="payment-heading" className="card p-6">
+            <div className="mb-2 flex items-baseline justify-between">
+              <h2 id="payment-heading" className="font-serif text-xl text-ink">
+                Payment
+              </h2>
+              <ChangeLink scriptUrl={scriptUrl} checkoutSessionId={checkoutSessionId} changeAction="changePayment" label="Change payment" />
+            </div>
+            <p className="text-ink" data-testid="payment-descriptor">
+              {review.paymentDescriptor ?? 'Your Amazon Pay payment method'}
+            </p>
+          </section>
+          {options.length > 0 ? (
+            <section aria-labelledby="shipping-heading" className="card p-6">
+              <h2 id="shipping-heading" className="mb-3 font-serif text-xl text-ink">
+                Delivery
+              </h2>
+              <ul className="flex flex-col gap-2">
+                {options.map((option) => (
+                  <li key={option.method}>
+                    <Link
+                      href={`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(checkoutSessionId)}&shipping=${option.method}`}
+                      replace
+                      scroll={false}
+                      aria-current={option.method === shipping ? 'true' : undefined}
+                      className={`flex justify-between rounded-xl border px-4 py-3 text-sm ${
+                        option.method === shipping ? 'border-brand-600 bg-brand-50 font-semibold' : 'border-black/10 hover:bg-brand-50'
+                      }`}
+                    >
+                      <span>{option.label}</span>
+                      <Price value={option.price} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        <aside aria-labelledby="total-heading" className="card flex h-fit flex-col gap-4 p-6">
+          <h2 id="total-heading" className="font-serif text-xl text-ink">
+            Order total
+          </h2>
+          <ul className="flex flex-col gap-2 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.id} className="flex justify-between gap-4">
+                <span>
+                  {line.product.name} × {line.quantity}
+                </span>
+                <Price value={line.lineTotal} />
+              </li>
+            ))}
+          </ul>
+          <dl className="space-y-1 border-t border-black/5 pt-3 text-sm">
+            <div className="flex justify-between">
+              <dt className="text-ink-muted">Subtotal</dt>
+              <dd data-testid="review-subtotal">{formatPrice(totals.subtotal)}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-ink-muted">Shipping</dt>
+              <dd data-testid="review-shipping">{ships ? formatPrice(totals.shipping) : 'Not needed'}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-ink-muted">Tax</dt>
+              <dd data-testid="review-tax">{formatPrice(totals.tax)}</dd>
+            </div>
+            <div className="flex justify-between border-t border-black/5 pt-2 text-base font-semibold">
+              <dt>Total</dt>
+              <dd data-testid="review-total">{formatPrice(totals.total)}</dd>
+            </div>
+          </dl>
+          {problem ? (
+            <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="checkout-problem">
+              {problem}
+            </p>
+          ) : null}
+          <PlaceOrderButton
+            checkoutSessionId={checkoutSessionId}
+            shippingMethod={shipping}
+            disabled={problem !== null}
+            totalLabel={formatPrice(totals.total)}
+          />
+          <p className="text-xs text-ink-muted">You will confirm the payment with Amazon Pay. Nothing is charged until then.</p>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { placeOrderAction } from './actions';
+
+export function PlaceOrderButton({
+  checkoutSessionId,
+  shippingMethod,
+  disabled,
+  totalLabel,
+}: {
+  checkoutSessionId: string;
+  shippingMethod: 'standard' | 'express';
+  disabled: boolean;
+  totalLabel: string;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  function placeOrder() {
+    setError(null);
+    startTransition(async () => {
+      // On success the action redirects to Amazon; it only returns on failure.
+      const result = await placeOrderAction({ checkoutSessionId, shippingMethod });
+      if (!result.ok) setError(result.message);
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <button type="button" className="btn-primary w-full py-3 text-base" disabled={disabled || pending} onClick={placeOrder}>
+        {pending ? 'Placing your order…' : `Place order · ${totalLabel}`}
+      </button>
+      <p role="status" aria-live="polite" className={error ? 'text-sm text-red-700' : 'sr-only'}>
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+
+export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? '4210'}`;
+
+export async function addToCart(page: Page, slug: string, quantity = 1): Promise<void> {
+  await page.goto(`/products/${slug}`);
+  if (quantity > 1) await page.getByLabel('Quantity', { exact: true }).selectOption(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText('Added to your cart.')).toBeVisible();
+}
+
+export interface AmazonChoice {
+  buyer: 'jane' | 'max' | 'olivia';
+  address?: number;
+  card: string;
+}
+
+/** Clicks the Amazon Pay button and plays the buyer on the (sandbox) hosted pages, ending on our review page. */
+export async function checkOutWithAmazon(page: Page, choice: AmazonChoice): Promise<void> {
+  await page.goto('/cart');
+  await page.getByTestId('amazon-button-PayAndShip').or(page.getByTestId('amazon-button-PayOnly')).getByRole('button').click();
+  await page.locator(`#sandbox-buyer-${choice.buyer}`).check();
+  await page.locator('#sandbox-signin-continue').click();
+  await chooseOnAmazon(page, choice);
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
+}
+
+export async function chooseOnAmazon(page: Page, choice: Omit<AmazonChoice, 'buyer'>): Promise<void> {
+  if (choice.address !== undefined) await page.locator(`#sandbox-address-${choice.address}`).check();
+  await page.locator(`#sandbox-card-${choice.card}`).check();
+  await page.locator('#sandbox-continue').click();
+}
+
+export async function placeOrder(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Place order/ }).click();
+}
+
+/** What the sandbox holds for an object, read through its control API. */
+export async function sandboxObject(page: Page, kind: 'checkout-sessions' | 'charges' | 'charge-permissions', id: string) {
+  const response = await page.request.get(`${SANDBOX_URL}/__sandbox/${kind}/${id}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as Record<string, unknown> & { statusDetails: { state: string; reasonCode?: string | null } };
+}

@@ -1,0 +1,57 @@
+import type { CreateCheckoutSessionRequest } from '@/lib/amazon-pay';
+import type { ProductKind } from '@/lib/catalog/types';
+import { toAmazonPrice, type Money } from '@/lib/money';
+import { cartShips } from './pricing';
+import type { Fulfilment } from './types';
+
+export interface ButtonCartLine {
+  kind: ProductKind;
+  lineTotal: Money;
+}
+
+export function fulfilmentOf(lines: readonly Pick<ButtonCartLine, 'kind'>[]): Fulfilment {
+  if (lines.some((line) => line.kind === 'subscription')) return 'subscription';
+  const ships = cartShips(lines);
+  if (!ships) return 'digital';
+  return lines.some((line) => line.kind === 'digital') ? 'mixed' : 'physical';
+}
+
+/**
+ * The CreateCheckoutSession payload the button carries (reference §6). Amazon builds
+ * the session from it when the shopper clicks, so it holds only what is true before
+ * an address is known; amounts are set on the review page.
+ */
+export function buildCheckoutSessionPayload(input: {
+  lines: readonly ButtonCartLine[];
+  storeId: string;
+  reviewUrl: string;
+  shipToCountries: readonly string[];
+}): CreateCheckoutSessionRequest {
+  const payload: CreateCheckoutSessionRequest = {
+    webCheckoutDetails: { checkoutReviewReturnUrl: input.reviewUrl },
+    storeId: input.storeId,
+  };
+  if (cartShips(input.lines)) {
+    payload.deliverySpecifications = {
+      addressRestrictions: {
+        type: 'Allowed',
+        restrictions: Object.fromEntries(input.shipToCountries.map((country) => [country, {}])),
+      },
+    };
+  }
+  const subscription = input.lines.find((line) => line.kind === 'subscription');
+  if (subscription) {
+    payload.chargePermissionType = 'Recurring';
+    payload.recurringMetadata = { frequency: { unit: 'Month', value: 1 }, amount: toAmazonPrice(subscription.lineTotal) };
+  }
+  return payload;
+}
+
+export function productTypeFor(lines: readonly Pick<ButtonCartLine, 'kind'>[]): 'PayAndShip' | 'PayOnly' {
+  return cartShips(lines) ? 'PayAndShip' : 'PayOnly';
+}
+
+/** Physical goods are captured when they ship; digital goods are delivered at once, so captured at once. */
+export function paymentIntentFor(fulfilment: Fulfilment): 'Authorize' | 'AuthorizeWithCapture' {
+  return fulfilment === 'digital' ? 'AuthorizeWithCapture' : 'Authorize';
+}

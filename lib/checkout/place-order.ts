@@ -1,0 +1,154 @@
+import { eq } from 'drizzle-orm';
+import type { AmazonPayClient } from '@/lib/amazon-pay';
+import type { Cart } from '@/lib/cart/cart';
+import type { Database } from '@/lib/db/connection';
+import { orderLines, orders } from '@/lib/db/schema';
+import { UserFacingError, ValidationError } from '@/lib/errors';
+import { toAmazonPrice } from '@/lib/money';
+import { recordPaymentEvent } from '@/lib/orders/events';
+import { fulfilmentOf, paymentIntentFor } from './button-payload';
+import { cartShips, computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
+import { countryName } from './countries';
+import { reshapeCheckoutSession } from './reshape';
+import type { CheckoutReview } from './types';
+
+export class CheckoutEndedError extends UserFacingError {
+  constructor() {
+    super('This Amazon Pay checkout has already ended. Please start again from your cart.', 'checkout_ended');
+  }
+}
+
+export interface CheckoutQuote {
+  review: CheckoutReview;
+  totals: OrderTotals;
+  /** Why the order cannot be placed as it stands, in words for the shopper. */
+  problem: string | null;
+}
+
+/** Prices the cart for the address Amazon returned; the review page and placeOrder share it. */
+export function quoteCheckout(
+  cart: Cart,
+  review: CheckoutReview,
+  options: { shippingMethod: ShippingMethod; shipToCountries: readonly string[] },
+): CheckoutQuote {
+  const lines = cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity }));
+  const ships = cartShips(lines);
+  const countryCode = ships ? review.shippingAddress?.countryCode : undefined;
+  const totals = computeTotals(lines, cart.currency, { countryCode, method: options.shippingMethod });
+  let problem: string | null = null;
+  if (cart.lines.length === 0) problem = 'Your cart is empty.';
+  else if (!review.buyer) problem = 'Amazon Pay has not confirmed your account yet. Please use the Amazon Pay button again.';
+  else if (ships && !review.shippingAddress) problem = 'Choose a shipping address with the Change link.';
+  else if (ships && countryCode && !options.shipToCountries.includes(countryCode)) {
+    problem = `We don’t ship to ${countryName(countryCode)} yet. Choose an address in ${options.shipToCountries.map(countryName).join(', ')}.`;
+  }
+  return { review, totals, problem };
+}
+
+export interface PlaceOrderInput {
+  cart: Cart;
+  checkoutSessionId: string;
+  shippingMethod: ShippingMethod;
+  shipToCountries: readonly string[];
+  storeName: string;
+  resultUrl: string;
+  shopperTokenHash: string;
+}
+
+export interface PlacedOrder {
+  orderNumber: string;
+  redirectUrl: string;
+}
+
+/**
+ * Creates (or refreshes) the pending order for this Amazon checkout session, then
+ * tells Amazon the server-computed amounts and where to return. One order per
+ * checkout session: a double click or a second tab finds the same row.
+ */
+export async function placeOrder(db: Database, amazon: AmazonPayClient, input: PlaceOrderInput): Promise<PlacedOrder> {
+  const session = await amazon.getCheckoutSession(input.checkoutSessionId);
+  const review = reshapeCheckoutSession(session);
+  if (review.state !== 'Open') throw new CheckoutEndedError();
+  const quote = quoteCheckout(input.cart, review, input);
+  if (quote.problem) throw new ValidationError(quote.problem);
+
+  const fulfilment = fulfilmentOf(input.cart.lines.map((line) => ({ kind: line.product.kind })));
+  const paymentIntent = paymentIntentFor(fulfilment);
+  const { totals } = quote;
+  const orderValues = {
+    cartId: input.cart.id,
+    status: 'pending',
+    paymentState: 'none',
+    currency: input.cart.currency,
+    subtotalAmount: totals.subtotal.amount,
+    shippingAmount: totals.shipping.amount,
+    taxAmount: totals.tax.amount,
+    totalAmount: totals.total.amount,
+    buyerId: review.buyer?.buyerId ?? null,
+    buyerName: review.buyer?.name ?? null,
+    buyerEmail: review.buyer?.email ?? null,
+    shippingAddress: cartShips(input.cart.lines.map((line) => ({ kind: line.product.kind }))) ? review.shippingAddress : null,
+    paymentDescriptor: review.paymentDescriptor,
+    checkoutSessionId: input.checkoutSessionId,
+    browserTokenHash: input.shopperTokenHash,
+    fulfilment,
+    shippingMethod: fulfilment === 'digital' ? null : input.shippingMethod,
+    paymentIntent,
+    chargePermissionType: fulfilment === 'subscription' ? 'Recurring' : 'OneTime',
+    updatedAt: new Date(),
+  };
+
+  const order = await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(orders).where(eq(orders.checkoutSessionId, input.checkoutSessionId)).for('update');
+    if (existing && (existing.status !== 'pending' || existing.browserTokenHash !== input.shopperTokenHash)) {
+      throw new CheckoutEndedError();
+    }
+    const [row] = existing
+      ? await tx.update(orders).set(orderValues).where(eq(orders.id, existing.id)).returning()
+      : await tx.insert(orders).values(orderValues).onConflictDoNothing({ target: orders.checkoutSessionId }).returning();
+    // A racing tab inserted first: its row is ours too (same browser, same session).
+    if (!row) throw new CheckoutEndedError();
+    await tx.delete(orderLines).where(eq(orderLines.orderId, row.id));
+    await tx.insert(orderLines).values(
+      input.cart.lines.map((line) => ({
+        orderId: row.id,
+        productId: line.product.id,
+        productSlug: line.product.slug,
+        productName: line.product.name,
+        kind: line.product.kind,
+        unitPriceAmount: line.product.price.amount,
+        quantity: line.quantity,
+        lineTotalAmount: line.lineTotal.amount,
+      })),
+    );
+    await recordPaymentEvent(tx, {
+      orderId: row.id,
+      type: existing ? 'checkout.order_updated' : 'checkout.order_created',
+      actor: 'shopper',
+      amazonObjectId: input.checkoutSessionId,
+      detail: { total: totals.total.amount, currency: totals.total.currency, paymentIntent },
+    });
+    return row;
+  });
+
+  const subscriptionLine = input.cart.lines.find((line) => line.product.kind === 'subscription');
+  const updated = await amazon.updateCheckoutSession(input.checkoutSessionId, {
+    webCheckoutDetails: { checkoutResultReturnUrl: input.resultUrl },
+    paymentDetails: {
+      paymentIntent,
+      canHandlePendingAuthorization: true,
+      chargeAmount: toAmazonPrice(totals.total),
+      totalOrderAmount: toAmazonPrice(totals.total),
+    },
+    merchantMetadata: { merchantReferenceId: order.number, merchantStoreName: input.storeName },
+    ...(subscriptionLine
+      ? { recurringMetadata: { frequency: { unit: 'Month', value: 1 }, amount: toAmazonPrice(subscriptionLine.lineTotal) } }
+      : {}),
+  });
+  const redirectUrl = updated.webCheckoutDetails?.amazonPayRedirectUrl;
+  if (!redirectUrl) {
+    const missing = (updated.constraints ?? []).map((constraint) => constraint.constraintId).join(', ');
+    throw new UserFacingError(`Amazon Pay could not continue (${missing || 'unknown reason'}). Please try again.`, 'checkout_constraints');
+  }
+  return { orderNumber: order.number, redirectUrl };
+}

@@ -1,0 +1,38 @@
+/**
+ * What the shopper and the merchant see, derived from Amazon's charge state
+ * (seed 001: Charge states). Amazon's state is the truth; this is only its label.
+ */
+export type OrderStatus = 'pending' | 'payment_processing' | 'authorized' | 'paid' | 'canceled' | 'declined' | 'refunded' | 'partially_refunded';
+
+export function orderStatusForCharge(chargeState: string | null | undefined): OrderStatus {
+  switch (chargeState) {
+    case 'AuthorizationInitiated':
+      return 'payment_processing';
+    case 'Authorized':
+    case 'CaptureInitiated':
+      return 'authorized';
+    case 'Captured':
+      return 'paid';
+    case 'Declined':
+      return 'declined';
+    case 'Canceled':
+      return 'canceled';
+    default:
+      return 'pending';
+  }
+}
+
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending: 'Awaiting payment',
+  payment_processing: 'Payment processing',
+  authorized: 'Payment authorized',
+  paid: 'Paid',
+  canceled: 'Canceled',
+  declined: 'Payment declined',
+  refunded: 'Refunded',
+  partially_refunded: 'Partially refunded',
+};
+
+export function orderStatusLabel(status: string): string {
+  return ORDER_STATUS_LABELS[status as OrderStatus] ?? status;
+}
