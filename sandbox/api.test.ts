@@ -89,6 +89,16 @@ describe('getBuyer, deliveryTrackers, getAuthorizationToken (reference §2)', ()
     expect(unknown.status).toBe(404);
   });
 
+  it('deliveryTrackers takes the SDK README form, deliveryDetails[], and echoes it', async () => {
+    const sandbox = newSandbox();
+    const { chargePermissionId } = await completed(sandbox);
+    const deliveryDetails = [{ trackingNumber: '1Z999AA10123456789', carrierCode: 'UPS' }];
+    const ok = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { amazonOrderReferenceId: chargePermissionId, deliveryDetails } });
+    expect([ok.status, ok.body]).toEqual([200, { amazonOrderReferenceId: chargePermissionId, deliveryDetails }]);
+    const none = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { chargePermissionId } });
+    expect([none.status, none.body['reasonCode']]).toEqual([400, 'MissingParameterValue']);
+  });
+
   it('getAuthorizationToken is refused in Sandbox, as the live-only call it is', async () => {
     const sandbox = newSandbox();
     const res = await call(sandbox, 'GET', 'authorizationTokens/amzn.mws.123', { queryParams: { merchantId: 'M1' } });

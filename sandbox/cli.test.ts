@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 describe('sandbox/cli.ts', () => {
-  it('starts on SANDBOX_PORT (0 here), serves the control API, and stops on SIGTERM', async () => {
+  it('starts on SANDBOX_PORT (0 here), answers the health probe, serves the control API, and stops on SIGTERM', async () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts'], {
       cwd: root,
@@ -21,6 +21,8 @@ describe('sandbox/cli.ts', () => {
         });
         child.once('exit', (code) => reject(new Error(`cli exited early (${code}): ${output}`)));
       });
+      const health = await fetch(`${url}/__sandbox/health`);
+      expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
       const state = await fetch(`${url}/__sandbox/state`);
       expect(state.status).toBe(200);
       const script = await fetch(`${url}/checkout.js`);

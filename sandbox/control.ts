@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATION_NAMES } from './api/amazon-pay';
 import { TEST_BUYERS, findBuyerBySlug } from './buyers';
 import type { SandboxContext } from './context';
 import { faultSchema } from './faults';
@@ -43,6 +44,8 @@ export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, re
   try {
     const method = request.method;
     const body = () => parseJsonBody(request);
+    // Readiness probe for scripts and the e2e runner: answers as soon as the server listens.
+    if (path === 'health' && method === 'GET') return json(200, { ok: true });
     if (path === 'keys' && method === 'POST') {
       const input = parseBody(keySchema, body());
       try {
@@ -63,7 +66,12 @@ export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, re
     }
     if (path === 'clock' && method === 'GET') return json(200, { now: ctx.clock.now().toISOString() });
     if (path === 'faults' && method === 'POST') {
-      ctx.faults.add(parseBody(faultSchema, body()));
+      const fault = parseBody(faultSchema, body());
+      // A misspelt operation would never match, and the test using it would pass for the wrong reason.
+      if (fault.operation !== undefined && !OPERATION_NAMES.includes(fault.operation)) {
+        throw new SandboxHttpError(400, 'InvalidParameterValue', `Unknown operation '${fault.operation}'; one of ${OPERATION_NAMES.join(', ')}.`);
+      }
+      ctx.faults.add(fault);
       return json(201, { faults: ctx.faults.list() });
     }
     if (path === 'faults' && method === 'GET') return json(200, { faults: ctx.faults.list() });

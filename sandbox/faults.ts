@@ -49,7 +49,7 @@ export class FaultInjector {
     this.faults = this.faults.filter((f) => f.remaining > 0);
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status === null || fault.status < 400) return null;
-    const reasonCode = REASON_BY_STATUS[fault.status] ?? 'InternalServerError';
+    const reasonCode = REASON_BY_STATUS[fault.status] ?? (fault.status >= 500 ? 'InternalServerError' : 'InvalidRequest');
     return json(fault.status, { reasonCode, message: `Injected fault (${operation}).` }, fault.status === 429 ? { 'retry-after': '1' } : {});
   }
 }

@@ -37,11 +37,39 @@ export const createCheckoutSessionSchema = z.object({
   platformId: z.string().optional(),
   productType: z.string().optional(),
   scopes: z.array(z.string()).optional(),
+  supplementaryData: z.string().nullable().optional(),
 });
 
 export const updateCheckoutSessionSchema = createCheckoutSessionSchema.omit({ storeId: true }).partial();
 
 export const completeCheckoutSessionSchema = z.object({ chargeAmount: priceSchema, totalOrderAmount: priceSchema.optional() });
+
+/** Address fields as the SDKs send them: any may be null (Node SDK README sends `county: null`). */
+export const addressInputSchema = z.object({
+  name: z.string().nullish(),
+  addressLine1: z.string().nullish(),
+  addressLine2: z.string().nullish(),
+  addressLine3: z.string().nullish(),
+  city: z.string().nullish(),
+  county: z.string().nullish(),
+  district: z.string().nullish(),
+  stateOrRegion: z.string().nullish(),
+  postalCode: z.string().nullish(),
+  countryCode: z.string().nullish(),
+  phoneNumber: z.string().nullish(),
+});
+export type AddressInput = z.infer<typeof addressInputSchema>;
+
+/** Reference §4 "Finalize"; the Node SDK sends `billingAddress: null`. */
+export const finalizeCheckoutSessionSchema = z.object({
+  shippingAddress: addressInputSchema.nullish(),
+  billingAddress: addressInputSchema.nullish(),
+  chargeAmount: priceSchema,
+  totalOrderAmount: priceSchema.nullish(),
+  paymentIntent: z.enum(['Confirm', 'Authorize', 'AuthorizeWithCapture']),
+  canHandlePendingAuthorization: z.boolean().optional(),
+  supplementaryData: z.string().nullish(),
+});
 
 export const createChargeSchema = z.object({
   chargePermissionId: z.string().min(1),
@@ -61,11 +89,18 @@ export const createRefundSchema = z.object({ chargeId: z.string().min(1), refund
 export const updateChargePermissionSchema = z.object({ merchantMetadata: looseRecord.optional(), recurringMetadata: z.unknown().optional() });
 export const closeChargePermissionSchema = z.object({ closureReason: z.string().optional(), cancelPendingCharges: z.boolean().optional() });
 
+const trackerSchema = z.object({ trackingNumber: z.string().min(1), carrierCode: z.string().min(1) });
+
+/**
+ * The SDK READMEs send `deliveryDetails: [{trackingNumber, carrierCode}]`; the Node
+ * SDK's JSDoc puts the two fields at the top level. Both forms are accepted.
+ */
 export const deliveryTrackerSchema = z.object({
   amazonOrderReferenceId: z.string().optional(),
   chargePermissionId: z.string().optional(),
-  trackingNumber: z.string().min(1),
-  carrierCode: z.string().min(1),
+  deliveryDetails: z.array(trackerSchema).min(1).optional(),
+  trackingNumber: z.string().min(1).optional(),
+  carrierCode: z.string().min(1).optional(),
 });
 
 /** zod failure → Amazon's MissingParameterValue / InvalidParameterValue (reference §4 Errors). */
@@ -74,10 +109,20 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue ? issue.path.join('.') : 'body';
-  const missing = issue?.code === 'invalid_type' && /received undefined/.test(issue.message);
+  // Judged on the input, not zod's wording: a missing enum is 'invalid_value', not 'invalid_type'.
+  const missing = issue !== undefined && valueAt(value, issue.path) === undefined;
   throw missing
     ? new SandboxHttpError(400, 'MissingParameterValue', `The mandatory field '${path}' is missing.`)
     : new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${path}' is invalid.`);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 export function toMoney(price: PriceInput, field: string): Money {

@@ -1,5 +1,7 @@
 import { SandboxHttpError } from './http';
 
+const COMPLETE_CODES = ['BuyerCanceled', 'AmazonCanceled', 'Declined', 'AuthorizationInitiated'] as const;
+
 /**
  * `x-amz-pay-simulation-code` per operation (reference §5). Amazon's full table
  * could not be read, so this is the documented subset plus pending variants
@@ -8,7 +10,9 @@ import { SandboxHttpError } from './http';
  * list, or on an operation without simulations, is 400 InvalidSandboxSimulationSpecified.
  */
 export const SIMULATIONS = {
-  completeCheckoutSession: ['BuyerCanceled', 'AmazonCanceled', 'Declined', 'AuthorizationInitiated'],
+  completeCheckoutSession: COMPLETE_CODES,
+  // Finalize completes through the same code, so it takes the same codes.
+  finalizeCheckoutSession: COMPLETE_CODES,
   createCharge: ['SoftDeclined', 'HardDeclined', 'AmazonRejected', 'TransactionTimedOut', 'AuthorizationInitiated', 'CaptureInitiated'],
   captureCharge: ['CaptureInitiated', 'AmazonRejected'],
   closeChargePermission: ['AmazonClosed'],

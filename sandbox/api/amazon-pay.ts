@@ -12,6 +12,7 @@ import {
   createCheckoutSessionSchema,
   createRefundSchema,
   deliveryTrackerSchema,
+  finalizeCheckoutSessionSchema,
   parseBody,
   toMoney,
   updateChargePermissionSchema,
@@ -22,6 +23,7 @@ import { rejectSimulation, simulationFor } from '../simulations';
 import { authorize, cancel, capture, outcomeForCreateCharge } from '../state/charge';
 import { closeChargePermission, updateChargePermission } from '../state/charge-permission';
 import { completeCheckoutSession, createCheckoutSession, updateCheckoutSession } from '../state/checkout-session';
+import { finalizeCheckoutSession } from '../state/finalize';
 import { createRefund } from '../state/refund';
 import { reportRoutes } from './reports';
 
@@ -78,6 +80,15 @@ const operations: Operation[] = [
       const session = ctx.store.session(params[0] ?? '');
       const simulation = simulationFor('completeCheckoutSession', simulationHeader);
       completeCheckoutSession(ctx.store, session, parseBody(completeCheckoutSessionSchema, body()), simulation);
+      return ok(serializeCheckoutSession(session, ctx.publicBaseUrl()));
+    },
+  },
+  {
+    name: 'finalizeCheckoutSession', method: 'POST', pattern: /^checkoutSessions\/([^/]+)\/finalize$/, idempotency: 'optional', simulations: true,
+    run: ({ ctx, params, body, simulationHeader }) => {
+      const session = ctx.store.session(params[0] ?? '');
+      const simulation = simulationFor('finalizeCheckoutSession', simulationHeader);
+      finalizeCheckoutSession(ctx.store, session, parseBody(finalizeCheckoutSessionSchema, body()), simulation);
       return ok(serializeCheckoutSession(session, ctx.publicBaseUrl()));
     },
   },
@@ -173,8 +184,12 @@ const operations: Operation[] = [
       const input = parseBody(deliveryTrackerSchema, body());
       const id = input.chargePermissionId ?? input.amazonOrderReferenceId;
       if (!id) throw new SandboxHttpError(400, 'MissingParameterValue', "One of 'chargePermissionId' or 'amazonOrderReferenceId' is required.");
+      const idField = input.chargePermissionId ? { chargePermissionId: id } : { amazonOrderReferenceId: id };
       ctx.store.permission(id);
-      return ok({ ...(input.chargePermissionId ? { chargePermissionId: id } : { amazonOrderReferenceId: id }), trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
+      // Echo the tracker in the form it came in.
+      if (input.deliveryDetails) return ok({ ...idField, deliveryDetails: input.deliveryDetails });
+      if (!input.trackingNumber || !input.carrierCode) throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'deliveryDetails' is missing.");
+      return ok({ ...idField, trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
     },
   },
   ...reportRoutes,

@@ -63,6 +63,7 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
   if (input.recurringMetadata !== undefined) session.recurringMetadata = input.recurringMetadata;
   if (input.deliverySpecifications !== undefined) session.deliverySpecifications = input.deliverySpecifications;
   if (input.platformId !== undefined) session.platformId = input.platformId;
+  if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
 }
 
 export function createCheckoutSession(store: Store, input: CreateInput): CheckoutSessionRecord {
@@ -88,7 +89,9 @@ export function createCheckoutSession(store: Store, input: CreateInput): Checkou
     platformId: null,
     buyerId: null,
     shippingAddress: null,
+    billingAddress: null,
     card: null,
+    supplementaryData: null,
     status: store.status<CheckoutSessionState>('Open'),
     buyerReturned: false,
     chargePermissionId: null,
@@ -101,7 +104,7 @@ export function createCheckoutSession(store: Store, input: CreateInput): Checkou
   return session;
 }
 
-function assertOpen(session: CheckoutSessionRecord): void {
+export function assertOpen(session: CheckoutSessionRecord): void {
   if (session.status.state !== 'Open') {
     throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `The Checkout Session is in state ${session.status.state} (${session.status.reasonCode ?? 'no reason'}).`);
   }
@@ -113,7 +116,7 @@ export function updateCheckoutSession(session: CheckoutSessionRecord, input: Upd
   applyInput(session, input);
 }
 
-function cancelSession(store: Store, session: CheckoutSessionRecord, reasonCode: string, description: string): void {
+export function cancelSession(store: Store, session: CheckoutSessionRecord, reasonCode: string, description: string): void {
   session.status = store.status<CheckoutSessionState>('Canceled', reasonCode, description);
 }
 
@@ -127,19 +130,29 @@ export function associateBuyer(session: CheckoutSessionRecord, buyerId: string, 
 }
 
 /**
- * The processing page at amazonPayRedirectUrl. Cards 3064/3434 (and 4354 when
- * the merchant cannot take a pending authorization) cancel the session here, and
- * the buyer still goes to checkoutResultReturnUrl (reference §5).
+ * Whether the buyer's card ends the checkout at the processing page (reference §5):
+ * 3064 and 3434 always, 4354 when the intent authorizes and the merchant cannot
+ * take a pending authorization.
+ */
+export function cardCancellation(session: CheckoutSessionRecord): { reasonCode: 'BuyerCanceled' | 'Declined'; description: string } | null {
+  const behaviour = cardBehaviour(session.card?.last4 ?? '');
+  const intentAuthorizes = session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture';
+  if (behaviour === 'BuyerCanceled') return { reasonCode: 'BuyerCanceled', description: 'The buyer canceled the checkout.' };
+  if (behaviour === 'Declined') return { reasonCode: 'Declined', description: 'The payment method was declined.' };
+  if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization) return { reasonCode: 'Declined', description: 'The payment method was declined.' };
+  return null;
+}
+
+/**
+ * The processing page at amazonPayRedirectUrl. A canceling card (cardCancellation)
+ * cancels the session here, and the buyer still goes to checkoutResultReturnUrl.
  */
 export function processAtRedirect(store: Store, session: CheckoutSessionRecord): void {
   assertOpen(session);
   const remaining = constraintsOf(session);
   if (remaining.length > 0) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `Constraints remain: ${remaining.join(', ')}.`);
-  const behaviour = cardBehaviour(session.card?.last4 ?? '');
-  const intentAuthorizes = session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture';
-  if (behaviour === 'BuyerCanceled') cancelSession(store, session, 'BuyerCanceled', 'The buyer canceled the checkout.');
-  else if (behaviour === 'Declined') cancelSession(store, session, 'Declined', 'The payment method was declined.');
-  else if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization) cancelSession(store, session, 'Declined', 'The payment method was declined.');
+  const cancellation = cardCancellation(session);
+  if (cancellation) cancelSession(store, session, cancellation.reasonCode, cancellation.description);
   session.buyerReturned = true;
 }
 

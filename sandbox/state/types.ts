@@ -77,7 +77,10 @@ export interface CheckoutSessionRecord {
   platformId: string | null;
   buyerId: string | null;
   shippingAddress: Address | null;
+  /** Set by Finalize when the merchant sends one; otherwise the card's billing address is shown. */
+  billingAddress: Address | null;
   card: PaymentCard | null;
+  supplementaryData: string | null;
   status: StatusDetails<CheckoutSessionState>;
   /** True once the buyer passed the processing page at amazonPayRedirectUrl; Complete requires it (reference §10.5). */
   buyerReturned: boolean;

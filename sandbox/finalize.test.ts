@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { call, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state, type CheckoutOptions } from './test-support';
+
+const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
+
+function finalize(sandbox: ReturnType<typeof newSandbox>, id: string, payload: Record<string, unknown>, extra: { simulation?: string; headers?: Record<string, string> } = {}) {
+  return call(sandbox, 'POST', `checkoutSessions/${id}/finalize`, { payload, ...extra });
+}
+
+/** A session the buyer has come back from, with 50.00 USD Authorize set before the redirect. */
+const returned = (sandbox: ReturnType<typeof newSandbox>, options: CheckoutOptions = {}) => readyToComplete(sandbox, options);
+
+describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
+  it('refuses a session the buyer has not returned from with 422 InvalidCheckoutSessionStatus', async () => {
+    const sandbox = newSandbox();
+    const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload() });
+    const id = String(created.body['checkoutSessionId']);
+    const fresh = await finalize(sandbox, id, { chargeAmount: usd('10.00'), paymentIntent: 'Authorize' });
+    expect([fresh.status, fresh.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
+
+    await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, { buyer: 'jane', card: '1111' });
+    const chosen = await finalize(sandbox, id, { chargeAmount: usd('10.00'), paymentIntent: 'Authorize' });
+    expect([chosen.status, chosen.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
+    expect(state((await call(sandbox, 'GET', `checkoutSessions/${id}`)).body)).toBe('Open');
+    expect(sandbox.store.permissions.size).toBe(0);
+  });
+
+  it('sets the final amount and intent and completes in one call: 200, Completed, ChargePermission and Charge', async () => {
+    const sandbox = newSandbox();
+    const id = await returned(sandbox);
+    const res = await finalize(sandbox, id, {
+      shippingAddress: { name: 'Susie Smith', addressLine1: '10 Ditka Ave', city: 'Chicago', county: null, stateOrRegion: 'IL', postalCode: '60602', countryCode: 'US' },
+      billingAddress: null,
+      chargeAmount: { amount: 45, currencyCode: 'USD' },
+      totalOrderAmount: usd('60.00'),
+      paymentIntent: 'AuthorizeWithCapture',
+      canHandlePendingAuthorization: false,
+      supplementaryData: '{"channel":"test"}',
+    });
+    expect(res.status).toBe(200);
+    expect(state(res.body)).toBe('Completed');
+    expect(res.body['paymentDetails']).toMatchObject({ paymentIntent: 'AuthorizeWithCapture', chargeAmount: usd('45.00'), totalOrderAmount: usd('60.00') });
+    expect(res.body['shippingAddress']).toMatchObject({ name: 'Susie Smith', city: 'Chicago', countryCode: 'US' });
+    expect(res.body['supplementaryData']).toBe('{"channel":"test"}');
+    const chargePermissionId = String(res.body['chargePermissionId']);
+    const chargeId = String(res.body['chargeId']);
+    expect(chargeId).toMatch(new RegExp(`^${chargePermissionId}-C\\d{6}$`));
+
+    const charge = await call(sandbox, 'GET', `charges/${chargeId}`);
+    expect([state(charge.body), charge.body['captureAmount']]).toEqual(['Captured', usd('45.00')]);
+    const permission = await call(sandbox, 'GET', `chargePermissions/${chargePermissionId}`);
+    // The one-time limit is the finalized totalOrderAmount (seed 001).
+    expect(permission.body['limits']).toEqual({ amountLimit: usd('60.00'), amountBalance: usd('15.00') });
+    expect(permission.body['shippingAddress']).toMatchObject({ name: 'Susie Smith' });
+  });
+
+  it('Confirm creates the ChargePermission only; a merchant billing address is shown on the session', async () => {
+    const sandbox = newSandbox();
+    const id = await returned(sandbox);
+    const res = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Confirm', billingAddress: { name: 'Accounts Payable', city: 'Tacoma' } });
+    expect([res.status, state(res.body), res.body['chargeId']]).toEqual([200, 'Completed', null]);
+    expect(res.body['chargePermissionId']).toMatch(/^S01-/);
+    expect(res.body['billingAddress']).toMatchObject({ name: 'Accounts Payable', city: 'Tacoma', countryCode: 'US' });
+    expect(sandbox.store.charges.size).toBe(0);
+  });
+
+  it('refuses a currency other than the session’s, and a charge above the order total, without changing anything', async () => {
+    const sandbox = newSandbox();
+    const id = await returned(sandbox);
+    const currency = await finalize(sandbox, id, { chargeAmount: { amount: '50.00', currencyCode: 'EUR' }, paymentIntent: 'Authorize' });
+    expect([currency.status, currency.body['reasonCode']]).toEqual([400, 'CurrencyMismatch']);
+    const mixed = await finalize(sandbox, id, { chargeAmount: usd('50.00'), totalOrderAmount: { amount: '50.00', currencyCode: 'EUR' }, paymentIntent: 'Authorize' });
+    expect([mixed.status, mixed.body['reasonCode']]).toEqual([400, 'CurrencyMismatch']);
+    const over = await finalize(sandbox, id, { chargeAmount: usd('70.00'), totalOrderAmount: usd('60.00'), paymentIntent: 'Authorize' });
+    expect([over.status, over.body['reasonCode']]).toEqual([400, 'InvalidParameterValue']);
+    const missing = await finalize(sandbox, id, { chargeAmount: usd('50.00') });
+    expect([missing.status, missing.body['reasonCode']]).toEqual([400, 'MissingParameterValue']);
+    const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
+    expect([state(session.body), (session.body['paymentDetails'] as Record<string, unknown>)['chargeAmount']]).toEqual(['Open', usd('50.00')]);
+    expect(sandbox.store.permissions.size).toBe(0);
+  });
+
+  it('is idempotent: the same key replays, another body with that key is refused, finalizing again returns the session', async () => {
+    const sandbox = newSandbox();
+    const id = await returned(sandbox);
+    const headers = { 'x-amz-pay-idempotency-key': 'finalize-order-1' };
+    const payload = { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' };
+    const first = await finalize(sandbox, id, payload, { headers });
+    const replay = await finalize(sandbox, id, payload, { headers });
+    expect(replay.status).toBe(200);
+    expect(replay.body['chargeId']).toBe(first.body['chargeId']);
+    expect(sandbox.store.charges.size).toBe(1);
+    const other = await finalize(sandbox, id, { ...payload, chargeAmount: usd('40.00') }, { headers });
+    expect([other.status, other.body['reasonCode']]).toEqual([400, 'DuplicateIdempotencyKey']);
+    const again = await finalize(sandbox, id, payload);
+    expect([again.status, state(again.body), again.body['chargeId']]).toEqual([200, 'Completed', first.body['chargeId']]);
+    expect(sandbox.store.charges.size).toBe(1);
+  });
+
+  it('honours Complete’s simulation codes: BuyerCanceled, AmazonCanceled, Declined cancel; AuthorizationInitiated pends; others are 400', async () => {
+    const sandbox = newSandbox();
+    for (const code of ['BuyerCanceled', 'AmazonCanceled', 'Declined']) {
+      const id = await returned(sandbox);
+      const res = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' }, { simulation: code });
+      expect([res.status, res.body['reasonCode']]).toEqual([422, code]);
+      const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
+      expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', code]);
+    }
+    const id = await returned(sandbox);
+    const pending = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true }, { simulation: 'AuthorizationInitiated' });
+    const chargeId = String(pending.body['chargeId']);
+    expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('AuthorizationInitiated');
+    sandbox.advance(30);
+    expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('Authorized');
+
+    const other = await returned(sandbox);
+    const unknown = await finalize(sandbox, other, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' }, { simulation: 'HardDeclined' });
+    expect([unknown.status, unknown.body['reasonCode']]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
+    expect(state((await call(sandbox, 'GET', `checkoutSessions/${other}`)).body)).toBe('Open');
+  });
+
+  it('honours the magic cards: 0701 and 4354 pend, 3064 already canceled, 4354 switched to Authorize without pending support declines', async () => {
+    const sandbox = newSandbox();
+    const authorized = await returned(sandbox, { card: '0701' });
+    const ok = await finalize(sandbox, authorized, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true });
+    const declined = await returned(sandbox, { buyer: 'olivia', card: '4354', canHandlePendingAuthorization: true });
+    const bad = await finalize(sandbox, declined, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true });
+    for (const res of [ok, bad]) expect(state((await call(sandbox, 'GET', `charges/${String(res.body['chargeId'])}`)).body)).toBe('AuthorizationInitiated');
+    sandbox.advance(30);
+    expect(state((await call(sandbox, 'GET', `charges/${String(ok.body['chargeId'])}`)).body)).toBe('Authorized');
+    const declinedCharge = await call(sandbox, 'GET', `charges/${String(bad.body['chargeId'])}`);
+    expect([state(declinedCharge.body), reasonCode(declinedCharge.body)]).toEqual(['Declined', 'HardDeclined']);
+
+    const canceled = await returned(sandbox, { card: '3064' });
+    const refused = await finalize(sandbox, canceled, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' });
+    expect([refused.status, refused.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
+
+    // Confirm at the processing page lets 4354 through; authorizing it now without pending support is a decline.
+    const switched = await returned(sandbox, { buyer: 'olivia', card: '4354', paymentIntent: 'Confirm' });
+    const res = await finalize(sandbox, switched, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: false });
+    expect([res.status, res.body['reasonCode']]).toEqual([422, 'Declined']);
+    const session = await call(sandbox, 'GET', `checkoutSessions/${switched}`);
+    expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', 'Declined']);
+  });
+
+  it('answers injected faults on its own operation name, and the retry with the same key succeeds', async () => {
+    const sandbox = newSandbox();
+    const id = await returned(sandbox);
+    await control(sandbox, 'POST', 'faults', { operation: 'finalizeCheckoutSession', status: 503 });
+    const headers = { 'x-amz-pay-idempotency-key': 'finalize-retry-1' };
+    const payload = { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' };
+    const failed = await finalize(sandbox, id, payload, { headers });
+    expect([failed.status, failed.body['reasonCode']]).toEqual([503, 'ServiceUnavailable']);
+    const retried = await finalize(sandbox, id, payload, { headers });
+    expect([retried.status, state(retried.body)]).toEqual([200, 'Completed']);
+  });
+});
