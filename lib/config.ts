@@ -72,6 +72,8 @@ const environmentSchema = z.object({
   AMAZON_PAY_MERCHANT_ID: optionalText,
   AMAZON_PAY_STORE_ID: optionalText,
   AMAZON_PAY_ENDPOINT: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  AMAZON_PAY_IPN_TOPIC_ARNS: optionalText,
+  AMAZON_PAY_IPN_CERT_HOSTS: optionalText,
   ECOMCHARGE_SHOP_ID: optionalText,
   ECOMCHARGE_SECRET_KEY: optionalText,
   ECOMCHARGE_API_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
@@ -106,6 +108,7 @@ export interface AppConfig {
     endpoint: string | undefined;
     ledgerCurrency: LedgerCurrency;
     checkoutLanguage: string;
+    ipn: { topicArns: string[]; certHosts: string[] | undefined; allowInsecureCertUrl: boolean };
   };
   ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
   auth: { secret: string | undefined; adminEmail: string | undefined; adminPassword: string | undefined };
@@ -190,6 +193,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       endpoint: e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? DEFAULT_SANDBOX_ENDPOINT : undefined),
       ledgerCurrency: e.STORE_CURRENCY,
       checkoutLanguage: CHECKOUT_LANGUAGE_BY_CURRENCY[e.STORE_CURRENCY],
+      ipn: ipnSettings(mode, e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? DEFAULT_SANDBOX_ENDPOINT : undefined), e),
     },
     ecomcharge: {
       shopId: e.ECOMCHARGE_SHOP_ID,
@@ -203,6 +207,27 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       shipToCountries: e.SHIP_TO_COUNTRIES,
       appUrl: e.APP_URL,
     },
+  };
+}
+
+const SANDBOX_IPN_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySandboxIpn';
+
+const commaList = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+
+/**
+ * Who may sign IPNs (reference §7). Against Amazon: certificates from Amazon SNS hosts
+ * over https only. Offline: the sandbox's own host, over plain http on this machine.
+ */
+function ipnSettings(
+  mode: AmazonPayMode,
+  endpoint: string | undefined,
+  e: { AMAZON_PAY_IPN_TOPIC_ARNS?: string | undefined; AMAZON_PAY_IPN_CERT_HOSTS?: string | undefined },
+): AppConfig['amazonPay']['ipn'] {
+  const offline = mode === 'offline';
+  return {
+    topicArns: commaList(e.AMAZON_PAY_IPN_TOPIC_ARNS) ?? (offline ? [SANDBOX_IPN_TOPIC_ARN] : []),
+    certHosts: commaList(e.AMAZON_PAY_IPN_CERT_HOSTS) ?? (offline && endpoint ? [new URL(endpoint).host] : undefined),
+    allowInsecureCertUrl: offline,
   };
 }
 

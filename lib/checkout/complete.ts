@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { AmazonPayError, type AmazonPayClient, type CheckoutSession } from '@/lib/amazon-pay';
 import { clearCart } from '@/lib/cart/cart';
 import type { Database } from '@/lib/db/connection';
-import { orders, payments } from '@/lib/db/schema';
+import { orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { fromAmazonPrice, money, toAmazonPrice, type CurrencyCode } from '@/lib/money';
+import { money, toAmazonPrice, type CurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/events';
-import { orderStatusForCharge } from '@/lib/orders/status';
+import { recordCharge } from '@/lib/orders/sync';
 
 export type CompletionOutcome =
   | { kind: 'placed'; orderNumber: string; status: string }
@@ -71,51 +71,29 @@ async function recordCompletion(db: Database, amazon: AmazonPayClient, order: Or
   const chargeId = session.chargeId ?? null;
   const chargePermissionId = session.chargePermissionId ?? null;
   const charge = chargeId ? await amazon.getCharge(chargeId) : null;
-  const chargeState = charge?.statusDetails.state ?? null;
-  const status = chargeId ? orderStatusForCharge(chargeState) : 'authorized';
-  const currency = order.currency as CurrencyCode;
 
   await db.transaction(async (tx) => {
-    if (charge && chargeId && chargePermissionId) {
-      const authorized = charge.chargeAmount ? fromAmazonPrice(charge.chargeAmount).amount : order.totalAmount;
-      const captured = charge.captureAmount ? fromAmazonPrice(charge.captureAmount).amount : 0;
-      await tx
-        .insert(payments)
-        .values({
-          orderId: order.id,
-          chargeId,
-          chargePermissionId,
-          state: chargeState ?? 'Unknown',
-          reasonCode: charge.statusDetails.reasonCode ?? null,
-          currency,
-          authorizedAmount: authorized,
-          capturedAmount: captured,
-        })
-        .onConflictDoNothing({ target: payments.chargeId });
-    }
-    const changed = await tx
+    // Only the first tab to get here records the completion; the others find it done.
+    const claimed = await tx
       .update(orders)
-      .set({
-        status,
-        paymentState: chargeState ?? 'Chargeable',
-        chargePermissionId,
-        lastReasonCode: charge?.statusDetails.reasonCode ?? null,
-        updatedAt: new Date(),
-      })
+      .set({ chargePermissionId, status: charge ? 'pending' : 'authorized', paymentState: 'Completed', updatedAt: new Date() })
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id });
-    if (changed.length > 0) {
-      await recordPaymentEvent(tx, {
-        orderId: order.id,
-        type: 'checkout.completed',
-        actor: 'shopper',
-        amazonObjectId: chargeId ?? chargePermissionId,
-        detail: { chargeState, chargePermissionId, total: order.totalAmount, currency },
-      });
-      if (order.cartId) await clearCart(tx, order.cartId);
-    }
+    if (claimed.length === 0) return;
+    await recordPaymentEvent(tx, {
+      orderId: order.id,
+      type: 'checkout.completed',
+      actor: 'shopper',
+      amazonObjectId: session.checkoutSessionId,
+      detail: { chargeId, chargePermissionId, total: order.totalAmount, currency: order.currency },
+    });
+    if (charge) await recordCharge(tx, charge, 'shopper');
+    const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
+    // A declined payment leaves the cart as it was, ready for another try.
+    if (order.cartId && now && !FAILED_STATUSES.has(now.status)) await clearCart(tx, order.cartId);
   });
-  return { kind: 'placed', orderNumber: order.number, status };
+  const [updated] = await db.select().from(orders).where(eq(orders.id, order.id));
+  return outcomeOf(updated ?? order);
 }
 
 async function settle(
@@ -136,8 +114,10 @@ async function settle(
   });
 }
 
+const FAILED_STATUSES = new Set(['canceled', 'declined']);
+
 function outcomeOf(order: OrderRow): CompletionOutcome {
-  return order.status === 'canceled' || order.status === 'declined'
+  return FAILED_STATUSES.has(order.status)
     ? { kind: 'failed', orderNumber: order.number, reasonCode: order.lastReasonCode ?? 'Canceled' }
     : { kind: 'placed', orderNumber: order.number, status: order.status };
 }

@@ -105,6 +105,7 @@ export const orders = pgTable(
     shippingMethod: text('shipping_method'),
     paymentIntent: text('payment_intent'),
     chargePermissionType: text('charge_permission_type'),
+    chargePermissionState: text('charge_permission_state'),
     /** Amazon's last reason code for a failed or canceled payment, for the shopper message and the admin. */
     lastReasonCode: text('last_reason_code'),
     createdAt: createdAt(),
@@ -218,3 +219,24 @@ export const appSettings = pgTable('app_settings', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Every IPN we accepted, keyed by Amazon's NotificationId: recorded before we answer
+ * 200, so a crash after acknowledging loses nothing, and a replay is recognised.
+ */
+export const notificationsReceived = pgTable(
+  'notifications_received',
+  {
+    notificationId: text('notification_id').primaryKey(),
+    messageId: text('message_id').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    chargePermissionId: text('charge_permission_id'),
+    status: text('status').notNull().default('received'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (table) => [index('notifications_received_status_idx').on(table.status, table.receivedAt)],
+);

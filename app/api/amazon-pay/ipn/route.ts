@@ -1,0 +1,46 @@
+import { NextResponse } from 'next/server';
+import { confirmSubscription, InvalidNotificationError } from '@/lib/notifications';
+import { getDb } from '@/lib/db';
+import { processNotification, recordNotification } from '@/lib/orders/notifications';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getIpnVerifier, ipnUrlPolicy } from '@/lib/payments/ipn-verifier';
+
+const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
+
+/**
+ * Amazon Pay IPN (reference §7). The SNS signature over the raw body is the whole
+ * authorization and the whole input validation: nothing is parsed or trusted before
+ * it verifies. Each notification is recorded by NotificationId before we answer, and
+ * only makes us re-read the object from Amazon, so order and repeats do not matter.
+ */
+export async function POST(request: Request): Promise<NextResponse> {
+  const rawBody = await request.text();
+  let verified;
+  try {
+    verified = await getIpnVerifier().verify(rawBody);
+  } catch (error) {
+    if (error instanceof InvalidNotificationError) {
+      console.warn(`[ipn] refused: ${error.reason}`);
+      return text(error.retryable ? 503 : 400, 'invalid notification');
+    }
+    throw error;
+  }
+
+  if (verified.kind === 'subscription-confirmation') {
+    await confirmSubscription(verified, ipnUrlPolicy());
+    return text(200, 'subscribed');
+  }
+  if (verified.kind === 'unsubscribe-confirmation') return text(200, 'ok');
+
+  const db = await getDb();
+  const fresh = await recordNotification(db, verified.messageId, verified.message);
+  if (!fresh) return text(200, 'duplicate');
+  try {
+    await processNotification(db, getAmazonPay(), verified.message.NotificationId);
+  } catch (error) {
+    // Recorded, so the reconciliation job finishes it; a 5xx also makes SNS retry.
+    console.error(`[ipn] processing ${verified.message.NotificationId} failed: ${error instanceof Error ? error.name : 'error'}`);
+    return text(503, 'retry later');
+  }
+  return text(200, 'ok');
+}

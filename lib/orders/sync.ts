@@ -1,0 +1,138 @@
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import type { AmazonPayClient, Charge, Refund } from '@/lib/amazon-pay';
+import type { Database } from '@/lib/db/connection';
+import { orders, payments, refunds } from '@/lib/db/schema';
+import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
+import { recordPaymentEvent } from './events';
+import { orderStatusForCharge, type OrderStatus } from './status';
+
+/**
+ * Brings our rows in line with what Amazon says now. Amazon's state is the truth and
+ * every write sets absolute values read from it, so running a sync twice, late, or in
+ * any order relative to other syncs leaves the same result.
+ */
+
+type Actor = 'amazon' | 'admin' | 'shopper' | 'system';
+
+function minor(price: { amount: string; currencyCode: string } | null | undefined): number {
+  if (!price || !isCurrencyCode(price.currencyCode)) return 0;
+  return fromAmazonPrice(price).amount;
+}
+
+/** The order's label from all its charges: the furthest any charge got wins. */
+export function orderStatusFromPayments(rows: ReadonlyArray<{ state: string; capturedAmount: number; refundedAmount: number }>): OrderStatus {
+  if (rows.length === 0) return 'pending';
+  const captured = rows.reduce((sum, row) => sum + row.capturedAmount, 0);
+  const refunded = rows.reduce((sum, row) => sum + row.refundedAmount, 0);
+  if (captured > 0 && refunded >= captured) return 'refunded';
+  if (refunded > 0) return 'partially_refunded';
+  const ranked: OrderStatus[] = ['paid', 'authorized', 'payment_processing', 'declined', 'canceled'];
+  const statuses = rows.map((row) => orderStatusForCharge(row.state));
+  return ranked.find((status) => statuses.includes(status)) ?? 'pending';
+}
+
+async function refreshOrderStatus(db: Database, orderId: string, actor: Actor): Promise<void> {
+  const rows = await db.select().from(payments).where(eq(payments.orderId, orderId));
+  const status = orderStatusFromPayments(rows);
+  const latest = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+  const changed = await db
+    .update(orders)
+    .set({ status, paymentState: latest?.state ?? 'none', lastReasonCode: latest?.reasonCode ?? null, updatedAt: new Date() })
+    .where(and(eq(orders.id, orderId), ne(orders.status, status)))
+    .returning({ id: orders.id });
+  if (changed.length > 0) await recordPaymentEvent(db, { orderId, type: 'order.status_changed', actor, detail: { status } });
+}
+
+/** Re-reads a Charge from Amazon and records it. Returns the order it belongs to, if any. */
+export async function syncCharge(db: Database, amazon: AmazonPayClient, chargeId: string, actor: Actor = 'amazon'): Promise<string | null> {
+  const charge = await amazon.getCharge(chargeId);
+  return recordCharge(db, charge, actor);
+}
+
+export async function recordCharge(db: Database, charge: Charge, actor: Actor): Promise<string | null> {
+  const chargePermissionId = charge.chargePermissionId ?? null;
+  const [existing] = await db.select().from(payments).where(eq(payments.chargeId, charge.chargeId)).limit(1);
+  const [order] = existing
+    ? await db.select().from(orders).where(eq(orders.id, existing.orderId)).limit(1)
+    : chargePermissionId
+      ? await db.select().from(orders).where(eq(orders.chargePermissionId, chargePermissionId)).limit(1)
+      : [];
+  if (!order || !chargePermissionId) return null;
+  const state = charge.statusDetails.state;
+  const values = {
+    state,
+    reasonCode: charge.statusDetails.reasonCode ?? null,
+    authorizedAmount: minor(charge.chargeAmount),
+    capturedAmount: minor(charge.captureAmount),
+    refundedAmount: minor(charge.refundedAmount),
+    updatedAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    if (existing) {
+      await tx.update(payments).set(values).where(eq(payments.id, existing.id));
+    } else {
+      await tx
+        .insert(payments)
+        .values({ ...values, orderId: order.id, chargeId: charge.chargeId, chargePermissionId, currency: order.currency })
+        .onConflictDoUpdate({ target: payments.chargeId, set: values });
+    }
+    if (existing?.state !== state || existing.capturedAmount !== values.capturedAmount || existing.refundedAmount !== values.refundedAmount) {
+      await recordPaymentEvent(tx, {
+        orderId: order.id,
+        type: 'charge.state',
+        actor,
+        amazonObjectId: charge.chargeId,
+        detail: { state, reasonCode: values.reasonCode, captured: values.capturedAmount, refunded: values.refundedAmount },
+      });
+    }
+    await refreshOrderStatus(tx, order.id, actor);
+  });
+  return order.id;
+}
+
+/** Re-reads a Refund (and its Charge, whose refunded total it changes) and records both. */
+export async function syncRefund(db: Database, amazon: AmazonPayClient, refundId: string, actor: Actor = 'amazon'): Promise<string | null> {
+  const refund = await amazon.getRefund(refundId);
+  await recordRefund(db, refund, actor);
+  return refund.chargeId ? syncCharge(db, amazon, refund.chargeId, actor) : null;
+}
+
+export async function recordRefund(db: Database, refund: Refund, actor: Actor): Promise<void> {
+  if (!refund.chargeId) return;
+  const [payment] = await db.select().from(payments).where(eq(payments.chargeId, refund.chargeId)).limit(1);
+  if (!payment) return;
+  const values = { state: refund.statusDetails.state, reasonCode: refund.statusDetails.reasonCode ?? null, updatedAt: new Date() };
+  const [before] = await db.select().from(refunds).where(eq(refunds.refundId, refund.refundId)).limit(1);
+  await db
+    .insert(refunds)
+    .values({ ...values, paymentId: payment.id, refundId: refund.refundId, currency: payment.currency, amount: minor(refund.refundAmount) })
+    .onConflictDoUpdate({ target: refunds.refundId, set: values });
+  if (before?.state !== values.state) {
+    await recordPaymentEvent(db, {
+      orderId: payment.orderId,
+      type: 'refund.state',
+      actor,
+      amazonObjectId: refund.refundId,
+      detail: { state: values.state, reasonCode: values.reasonCode, amount: minor(refund.refundAmount) },
+    });
+  }
+}
+
+/** Re-reads a ChargePermission and records its state on the orders that use it. */
+export async function syncChargePermission(db: Database, amazon: AmazonPayClient, chargePermissionId: string, actor: Actor = 'amazon'): Promise<void> {
+  const permission = await amazon.getChargePermission(chargePermissionId);
+  const state = permission.statusDetails.state;
+  const changed = await db
+    .update(orders)
+    .set({ chargePermissionState: state, updatedAt: new Date() })
+    .where(
+      and(
+        eq(orders.chargePermissionId, chargePermissionId),
+        or(isNull(orders.chargePermissionState), ne(orders.chargePermissionState, state)),
+      ),
+    )
+    .returning({ id: orders.id });
+  for (const { id } of changed) {
+    await recordPaymentEvent(db, { orderId: id, type: 'charge_permission.state', actor, amazonObjectId: chargePermissionId, detail: { state } });
+  }
+}
