@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel e2e runs on one machine each build into their own folder.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,

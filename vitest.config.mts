@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**', '.data/**'],
+    exclude: ['node_modules/**', '.next/**', '.next-*/**', 'e2e/**', '.data/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

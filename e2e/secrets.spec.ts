@@ -23,9 +23,10 @@ function needles(): Array<[string, string]> {
 }
 
 test('the production build made with secrets in the environment ships none of them to browsers', () => {
-  const marker = JSON.parse(readFileSync(path.join('.next', 'e2e-build.json'), 'utf8')) as { probes: string[] };
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+  const marker = JSON.parse(readFileSync(path.join(distDir, 'e2e-build.json'), 'utf8')) as { probes: string[] };
   expect(marker.probes.sort()).toEqual(Object.keys(probes).sort());
-  const staticDir = path.join('.next', 'static');
+  const staticDir = path.join(distDir, 'static');
   expect(existsSync(staticDir)).toBe(true);
 
   const files = [...staticFiles(staticDir)];

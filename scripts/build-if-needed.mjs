@@ -10,7 +10,7 @@ import path from 'node:path';
 
 const ROOT = process.cwd();
 const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
-const FINGERPRINT_FILE = path.join(ROOT, '.next', 'source-fingerprint');
+const distDir = () => path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
 
 function* walk(entry) {
   if (!existsSync(entry)) return;
@@ -30,14 +30,15 @@ export function sourceFingerprint(extra = '') {
 
 export function buildIfNeeded({ env = process.env, force = false, fingerprintExtra = '' } = {}) {
   const fingerprint = sourceFingerprint(fingerprintExtra);
-  const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(FINGERPRINT_FILE);
-  if (!force && built && readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint) return false;
+  const fingerprintFile = path.join(distDir(), 'source-fingerprint');
+  const built = existsSync(path.join(distDir(), 'BUILD_ID')) && existsSync(fingerprintFile);
+  if (!force && built && readFileSync(fingerprintFile, 'utf8') === fingerprint) return false;
   console.log('▶ Building the storefront (next build)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
-  writeFileSync(FINGERPRINT_FILE, fingerprint);
+  writeFileSync(fingerprintFile, fingerprint);
   return true;
 }

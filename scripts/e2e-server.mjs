@@ -10,14 +10,16 @@ import { runStorefront } from './storefront.mjs';
  */
 
 const probes = JSON.parse(readFileSync(path.join('e2e', 'fixtures', 'secret-probes.json'), 'utf8'));
-const dataDir = path.join('.data', 'e2e');
+const port = process.env.E2E_PORT ?? '3210';
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const dataDir = path.join('.data', `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 // The build needs a key id beside the key; only the key text itself is the secret.
 const buildEnv = { AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-SECRETPROBE', AMAZON_PAY_MERCHANT_ID: 'PROBE', AMAZON_PAY_STORE_ID: 'probe', ECOMCHARGE_SHOP_ID: 'probe', ...probes };
 const runtimeEnv = {
   ...process.env,
-  PORT: process.env.E2E_PORT ?? '3210',
+  PORT: port,
   SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4210',
   DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}`,
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@example.com',
@@ -27,4 +29,4 @@ const runtimeEnv = {
 const fingerprintExtra = `secret-probes:${Object.keys(probes).sort().join(',')}`;
 
 await runStorefront({ env: runtimeEnv, buildEnv, fingerprintExtra });
-writeFileSync(path.join('.next', 'e2e-build.json'), JSON.stringify({ probes: Object.keys(probes) }));
+writeFileSync(path.join(distDir, 'e2e-build.json'), JSON.stringify({ probes: Object.keys(probes) }));
