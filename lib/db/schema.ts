@@ -118,6 +118,9 @@ export const orders = pgTable(
     index('orders_payment_state_idx').on(table.paymentState, table.createdAt),
     index('orders_buyer_idx').on(table.buyerId, table.createdAt),
     index('orders_charge_permission_idx').on(table.chargePermissionId),
+    index('orders_fulfilment_idx').on(table.fulfilment, table.createdAt),
+    index('orders_status_idx').on(table.status, table.createdAt),
+    index('orders_buyer_email_idx').on(sql`lower(${table.buyerEmail})`),
     check('orders_total_adds_up', sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`),
   ],
 );
@@ -240,3 +243,39 @@ export const notificationsReceived = pgTable(
   },
   (table) => [index('notifications_received_status_idx').on(table.status, table.receivedAt)],
 );
+
+/**
+ * Merchant payment operations (capture, refund, …), written before Amazon is called.
+ * The key is what we send as Amazon's idempotency key, so a double click, a retry or a
+ * second tab that derives the same key reuses this row and Amazon's first answer.
+ */
+export const adminOperations = pgTable(
+  'admin_operations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    request: jsonb('request').notNull(),
+    status: text('status').notNull().default('pending'),
+    amazonObjectId: text('amazon_object_id'),
+    reasonCode: text('reason_code'),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('admin_operations_key').on(table.idempotencyKey), index('admin_operations_order_idx').on(table.orderId)],
+);
+
+/** Each reconciliation run (npm run reconcile or the admin button) and what it changed. */
+export const reconciliationRuns = pgTable('reconciliation_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  trigger: text('trigger').notNull(),
+  status: text('status').notNull().default('running'),
+  ordersChecked: integer('orders_checked').notNull().default(0),
+  ordersChanged: integer('orders_changed').notNull().default(0),
+  notificationsProcessed: integer('notifications_processed').notNull().default(0),
+  summary: jsonb('summary').notNull().default([]),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
