@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { addToCart, checkOutWithAmazon, placeOrder } from './support/shop';
+import { signInAdmin, storedOrder } from './support/admin';
+import { addToCart, checkOutWithAmazon, checkoutSessionIdFrom, orderNumberFrom, placeOrder, sandboxObject } from './support/shop';
 
-test('physical goods: pay with Amazon Pay, review, place the order and see the confirmation', async ({ page }) => {
+test('physical goods: pay with Amazon Pay, review, place the order and see the confirmation', async ({ page, request }) => {
   await addToCart(page, 'enamel-camp-mug', 2);
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+  const checkoutSessionId = checkoutSessionIdFrom(page.url());
 
   await expect(page.getByTestId('buyer-name')).toHaveText('Jane Doe');
   await expect(page.getByTestId('shipping-address')).toContainText('United States');
@@ -12,8 +14,61 @@ test('physical goods: pay with Amazon Pay, review, place the order and see the c
   await expect(page.getByTestId('review-total')).toHaveText('$53.57');
 
   await placeOrder(page);
-  await expect(page).toHaveURL(/\/orders\/NW-\d+$/);
+  const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
   await expect(page.getByTestId('order-total')).toHaveText('$53.57');
   await expect(page.getByTestId('cart-count')).toHaveText('0');
+
+  await signInAdmin(request);
+  const stored = await storedOrder(request, number);
+  expect(stored.order).toMatchObject({ status: 'authorized', totalAmount: 5357, checkoutSessionId });
+  expect(stored.payments).toHaveLength(1);
+  expect(stored.payments[0]).toMatchObject({ state: 'Authorized', authorizedAmount: 5357, capturedAmount: 0 });
+  const session = await sandboxObject(page, 'checkout-sessions', checkoutSessionId);
+  expect(session.statusDetails.state).toBe('Completed');
+  const charge = await sandboxObject(page, 'charges', stored.payments[0]!.chargeId);
+  expect(charge.statusDetails.state).toBe('Authorized');
+  expect(charge.chargeAmount).toMatchObject({ amount: '53.57', currencyCode: 'USD' });
+});
+
+test('digital goods check out as PayOnly and are captured at once', async ({ page, request }) => {
+  await addToCart(page, 'brewing-field-guide');
+  await page.goto('/cart');
+  await expect(page.getByTestId('amazon-button-PayOnly')).toBeVisible();
+  await checkOutWithAmazon(page, { buyer: 'olivia', card: '4444' });
+  await expect(page.getByRole('heading', { name: 'Shipping address' })).toHaveCount(0);
+  await expect(page.getByTestId('review-shipping')).toHaveText('Not needed');
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+
+  await signInAdmin(request);
+  const stored = await storedOrder(request, number);
+  expect(stored.order.status).toBe('paid');
+  expect(stored.payments[0]).toMatchObject({ state: 'Captured', capturedAmount: stored.order.totalAmount });
+  expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Captured');
+});
+
+test('the shopper changes the address and the payment method on the review page', async ({ page }) => {
+  await addToCart(page, 'linen-apron');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3434' });
+  await expect(page.getByTestId('payment-descriptor')).toContainText('3434');
+
+  await page.getByRole('button', { name: 'Change address' }).click();
+  await page.locator('#sandbox-address-3').check();
+  await page.locator('#sandbox-continue').click();
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
+  await expect(page.getByTestId('shipping-address')).toContainText('Canada');
+  // $42.00 + ($5.95 + $12.00 international) + 5% Canadian tax ($3.00).
+  await expect(page.getByTestId('review-total')).toHaveText('$62.95');
+
+  await page.getByRole('button', { name: 'Change payment' }).click();
+  await page.locator('#sandbox-card-1111').check();
+  await page.locator('#sandbox-continue').click();
+  await expect(page.getByTestId('payment-descriptor')).toContainText('1111');
+
+  await placeOrder(page);
+  await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+  await expect(page.getByTestId('order-total')).toHaveText('$62.95');
 });

@@ -41,3 +41,20 @@ export async function sandboxObject(page: Page, kind: 'checkout-sessions' | 'cha
   expect(response.ok()).toBe(true);
   return (await response.json()) as Record<string, unknown> & { statusDetails: { state: string; reasonCode?: string | null } };
 }
+
+export function checkoutSessionIdFrom(url: string): string {
+  const id = new URL(url).searchParams.get('amazonCheckoutSessionId');
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+export async function orderNumberFrom(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/orders\/NW-\d+$/);
+  return (await page.getByTestId('order-number').textContent())!.trim();
+}
+
+/** Moves the sandbox clock so pending authorizations and refunds settle (and their IPNs go out). */
+export async function advanceSandboxClock(page: Page, seconds: number): Promise<void> {
+  const response = await page.request.post(`${SANDBOX_URL}/__sandbox/clock`, { data: { advanceSeconds: seconds } });
+  expect(response.ok()).toBe(true);
+}

@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { signInAdmin, storedOrder } from './support/admin';
+import {
+  addToCart,
+  advanceSandboxClock,
+  checkOutWithAmazon,
+  checkoutSessionIdFrom,
+  orderNumberFrom,
+  placeOrder,
+  sandboxObject,
+} from './support/shop';
+
+test('a declined card sends the shopper back to the cart, and another card then succeeds', async ({ page }) => {
+  await addToCart(page, 'walnut-desk-organizer');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3434' });
+  const declinedSession = checkoutSessionIdFrom(page.url());
+  await placeOrder(page);
+
+  await expect(page).toHaveURL(/\/cart\?payment=Declined/);
+  await expect(page.getByTestId('payment-message')).toContainText('Your payment method was declined');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  expect((await sandboxObject(page, 'checkout-sessions', declinedSession)).statusDetails).toMatchObject({
+    state: 'Canceled',
+    reasonCode: 'Declined',
+  });
+
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+  await placeOrder(page);
+  await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+});
+
+test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
+  await addToCart(page, 'enamel-camp-mug');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3064' });
+  await placeOrder(page);
+  await expect(page).toHaveURL(/\/cart\?payment=BuyerCanceled/);
+  await expect(page.getByTestId('payment-message')).toContainText('You canceled the payment on Amazon Pay');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+});
+
+test('a pending authorization shows "payment processing" until Amazon authorizes it', async ({ page, request }) => {
+  await addToCart(page, 'single-origin-coffee-beans');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '0701' });
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment processing');
+
+  await advanceSandboxClock(page, 60);
+  // The sandbox's IPN makes the app re-read the charge.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('order-status')).toHaveText('Payment authorized', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await signInAdmin(request);
+  expect((await storedOrder(request, number)).payments[0]?.state).toBe('Authorized');
+});
+
+test('a hard decline after a pending authorization marks the order declined', async ({ page, request }) => {
+  await addToCart(page, 'wool-throw-blanket');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '4354' });
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment processing');
+
+  await advanceSandboxClock(page, 60);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('order-status')).toHaveText('Payment declined', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await signInAdmin(request);
+  const stored = await storedOrder(request, number);
+  expect(stored.order.status).toBe('declined');
+  expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Declined');
+});
+
+test('the subscription checks out on a recurring charge permission', async ({ page, request }) => {
+  await addToCart(page, 'monthly-coffee-club');
+  await checkOutWithAmazon(page, { buyer: 'max', address: 0, card: '0005' });
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+
+  await signInAdmin(request);
+  const stored = await storedOrder(request, number);
+  const permission = await sandboxObject(page, 'charge-permissions', stored.order.chargePermissionId!);
+  expect(permission.chargePermissionType).toBe('Recurring');
+  expect(permission.recurringMetadata).toMatchObject({ frequency: { unit: 'Month', value: 1 } });
+});
+
+test('a double submit and a second tab give exactly one order and one charge', async ({ page, context, request }) => {
+  await addToCart(page, 'ceramic-pour-over-dripper');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 1, card: '1111' });
+  const checkoutSessionId = checkoutSessionIdFrom(page.url());
+  await page.getByRole('button', { name: /^Place order/ }).dblclick();
+  const number = await orderNumberFrom(page);
+
+  // The back button, a refresh of the result URL and a second tab all land on the same order.
+  const resultUrl = `/checkout/result?amazonCheckoutSessionId=${checkoutSessionId}`;
+  const secondTab = await context.newPage();
+  await Promise.all([page.goto(resultUrl), secondTab.goto(resultUrl)]);
+  for (const tab of [page, secondTab]) expect(await orderNumberFrom(tab)).toBe(number);
+
+  await signInAdmin(request);
+  const stored = await storedOrder(request, number);
+  expect(stored.payments).toHaveLength(1);
+  const session = await sandboxObject(page, 'checkout-sessions', checkoutSessionId);
+  expect(session.chargeId).toBe(stored.payments[0]!.chargeId);
+});
+
+test('Sign-In with Amazon shows the profile and the order history, and signs out of both', async ({ page }) => {
+  await addToCart(page, 'latte-art-video-course');
+  await checkOutWithAmazon(page, { buyer: 'olivia', card: '4444' });
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+
+  await page.goto('/account');
+  await page.getByTestId('amazon-button-SignIn').getByRole('button').click();
+  await page.locator('#sandbox-buyer-olivia').check();
+  await page.locator('#sandbox-signin-continue').click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId('account-name')).toHaveText('Olivia Smith');
+  await expect(page.getByTestId('history-order').filter({ hasText: number })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('amazon-button-SignIn')).toBeVisible();
+  await expect(page.getByTestId('history-order')).toHaveCount(0);
+});

@@ -1,0 +1,27 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import probes from '../fixtures/secret-probes.json' with { type: 'json' };
+
+export const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@example.com';
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? probes.ADMIN_PASSWORD;
+
+/** Signs an API context in as the admin through next-auth's credentials endpoint. */
+export async function signInAdmin(request: APIRequestContext): Promise<void> {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await request.post('/api/auth/callback/admin', {
+    form: { csrfToken, email: ADMIN_EMAIL, password: ADMIN_PASSWORD, json: 'true' },
+  });
+  expect(response.ok()).toBe(true);
+}
+
+export interface StoredOrder {
+  order: { number: string; status: string; paymentState: string; totalAmount: number; chargePermissionId: string | null; checkoutSessionId: string };
+  payments: Array<{ chargeId: string; state: string; authorizedAmount: number; capturedAmount: number }>;
+  refunds: Array<{ refundId: string; state: string; amount: number }>;
+}
+
+/** The order as our database holds it, read through the admin API. */
+export async function storedOrder(request: APIRequestContext, number: string): Promise<StoredOrder> {
+  const response = await request.get(`/api/admin/orders/${number}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as StoredOrder;
+}
