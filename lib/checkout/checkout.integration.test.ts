@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToCart, createCart, loadCart } from '@/lib/cart/cart';
+import { seedCatalog } from '@/lib/catalog/seed';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { orders, paymentEvents, payments } from '@/lib/db/schema';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { createHarness, type Harness } from '@/sandbox/client-support';
+import { testDatabaseTargets } from '@/test/databases';
+import { buildCheckoutSessionPayload } from './button-payload';
+import { completeCheckout } from './complete';
+import { placeOrder } from './place-order';
+
+const SHOPPER = 'a'.repeat(64);
+
+describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (target) => {
+  let handle: DatabaseHandle;
+  let h: Harness;
+
+  beforeAll(async () => {
+    handle = await target.open();
+    await seedCatalog(handle.db, 'USD');
+    h = await createHarness();
+  });
+  afterAll(async () => handle?.close());
+
+  async function cartWith(...slugs: string[]) {
+    const cartId = await createCart(handle.db, 'USD');
+    for (const slug of slugs) await addToCart(handle.db, cartId, slug, 1);
+    return loadCart(handle.db, cartId, 'USD');
+  }
+
+  /** The button click and the buyer's choices on Amazon's pages. */
+  async function sessionChosenBy(cart: Awaited<ReturnType<typeof cartWith>>, choice: { card: string; address?: number }) {
+    const session = await h.client.createCheckoutSession(
+      buildCheckoutSessionPayload({
+        lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
+        storeId: 'amzn1.application-oa2-client.test',
+        reviewUrl: 'https://shop.test/checkout/review',
+        shipToCountries: ['US', 'CA'],
+      }),
+    );
+    const picked = await h.control('POST', `checkout-sessions/${session.checkoutSessionId}/buyer`, { buyer: 'jane', ...choice });
+    expect(picked.status).toBe(200);
+    return session.checkoutSessionId;
+  }
+
+  const placeInput = (cart: Awaited<ReturnType<typeof cartWith>>, checkoutSessionId: string, shipToCountries = ['US', 'CA']) => ({
+    cart,
+    checkoutSessionId,
+    shippingMethod: 'standard' as const,
+    shipToCountries,
+    storeName: 'Test Store',
+    resultUrl: 'https://shop.test/checkout/result',
+    shopperTokenHash: SHOPPER,
+  });
+
+  it('sends Amazon the server-computed total and completes exactly once, however often the shopper returns', async () => {
+    const cart = await cartWith('enamel-camp-mug', 'brewing-field-guide');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
+    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const again = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    expect(again.orderNumber).toBe(placed.orderNumber);
+
+    const session = await h.client.getCheckoutSession(checkoutSessionId);
+    // $34.00 + $5.95 shipping + 7.25% tax ($2.90).
+    expect(session.paymentDetails?.chargeAmount).toMatchObject({ amount: '42.85', currencyCode: 'USD' });
+    expect(session.paymentDetails?.paymentIntent).toBe('Authorize');
+    expect(session.merchantMetadata?.merchantReferenceId).toBe(placed.orderNumber);
+
+    expect((await h.page(placed.redirectUrl)).status).toBe(303);
+    const outcomes = await Promise.all(
+      Array.from({ length: 3 }, () => completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: SHOPPER })),
+    );
+    expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome)))).toEqual(
+      new Set([JSON.stringify({ kind: 'placed', orderNumber: placed.orderNumber, status: 'authorized' })]),
+    );
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    const rows = await handle.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ state: 'Authorized', authorizedAmount: 4285 });
+    const completions = await handle.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order!.id));
+    expect(completions.filter((event) => event.type === 'checkout.completed')).toHaveLength(1);
+    expect((await loadCart(handle.db, cart.id, 'USD')).lines).toHaveLength(0);
+  });
+
+  it('keeps the cart and records the reason when Amazon declines', async () => {
+    const cart = await cartWith('linen-apron');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '3434', address: 0 });
+    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    await h.page(placed.redirectUrl);
+    const outcome = await completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: SHOPPER });
+    expect(outcome).toEqual({ kind: 'failed', orderNumber: placed.orderNumber, reasonCode: 'Declined' });
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    expect(order).toMatchObject({ status: 'canceled', lastReasonCode: 'Declined' });
+    expect((await loadCart(handle.db, cart.id, 'USD')).lines).toHaveLength(1);
+  });
+
+  it('refuses an address outside the ship-to countries before telling Amazon anything', async () => {
+    const cart = await cartWith('walnut-desk-organizer');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 3 });
+    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(ValidationError);
+    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(/don’t ship to Canada/);
+    expect((await h.client.getCheckoutSession(checkoutSessionId)).paymentDetails?.chargeAmount ?? null).toBeNull();
+  });
+
+  it('completes only for the browser that placed the order', async () => {
+    const cart = await cartWith('enamel-camp-mug');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
+    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    await h.page(placed.redirectUrl);
+    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: 'b'.repeat(64) })).rejects.toThrow(NotFoundError);
+    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: null })).rejects.toThrow(NotFoundError);
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    expect(order?.status).toBe('pending');
+  });
+});

@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToCart, createCart, loadCart } from '@/lib/cart/cart';
+import { seedCatalog } from '@/lib/catalog/seed';
+import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
+import { completeCheckout } from '@/lib/checkout/complete';
+import { placeOrder } from '@/lib/checkout/place-order';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { notificationsReceived, orders, payments, refunds } from '@/lib/db/schema';
+import { createSnsVerifier, InvalidNotificationError, type AmazonPayNotification } from '@/lib/notifications';
+import { createHarness, type Harness } from '@/sandbox/client-support';
+import { testDatabaseTargets } from '@/test/databases';
+import { processNotification, recordNotification } from './notifications';
+
+const SHOPPER = 'c'.repeat(64);
+
+describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
+  let handle: DatabaseHandle;
+  let h: Harness;
+
+  beforeAll(async () => {
+    handle = await target.open();
+    await seedCatalog(handle.db, 'USD');
+    h = await createHarness();
+  });
+  afterAll(async () => handle?.close());
+
+  /** A paid-for physical order, authorized; returns its number and charge id. */
+  async function authorizedOrder(card = '1111') {
+    const cartId = await createCart(handle.db, 'USD');
+    await addToCart(handle.db, cartId, 'enamel-camp-mug', 1);
+    const cart = await loadCart(handle.db, cartId, 'USD');
+    const session = await h.client.createCheckoutSession(
+      buildCheckoutSessionPayload({
+        lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
+        storeId: 'amzn1.application-oa2-client.test',
+        reviewUrl: 'https://shop.test/review',
+        shipToCountries: ['US'],
+      }),
+    );
+    await h.control('POST', `checkout-sessions/${session.checkoutSessionId}/buyer`, { buyer: 'jane', card, address: 0 });
+    const placed = await placeOrder(handle.db, h.client, {
+      cart,
+      checkoutSessionId: session.checkoutSessionId,
+      shippingMethod: 'standard',
+      shipToCountries: ['US'],
+      storeName: 'Test',
+      resultUrl: 'https://shop.test/result',
+      shopperTokenHash: SHOPPER,
+    });
+    await h.page(placed.redirectUrl);
+    await completeCheckout(handle.db, h.client, { checkoutSessionId: session.checkoutSessionId, shopperTokenHash: SHOPPER });
+    const completed = await h.client.getCheckoutSession(session.checkoutSessionId);
+    return { number: placed.orderNumber, chargeId: completed.chargeId!, chargePermissionId: completed.chargePermissionId! };
+  }
+
+  function messagesFor(objectId: string): AmazonPayNotification[] {
+    return h.sandbox.notifications().filter((record) => record.message.ObjectId === objectId).map((record) => record.message);
+  }
+
+  async function deliver(message: AmazonPayNotification): Promise<void> {
+    if (await recordNotification(handle.db, `msg-${message.NotificationId}`, message)) {
+      await processNotification(handle.db, h.client, message.NotificationId);
+    }
+  }
+
+  async function orderState(number: string) {
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, number));
+    const charges = await handle.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    const refundRows = charges[0] ? await handle.db.select().from(refunds).where(eq(refunds.paymentId, charges[0].id)) : [];
+    return { status: order!.status, charges, refunds: refundRows };
+  }
+
+  it('re-reads the charge for a notification, and a duplicate changes nothing', async () => {
+    const { number, chargeId } = await authorizedOrder();
+    // Amazon captures behind our back (say, from Seller Central); only the IPN tells us.
+    await h.client.captureCharge(chargeId, { captureAmount: { amount: '29.55', currencyCode: 'USD' } }, { idempotencyKey: 'capture-from-elsewhere-1' });
+    const [captured] = messagesFor(chargeId).slice(-1);
+    await deliver(captured!);
+    expect((await orderState(number)).status).toBe('paid');
+    await deliver(captured!);
+    await deliver(captured!);
+    const [row] = await handle.db.select().from(notificationsReceived).where(eq(notificationsReceived.notificationId, captured!.NotificationId));
+    expect(row).toMatchObject({ status: 'processed', attempts: 1 });
+  });
+
+  it('reaches the same state whatever order notifications arrive in', async () => {
+    const { number, chargeId } = await authorizedOrder();
+    await h.client.captureCharge(chargeId, { captureAmount: { amount: '29.55', currencyCode: 'USD' } }, { idempotencyKey: 'capture-ooo-1' });
+    const refund = await h.client.createRefund({ chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } }, { idempotencyKey: 'refund-ooo-1' });
+    await h.sandbox.advance(60);
+    const all = [...messagesFor(chargeId), ...messagesFor(refund.refundId)];
+    // Newest first: the refund's final state before the capture that preceded it.
+    for (const message of [...all].reverse()) await deliver(message);
+    const state = await orderState(number);
+    expect(state.status).toBe('partially_refunded');
+    expect(state.charges[0]).toMatchObject({ state: 'Captured', capturedAmount: 2955, refundedAmount: 1000 });
+    expect(state.refunds).toEqual([expect.objectContaining({ refundId: refund.refundId, state: 'Refunded', amount: 1000 })]);
+  });
+
+  it('refuses a forged or replayed-with-changes notification before touching anything', async () => {
+    const verifier = createSnsVerifier({
+      allowedCertHosts: ['sandbox.test'],
+      allowInsecureCertUrl: true,
+      fetch: (input, init) => h.sandbox.fetch(input, init ?? {}),
+    });
+    const { chargeId } = await authorizedOrder();
+    const record = h.sandbox.notifications().find((candidate) => candidate.message.ObjectId === chargeId)!;
+    await expect(verifier.verify(JSON.stringify(record.envelope))).resolves.toMatchObject({ kind: 'notification' });
+    const forged = { ...record.envelope, Message: record.envelope.Message.replace(chargeId, 'S01-0000000-0000000-C000000') };
+    await expect(verifier.verify(JSON.stringify(forged))).rejects.toBeInstanceOf(InvalidNotificationError);
+  });
+});
