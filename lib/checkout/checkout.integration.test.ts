@@ -104,6 +104,34 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     expect((await h.client.getCheckoutSession(checkoutSessionId)).paymentDetails?.chargeAmount ?? null).toBeNull();
   });
 
+  it('finalizes with our recorded total when Amazon holds another amount', async () => {
+    const cart = await cartWith('enamel-camp-mug');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
+    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    // As if we told Amazon a new total and crashed before recording it.
+    await h.client.updateCheckoutSession(checkoutSessionId, { paymentDetails: { chargeAmount: { amount: '99.99', currencyCode: 'USD' } } });
+    await h.page(placed.redirectUrl);
+    const outcome = await completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: SHOPPER });
+    expect(outcome).toMatchObject({ kind: 'placed', status: 'authorized' });
+    const session = await h.client.getCheckoutSession(checkoutSessionId);
+    expect(session.statusDetails.state).toBe('Completed');
+    const charge = await h.client.getCharge(session.chargeId!);
+    // $22.00 + $5.95 + 7.25% tax = $29.98, as recorded, not the stray $99.99.
+    expect(charge.chargeAmount).toMatchObject({ amount: '29.98' });
+    expect(h.attempts.some((attempt) => attempt.url.pathname.endsWith(`${checkoutSessionId}/finalize`))).toBe(true);
+  });
+
+  it('rewrites a re-placed order only after Amazon accepted the new amounts', async () => {
+    const cart = await cartWith('enamel-camp-mug');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
+    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    await h.page(placed.redirectUrl);
+    // A second tab still on the review page picks express after the first tab left for Amazon.
+    await expect(placeOrder(handle.db, h.client, { ...placeInput(cart, checkoutSessionId), shippingMethod: 'express' })).rejects.toThrow();
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    expect(order).toMatchObject({ shippingMethod: 'standard', totalAmount: 2998 });
+  });
+
   it('completes only for the browser that placed the order', async () => {
     const cart = await cartWith('enamel-camp-mug');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });

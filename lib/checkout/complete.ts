@@ -4,7 +4,7 @@ import { clearCart } from '@/lib/cart/cart';
 import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { money, toAmazonPrice, type CurrencyCode } from '@/lib/money';
+import { fromAmazonPrice, money, toAmazonPrice, type AmazonPrice, type CurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/events';
 import { recordCharge } from '@/lib/orders/sync';
 
@@ -41,17 +41,42 @@ export async function completeCheckout(
   const total = toAmazonPrice(money(order.totalAmount, currency));
   let session: CheckoutSession;
   try {
-    session = await amazon.completeCheckoutSession(
-      input.checkoutSessionId,
-      { chargeAmount: total, totalOrderAmount: total },
-      { idempotencyKey: completionIdempotencyKey(order.id) },
-    );
+    session = await completeOrFinalize(amazon, order, total);
   } catch (error) {
     // A decline or cancel arrives as an error; the session itself says what happened.
     if (!(error instanceof AmazonPayError) || error.status >= 500 || error.status === 0) throw error;
     session = await amazon.getCheckoutSession(input.checkoutSessionId);
   }
   return recordCompletion(db, amazon, order, session);
+}
+
+/**
+ * Complete needs the amount Amazon already holds for the session. If Amazon holds
+ * another one (we crashed between telling Amazon a changed total and recording it),
+ * Finalize sets our recorded, server-computed amount and completes in the same call
+ * (seed 002, FinalizeCheckoutSession), instead of failing the shopper's payment.
+ */
+async function completeOrFinalize(amazon: AmazonPayClient, order: OrderRow, total: AmazonPrice): Promise<CheckoutSession> {
+  const current = await amazon.getCheckoutSession(order.checkoutSessionId!);
+  const held = current.paymentDetails?.chargeAmount;
+  const matches = held && held.currencyCode === total.currencyCode && fromAmazonPrice(held).amount === order.totalAmount;
+  if (current.statusDetails.state !== 'Open' || matches) {
+    return amazon.completeCheckoutSession(
+      order.checkoutSessionId!,
+      { chargeAmount: total, totalOrderAmount: total },
+      { idempotencyKey: completionIdempotencyKey(order.id) },
+    );
+  }
+  return amazon.finalizeCheckoutSession(
+    order.checkoutSessionId!,
+    {
+      chargeAmount: total,
+      totalOrderAmount: total,
+      paymentIntent: order.paymentIntent === 'AuthorizeWithCapture' ? 'AuthorizeWithCapture' : 'Authorize',
+      canHandlePendingAuthorization: true,
+    },
+    { idempotencyKey: `finalize-${order.id.replaceAll('-', '')}`.slice(0, 32) },
+  );
 }
 
 async function recordCompletion(db: Database, amazon: AmazonPayClient, order: OrderRow, session: CheckoutSession): Promise<CompletionOutcome> {

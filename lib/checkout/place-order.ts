@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Cart } from '@/lib/cart/cart';
 import type { Database } from '@/lib/db/connection';
@@ -98,37 +98,21 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
     updatedAt: new Date(),
   };
 
-  const order = await db.transaction(async (tx) => {
+  // A new order is written before Amazon hears of it (Amazon needs its number). A
+  // changed order is rewritten only after Amazon accepted the new amounts, so our
+  // total never differs from the one the shopper approves on Amazon's pages.
+  const { order, existed } = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(orders).where(eq(orders.checkoutSessionId, input.checkoutSessionId)).for('update');
     if (existing && (existing.status !== 'pending' || existing.browserTokenHash !== input.shopperTokenHash)) {
       throw new CheckoutEndedError();
     }
-    const [row] = existing
-      ? await tx.update(orders).set(orderValues).where(eq(orders.id, existing.id)).returning()
-      : await tx.insert(orders).values(orderValues).onConflictDoNothing({ target: orders.checkoutSessionId }).returning();
-    // A racing tab inserted first: its row is ours too (same browser, same session).
+    if (existing) return { order: existing, existed: true };
+    const [row] = await tx.insert(orders).values(orderValues).onConflictDoNothing({ target: orders.checkoutSessionId }).returning();
+    // A racing tab inserted first; it will tell Amazon the same amounts.
     if (!row) throw new CheckoutEndedError();
-    await tx.delete(orderLines).where(eq(orderLines.orderId, row.id));
-    await tx.insert(orderLines).values(
-      input.cart.lines.map((line) => ({
-        orderId: row.id,
-        productId: line.product.id,
-        productSlug: line.product.slug,
-        productName: line.product.name,
-        kind: line.product.kind,
-        unitPriceAmount: line.product.price.amount,
-        quantity: line.quantity,
-        lineTotalAmount: line.lineTotal.amount,
-      })),
-    );
-    await recordPaymentEvent(tx, {
-      orderId: row.id,
-      type: existing ? 'checkout.order_updated' : 'checkout.order_created',
-      actor: 'shopper',
-      amazonObjectId: input.checkoutSessionId,
-      detail: { total: totals.total.amount, currency: totals.total.currency, paymentIntent },
-    });
-    return row;
+    await writeOrderLines(tx, row.id, input.cart);
+    await recordPaymentEvent(tx, orderEvent(row.id, 'checkout.order_created', input.checkoutSessionId, totals, paymentIntent));
+    return { order: row, existed: false };
   });
 
   const subscriptionLine = input.cart.lines.find((line) => line.product.kind === 'subscription');
@@ -145,10 +129,48 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
       ? { recurringMetadata: { frequency: { unit: 'Month', value: 1 }, amount: toAmazonPrice(subscriptionLine.lineTotal) } }
       : {}),
   });
+  if (existed) {
+    await db.transaction(async (tx) => {
+      const changed = await tx
+        .update(orders)
+        .set(orderValues)
+        .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
+        .returning({ id: orders.id });
+      if (changed.length === 0) throw new CheckoutEndedError();
+      await writeOrderLines(tx, order.id, input.cart);
+      await recordPaymentEvent(tx, orderEvent(order.id, 'checkout.order_updated', input.checkoutSessionId, totals, paymentIntent));
+    });
+  }
   const redirectUrl = updated.webCheckoutDetails?.amazonPayRedirectUrl;
   if (!redirectUrl) {
     const missing = (updated.constraints ?? []).map((constraint) => constraint.constraintId).join(', ');
     throw new UserFacingError(`Amazon Pay could not continue (${missing || 'unknown reason'}). Please try again.`, 'checkout_constraints');
   }
   return { orderNumber: order.number, redirectUrl };
+}
+
+async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {
+  await db.delete(orderLines).where(eq(orderLines.orderId, orderId));
+  await db.insert(orderLines).values(
+    cart.lines.map((line) => ({
+      orderId,
+      productId: line.product.id,
+      productSlug: line.product.slug,
+      productName: line.product.name,
+      kind: line.product.kind,
+      unitPriceAmount: line.product.price.amount,
+      quantity: line.quantity,
+      lineTotalAmount: line.lineTotal.amount,
+    })),
+  );
+}
+
+function orderEvent(orderId: string, type: string, checkoutSessionId: string, totals: OrderTotals, paymentIntent: string) {
+  return {
+    orderId,
+    type,
+    actor: 'shopper' as const,
+    amazonObjectId: checkoutSessionId,
+    detail: { total: totals.total.amount, currency: totals.total.currency, paymentIntent },
+  };
 }
