@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signInAdmin, storedOrder } from './support/admin';
+import { AGAINST_REAL_AMAZON, requireBuyer, requireOfflineSandbox } from './support/environment';
 import {
   addToCart,
   advanceSandboxClock,
@@ -8,9 +9,13 @@ import {
   orderNumberFrom,
   placeOrder,
   sandboxObject,
+  signInOnAmazon,
 } from './support/shop';
 
+test.beforeEach(() => requireBuyer());
+
 test('a declined card sends the shopper back to the cart, and another card then succeeds', async ({ page }) => {
+  requireOfflineSandbox('a declined test card');
   await addToCart(page, 'walnut-desk-organizer');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3434' });
   const declinedSession = checkoutSessionIdFrom(page.url());
@@ -31,6 +36,7 @@ test('a declined card sends the shopper back to the cart, and another card then 
 });
 
 test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
+  requireOfflineSandbox('the buyer-cancel test card');
   await addToCart(page, 'enamel-camp-mug');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3064' });
   await placeOrder(page);
@@ -40,6 +46,7 @@ test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
 });
 
 test('a pending authorization shows "payment processing" until Amazon authorizes it', async ({ page, request }) => {
+  requireOfflineSandbox('a pending test card and the sandbox clock');
   await addToCart(page, 'single-origin-coffee-beans');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '0701' });
   await placeOrder(page);
@@ -57,6 +64,7 @@ test('a pending authorization shows "payment processing" until Amazon authorizes
 });
 
 test('a hard decline after a pending authorization marks the order declined', async ({ page, request }) => {
+  requireOfflineSandbox('a hard-decline test card and the sandbox clock');
   await addToCart(page, 'wool-throw-blanket');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '4354' });
   await placeOrder(page);
@@ -75,6 +83,7 @@ test('a hard decline after a pending authorization marks the order declined', as
 });
 
 test('the subscription checks out on a recurring charge permission', async ({ page, request }) => {
+  requireOfflineSandbox('reading the charge permission from the sandbox');
   await addToCart(page, 'monthly-coffee-club');
   await checkOutWithAmazon(page, { buyer: 'max', address: 0, card: '0005' });
   await placeOrder(page);
@@ -89,6 +98,7 @@ test('the subscription checks out on a recurring charge permission', async ({ pa
 });
 
 test('a double submit and a second tab give exactly one order and one charge', async ({ page, context, request }) => {
+  requireOfflineSandbox('reading the checkout session from the sandbox');
   await addToCart(page, 'ceramic-pour-over-dripper');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 1, card: '1111' });
   const checkoutSessionId = checkoutSessionIdFrom(page.url());
@@ -116,10 +126,14 @@ test('Sign-In with Amazon shows the profile and the order history, and signs out
 
   await page.goto('/account');
   await page.getByTestId('amazon-button-SignIn').getByRole('button').click();
-  await page.locator('#sandbox-buyer-olivia').check();
-  await page.locator('#sandbox-signin-continue').click();
+  if (AGAINST_REAL_AMAZON) {
+    await signInOnAmazon(page);
+  } else {
+    await page.locator('#sandbox-buyer-olivia').check();
+    await page.locator('#sandbox-signin-continue').click();
+  }
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId('account-name')).toHaveText('Olivia Smith');
+  await expect(page.getByTestId('account-name')).toHaveText(AGAINST_REAL_AMAZON ? /\S/ : 'Olivia Smith');
   await expect(page.getByTestId('history-order').filter({ hasText: number })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,29 +1,36 @@
 import { expect, test } from '@playwright/test';
 import { signInAdmin, storedOrder } from './support/admin';
+import { AGAINST_REAL_AMAZON, requireBuyer, requireOfflineSandbox } from './support/environment';
 import { addToCart, checkOutWithAmazon, checkoutSessionIdFrom, orderNumberFrom, placeOrder, sandboxObject } from './support/shop';
+
+test.beforeEach(() => requireBuyer());
 
 test('physical goods: pay with Amazon Pay, review, place the order and see the confirmation', async ({ page, request }) => {
   await addToCart(page, 'enamel-camp-mug', 2);
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
   const checkoutSessionId = checkoutSessionIdFrom(page.url());
 
-  await expect(page.getByTestId('buyer-name')).toHaveText('Jane Doe');
-  await expect(page.getByTestId('shipping-address')).toContainText('United States');
-  await expect(page.getByTestId('payment-descriptor')).toContainText('1111');
-  // $44.00 + $5.95 shipping, then 7.25% US tax on both: $3.62.
-  await expect(page.getByTestId('review-total')).toHaveText('$53.57');
+  await expect(page.getByTestId('buyer-name')).not.toBeEmpty();
+  if (!AGAINST_REAL_AMAZON) {
+    await expect(page.getByTestId('buyer-name')).toHaveText('Jane Doe');
+    await expect(page.getByTestId('shipping-address')).toContainText('United States');
+    await expect(page.getByTestId('payment-descriptor')).toContainText('1111');
+    // $44.00 + $5.95 shipping, then 7.25% US tax on both: $3.62.
+    await expect(page.getByTestId('review-total')).toHaveText('$53.57');
+  }
 
   await placeOrder(page);
   const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
-  await expect(page.getByTestId('order-total')).toHaveText('$53.57');
   await expect(page.getByTestId('cart-count')).toHaveText('0');
 
   await signInAdmin(request);
   const stored = await storedOrder(request, number);
-  expect(stored.order).toMatchObject({ status: 'authorized', totalAmount: 5357, checkoutSessionId });
+  expect(stored.order).toMatchObject({ status: 'authorized', checkoutSessionId });
   expect(stored.payments).toHaveLength(1);
-  expect(stored.payments[0]).toMatchObject({ state: 'Authorized', authorizedAmount: 5357, capturedAmount: 0 });
+  expect(stored.payments[0]).toMatchObject({ state: 'Authorized', authorizedAmount: stored.order.totalAmount, capturedAmount: 0 });
+  await expect(page.getByTestId('order-total')).toHaveText(`$${(stored.order.totalAmount / 100).toFixed(2)}`);
+  if (AGAINST_REAL_AMAZON) return;
   const session = await sandboxObject(page, 'checkout-sessions', checkoutSessionId);
   expect(session.statusDetails.state).toBe('Completed');
   const charge = await sandboxObject(page, 'charges', stored.payments[0]!.chargeId);
@@ -46,10 +53,11 @@ test('digital goods check out as PayOnly and are captured at once', async ({ pag
   const stored = await storedOrder(request, number);
   expect(stored.order.status).toBe('paid');
   expect(stored.payments[0]).toMatchObject({ state: 'Captured', capturedAmount: stored.order.totalAmount });
-  expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Captured');
+  if (!AGAINST_REAL_AMAZON) expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Captured');
 });
 
 test('the shopper changes the address and the payment method on the review page', async ({ page }) => {
+  requireOfflineSandbox('choosing a given address and card');
   await addToCart(page, 'linen-apron');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '3434' });
   await expect(page.getByTestId('payment-descriptor')).toContainText('3434');

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { AGAINST_REAL_AMAZON, REAL_BUYER } from './environment';
 
 export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? '4210'}`;
 
@@ -19,9 +20,15 @@ export interface AmazonChoice {
 export async function checkOutWithAmazon(page: Page, choice: AmazonChoice): Promise<void> {
   await page.goto('/cart');
   await page.getByTestId('amazon-button-PayAndShip').or(page.getByTestId('amazon-button-PayOnly')).getByRole('button').click();
-  await page.locator(`#sandbox-buyer-${choice.buyer}`).check();
-  await page.locator('#sandbox-signin-continue').click();
-  await chooseOnAmazon(page, choice);
+  if (AGAINST_REAL_AMAZON) {
+    await signInOnAmazon(page);
+    // Amazon's own page: keep the test buyer's default address and card.
+    await page.getByRole('button', { name: /continue/i }).first().click();
+  } else {
+    await page.locator(`#sandbox-buyer-${choice.buyer}`).check();
+    await page.locator('#sandbox-signin-continue').click();
+    await chooseOnAmazon(page, choice);
+  }
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
 }
 
@@ -57,4 +64,12 @@ export async function orderNumberFrom(page: Page): Promise<string> {
 export async function advanceSandboxClock(page: Page, seconds: number): Promise<void> {
   const response = await page.request.post(`${SANDBOX_URL}/__sandbox/clock`, { data: { advanceSeconds: seconds } });
   expect(response.ok()).toBe(true);
+}
+
+/** Amazon's sign-in form, for runs against the real Amazon Pay sandbox. */
+export async function signInOnAmazon(page: Page): Promise<void> {
+  await page.locator('#ap_email').fill(REAL_BUYER.email ?? '');
+  if (await page.locator('#continue').isVisible()) await page.locator('#continue').click();
+  await page.locator('#ap_password').fill(REAL_BUYER.password ?? '');
+  await page.locator('#signInSubmit').click();
 }

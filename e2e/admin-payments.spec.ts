@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { requireBuyer, requireOfflineSandbox } from './support/environment';
+import { addToCart, advanceSandboxClock, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
+
+test.beforeEach(() => requireBuyer());
+
+async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email').fill(ADMIN_EMAIL);
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** Submits a destructive operation and confirms it in the modal dialog. */
+async function confirmIn(page: Page, confirmLabel: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: confirmLabel }).click();
+}
+
+test('the admin captures part of a physical order, refunds part, and sees the refund settle by IPN without reloading', async ({ page }) => {
+  requireOfflineSandbox('moving the sandbox clock');
+  await addToCart(page, 'enamel-camp-mug', 2);
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+  await placeOrder(page);
+  const number = await orderNumberFrom(page);
+
+  await signInAsAdmin(page);
+  await page.goto(`/admin/orders/${number}`);
+  await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
+  const live = page.getByTestId('live-panel');
+  await expect(live.getByTestId('charge-state')).toHaveText('Authorized');
+  await expect(live.getByTestId('refund-form')).toHaveCount(0);
+
+  const capture = live.getByTestId('capture-form');
+  await expect(capture.getByLabel(/Amount to capture/)).toHaveValue('53.57');
+  await capture.getByLabel(/Amount to capture/).fill('30.00');
+  await capture.getByRole('button', { name: 'Capture' }).click();
+  await expect(live.getByTestId('charge-state')).toHaveText('Captured');
+  await expect(live.getByTestId('charge-captured')).toHaveText('$30.00');
+  // A captured charge offers a refund, never a second capture or a cancel.
+  await expect(live.getByTestId('capture-form')).toHaveCount(0);
+  await expect(live.getByTestId('cancel-form')).toHaveCount(0);
+
+  const refund = live.getByTestId('refund-form');
+  await expect(refund).toContainText('$30.00 left to refund');
+  await refund.getByLabel(/Amount to refund/).fill('10.00');
+  await refund.getByRole('button', { name: 'Refund…' }).click();
+  await confirmIn(page, 'Send the refund');
+  await expect(live.getByTestId('refund-state')).toHaveText('RefundInitiated');
+  await expect(live.getByTestId('refund-form')).toContainText('$20.00 left to refund');
+
+  // Amazon settles the refund after 30 s of sandbox time and notifies the app by IPN;
+  // the page follows on its own.
+  await advanceSandboxClock(page, 60);
+  await expect(live.getByTestId('refund-state')).toHaveText('Refunded', { timeout: 20_000 });
+  await expect(live.getByTestId('charge-refunded')).toHaveText('$10.00');
+  await expect(page.getByTestId('payment-timeline')).toContainText(/Refund — Refunded/, { timeout: 20_000 });
+  await expect(page.getByTestId('order-status')).toHaveText('Partially refunded');
+
+  // The subscription: charged again for the month, then its permission closed.
+  await addToCart(page, 'monthly-coffee-club');
+  await checkOutWithAmazon(page, { buyer: 'max', address: 0, card: '0005' });
+  await placeOrder(page);
+  const subscription = await orderNumberFrom(page);
+  await page.goto(`/admin/orders/${subscription}`);
+  await expect(live.getByTestId('permission-state')).toHaveText('Chargeable');
+  await expect(live.getByTestId('tracking-form')).toHaveCount(1);
+
+  await live.getByTestId('charge-again-form').getByRole('button', { name: /^Charge / }).click();
+  await confirmIn(page, 'Charge now');
+  await expect(live.getByTestId('charge-again-form').getByRole('status')).toHaveText('Subscription charged for this month.');
+  await expect(live.getByTestId('charge-state')).toHaveText(['Authorized', 'Captured']);
+
+  const close = live.getByTestId('close-form');
+  await close.getByLabel('Reason for closing').fill('Buyer ended the subscription');
+  await close.getByLabel('Also cancel charges not yet captured').check();
+  await close.getByRole('button', { name: 'Close permission…' }).click();
+  await confirmIn(page, 'Close it');
+  await expect(live.getByTestId('permission-state')).toHaveText('Closed');
+  await expect(live.getByTestId('charge-state')).toHaveText(['Canceled', 'Captured']);
+  await expect(live.getByTestId('close-form')).toHaveCount(0);
+  await expect(live.getByTestId('charge-again-form')).toHaveCount(0);
+});
+
+test('a shopper signed in with Amazon who opens the admin is sent to the admin sign-in and sees no data', async ({ page }) => {
+  await page.goto('/account');
+  await page.getByTestId('amazon-button-SignIn').getByRole('button').click();
+  await page.locator('#sandbox-buyer-olivia').check();
+  await page.locator('#sandbox-signin-continue').click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.goto('/admin/orders/NW-100001');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByTestId('live-panel')).toHaveCount(0);
+  const api = await page.request.get('/api/admin/orders/NW-100001/live');
+  expect(api.status()).toBe(401);
+});
