@@ -22,6 +22,8 @@ async function confirmIn(page: Page, confirmLabel: string): Promise<void> {
 
 test('the admin captures part of a physical order, refunds part, and sees the refund settle by IPN without reloading', async ({ page }) => {
   requireOfflineSandbox('moving the sandbox clock');
+  // Checkout, two operations and a settled refund: longer than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await addToCart(page, 'enamel-camp-mug', 2);
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
   await placeOrder(page);
@@ -60,14 +62,32 @@ test('the admin captures part of a physical order, refunds part, and sees the re
   await expect(page.getByTestId('payment-timeline')).toContainText(/Refund — Refunded/, { timeout: 20_000 });
   await expect(page.getByTestId('order-status')).toHaveText('Partially refunded');
 
-  // The subscription: charged again for the month, then its permission closed.
+  const tracking = live.getByTestId('tracking-form');
+  await tracking.getByLabel('Carrier code').fill('UPS');
+  await tracking.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await tracking.getByRole('button', { name: 'Send tracking' }).click();
+  await expect(tracking.getByRole('status')).toHaveText('Tracking sent to Amazon Pay.');
+  await expect(page.getByTestId('payment-timeline')).toContainText('UPS 1Z999AA10123456784');
+  await page.screenshot({ path: '/tmp/admin-order.png', fullPage: true });
+  await live.getByTestId('refund-form').getByLabel(/Amount to refund/).fill('5.00');
+  await live.getByTestId('refund-form').getByRole('button', { name: 'Refund…' }).click();
+  await page.screenshot({ path: '/tmp/admin-dialog.png' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Go back' }).click();
+
+});
+
+test('the admin charges a subscription again for the month, then closes its charge permission', async ({ page }) => {
+  test.setTimeout(120_000);
   await addToCart(page, 'monthly-coffee-club');
   await checkOutWithAmazon(page, { buyer: 'max', address: 0, card: '0005' });
   await placeOrder(page);
   const subscription = await orderNumberFrom(page);
+  await signInAsAdmin(page);
   await page.goto(`/admin/orders/${subscription}`);
+  const live = page.getByTestId('live-panel');
   await expect(live.getByTestId('permission-state')).toHaveText('Chargeable');
-  await expect(live.getByTestId('tracking-form')).toHaveCount(1);
+  // A subscription has no parcel to track; a capture-once physical order had one.
+  await expect(live.getByTestId('tracking-form')).toHaveCount(0);
 
   await live.getByTestId('charge-again-form').getByRole('button', { name: /^Charge / }).click();
   await confirmIn(page, 'Charge now');

@@ -80,3 +80,19 @@ test('the shopper changes the address and the payment method on the review page'
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
   await expect(page.getByTestId('order-total')).toHaveText('$62.95');
 });
+
+test('"buy now" on a product page adds the product and goes straight to Amazon Pay', async ({ page }) => {
+  requireOfflineSandbox('choosing a given test buyer');
+  await page.goto('/products/linen-apron');
+  await page.getByTestId('amazon-button-PayAndShip').getByRole('button').click();
+  await page.locator('#sandbox-buyer-max').check();
+  await page.locator('#sandbox-signin-continue').click();
+  await page.locator('#sandbox-card-0005').check();
+  await page.locator('#sandbox-continue').click();
+  await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
+  await expect(page.getByText('Stonewashed Linen Apron × 1')).toBeVisible();
+  await expect(page.getByTestId('shipping-address')).toContainText('Germany');
+  await placeOrder(page);
+  await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+});
