@@ -45,42 +45,33 @@ test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
 });
 
-test('a pending authorization shows "payment processing" until Amazon authorizes it', async ({ page, request }) => {
-  requireOfflineSandbox('a pending test card and the sandbox clock');
-  await addToCart(page, 'single-origin-coffee-beans');
-  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '0701' });
-  await placeOrder(page);
-  const number = await orderNumberFrom(page);
-  await expect(page.getByTestId('order-status')).toHaveText('Payment processing');
+const PENDING_OUTCOMES = [
+  { card: '0701', slug: 'single-origin-coffee-beans', label: 'Payment authorized', status: 'authorized', chargeState: 'Authorized', title: 'is authorized' },
+  { card: '4354', slug: 'wool-throw-blanket', label: 'Payment declined', status: 'declined', chargeState: 'Declined', title: 'is hard-declined' },
+] as const;
 
-  await advanceSandboxClock(page, 60);
-  // The sandbox's IPN makes the app re-read the charge.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId('order-status')).toHaveText('Payment authorized', { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await signInAdmin(request);
-  expect((await storedOrder(request, number)).payments[0]?.state).toBe('Authorized');
-});
+for (const outcome of PENDING_OUTCOMES) {
+  test(`a pending authorization shows "payment processing" until it ${outcome.title}`, async ({ page, request }) => {
+    requireOfflineSandbox('a pending test card and the sandbox clock');
+    await addToCart(page, outcome.slug);
+    await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: outcome.card });
+    await placeOrder(page);
+    const number = await orderNumberFrom(page);
+    await expect(page.getByTestId('order-status')).toHaveText('Payment processing');
 
-test('a hard decline after a pending authorization marks the order declined', async ({ page, request }) => {
-  requireOfflineSandbox('a hard-decline test card and the sandbox clock');
-  await addToCart(page, 'wool-throw-blanket');
-  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '4354' });
-  await placeOrder(page);
-  const number = await orderNumberFrom(page);
-  await expect(page.getByTestId('order-status')).toHaveText('Payment processing');
-
-  await advanceSandboxClock(page, 60);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId('order-status')).toHaveText('Payment declined', { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await signInAdmin(request);
-  const stored = await storedOrder(request, number);
-  expect(stored.order.status).toBe('declined');
-  expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Declined');
-});
+    await advanceSandboxClock(page, 60);
+    // The sandbox's IPN makes the app re-read the charge.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('order-status')).toHaveText(outcome.label, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await signInAdmin(request);
+    const stored = await storedOrder(request, number);
+    expect(stored.order.status).toBe(outcome.status);
+    expect(stored.payments[0]?.state).toBe(outcome.chargeState);
+    expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe(outcome.chargeState);
+  });
+}
 
 test('the subscription checks out on a recurring charge permission', async ({ page, request }) => {
   requireOfflineSandbox('reading the charge permission from the sandbox');

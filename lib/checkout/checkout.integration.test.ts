@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToCart, createCart, loadCart } from '@/lib/cart/cart';
+import { loadCart, type Cart } from '@/lib/cart/cart';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, paymentEvents, payments } from '@/lib/db/schema';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { createHarness, type Harness } from '@/sandbox/client-support';
+import { cartWith as fixtureCart, placeInput as fixturePlaceInput, sessionChosenBy as fixtureSession } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
-import { buildCheckoutSessionPayload } from './button-payload';
 import { completeCheckout } from './complete';
 import { placeOrder } from './place-order';
 
@@ -24,36 +24,10 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   });
   afterAll(async () => handle?.close());
 
-  async function cartWith(...slugs: string[]) {
-    const cartId = await createCart(handle.db, 'USD');
-    for (const slug of slugs) await addToCart(handle.db, cartId, slug, 1);
-    return loadCart(handle.db, cartId, 'USD');
-  }
-
-  /** The button click and the buyer's choices on Amazon's pages. */
-  async function sessionChosenBy(cart: Awaited<ReturnType<typeof cartWith>>, choice: { card: string; address?: number }) {
-    const session = await h.client.createCheckoutSession(
-      buildCheckoutSessionPayload({
-        lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
-        storeId: 'amzn1.application-oa2-client.test',
-        reviewUrl: 'https://shop.test/checkout/review',
-        shipToCountries: ['US', 'CA'],
-      }),
-    );
-    const picked = await h.control('POST', `checkout-sessions/${session.checkoutSessionId}/buyer`, { buyer: 'jane', ...choice });
-    expect(picked.status).toBe(200);
-    return session.checkoutSessionId;
-  }
-
-  const placeInput = (cart: Awaited<ReturnType<typeof cartWith>>, checkoutSessionId: string, shipToCountries = ['US', 'CA']) => ({
-    cart,
-    checkoutSessionId,
-    shippingMethod: 'standard' as const,
-    shipToCountries,
-    storeName: 'Test Store',
-    resultUrl: 'https://shop.test/checkout/result',
-    shopperTokenHash: SHOPPER,
-  });
+  const cartWith = (...slugs: string[]) => fixtureCart(handle.db, ...slugs);
+  const sessionChosenBy = (cart: Cart, choice: { card: string; address?: number }) => fixtureSession(h, cart, choice);
+  const placeInput = (cart: Cart, checkoutSessionId: string, shipToCountries?: string[]) =>
+    fixturePlaceInput(cart, checkoutSessionId, SHOPPER, shipToCountries);
 
   it('sends Amazon the server-computed total and completes exactly once, however often the shopper returns', async () => {
     const cart = await cartWith('enamel-camp-mug', 'brewing-field-guide');

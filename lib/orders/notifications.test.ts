@@ -1,14 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToCart, createCart, loadCart } from '@/lib/cart/cart';
 import { seedCatalog } from '@/lib/catalog/seed';
-import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
-import { completeCheckout } from '@/lib/checkout/complete';
-import { placeOrder } from '@/lib/checkout/place-order';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { notificationsReceived, orders, payments, refunds } from '@/lib/db/schema';
 import { createSnsVerifier, InvalidNotificationError, type AmazonPayNotification } from '@/lib/notifications';
 import { createHarness, type Harness } from '@/sandbox/client-support';
+import { completedOrder } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import { processNotification, recordNotification } from './notifications';
 
@@ -25,34 +22,7 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
   });
   afterAll(async () => handle?.close());
 
-  /** A paid-for physical order, authorized; returns its number and charge id. */
-  async function authorizedOrder(card = '1111') {
-    const cartId = await createCart(handle.db, 'USD');
-    await addToCart(handle.db, cartId, 'enamel-camp-mug', 1);
-    const cart = await loadCart(handle.db, cartId, 'USD');
-    const session = await h.client.createCheckoutSession(
-      buildCheckoutSessionPayload({
-        lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
-        storeId: 'amzn1.application-oa2-client.test',
-        reviewUrl: 'https://shop.test/review',
-        shipToCountries: ['US'],
-      }),
-    );
-    await h.control('POST', `checkout-sessions/${session.checkoutSessionId}/buyer`, { buyer: 'jane', card, address: 0 });
-    const placed = await placeOrder(handle.db, h.client, {
-      cart,
-      checkoutSessionId: session.checkoutSessionId,
-      shippingMethod: 'standard',
-      shipToCountries: ['US'],
-      storeName: 'Test',
-      resultUrl: 'https://shop.test/result',
-      shopperTokenHash: SHOPPER,
-    });
-    await h.page(placed.redirectUrl);
-    await completeCheckout(handle.db, h.client, { checkoutSessionId: session.checkoutSessionId, shopperTokenHash: SHOPPER });
-    const completed = await h.client.getCheckoutSession(session.checkoutSessionId);
-    return { number: placed.orderNumber, chargeId: completed.chargeId!, chargePermissionId: completed.chargePermissionId! };
-  }
+  const authorizedOrder = () => completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: SHOPPER });
 
   function messagesFor(objectId: string): AmazonPayNotification[] {
     return h.sandbox.notifications().filter((record) => record.message.ObjectId === objectId).map((record) => record.message);

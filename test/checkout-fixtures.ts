@@ -1,0 +1,55 @@
+import { expect } from 'vitest';
+import { addToCart, createCart, loadCart, type Cart } from '@/lib/cart/cart';
+import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
+import { completeCheckout } from '@/lib/checkout/complete';
+import { placeOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
+import type { Database } from '@/lib/db/connection';
+import type { Harness } from '@/sandbox/client-support';
+
+/** Test-only: the shopper's side of a checkout, driven against the in-process sandbox. */
+
+export const SHIP_TO = ['US', 'CA'];
+
+export async function cartWith(db: Database, ...slugs: string[]): Promise<Cart> {
+  const cartId = await createCart(db, 'USD');
+  for (const slug of slugs) await addToCart(db, cartId, slug, 1);
+  return loadCart(db, cartId, 'USD');
+}
+
+/** The button click, then the buyer's choices on Amazon's pages. Returns the session id. */
+export async function sessionChosenBy(h: Harness, cart: Cart, choice: { card: string; address?: number }): Promise<string> {
+  const session = await h.client.createCheckoutSession(
+    buildCheckoutSessionPayload({
+      lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
+      storeId: 'amzn1.application-oa2-client.test',
+      reviewUrl: 'https://shop.test/checkout/review',
+      shipToCountries: SHIP_TO,
+    }),
+  );
+  const picked = await h.control('POST', `checkout-sessions/${session.checkoutSessionId}/buyer`, { buyer: 'jane', ...choice });
+  expect(picked.status).toBe(200);
+  return session.checkoutSessionId;
+}
+
+export function placeInput(cart: Cart, checkoutSessionId: string, shopperTokenHash: string, shipToCountries = SHIP_TO): PlaceOrderInput {
+  return {
+    cart,
+    checkoutSessionId,
+    shippingMethod: 'standard',
+    shipToCountries,
+    storeName: 'Test Store',
+    resultUrl: 'https://shop.test/checkout/result',
+    shopperTokenHash,
+  };
+}
+
+/** A whole checkout: cart, Amazon's pages, place order, the processing page and completion. */
+export async function completedOrder(db: Database, h: Harness, options: { slugs: string[]; card: string; shopperTokenHash: string }) {
+  const cart = await cartWith(db, ...options.slugs);
+  const checkoutSessionId = await sessionChosenBy(h, cart, { card: options.card, address: 0 });
+  const placed = await placeOrder(db, h.client, placeInput(cart, checkoutSessionId, options.shopperTokenHash));
+  await h.page(placed.redirectUrl);
+  await completeCheckout(db, h.client, { checkoutSessionId, shopperTokenHash: options.shopperTokenHash });
+  const session = await h.client.getCheckoutSession(checkoutSessionId);
+  return { number: placed.orderNumber, checkoutSessionId, chargeId: session.chargeId!, chargePermissionId: session.chargePermissionId! };
+}
