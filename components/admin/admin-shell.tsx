@@ -3,9 +3,17 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from './sign-out-button';
 
-const NAV = [{ href: '/admin', label: 'Orders' }] as const;
+const NAV = [
+  { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/reports', label: 'Reports' },
+  { href: '/admin/reports/ecomcharge', label: 'eComCharge' },
+] as const;
 
-export function AdminShell({ adminEmail, children }: { adminEmail: string; children: ReactNode }) {
+type NavHref = (typeof NAV)[number]['href'];
+
+/** `current` marks the page's own nav entry (aria-current); pages say it, so the shell stays a server component. */
+export function AdminShell({ adminEmail, current, children }: { adminEmail: string; current?: NavHref; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-black/10 bg-white">
@@ -17,7 +25,12 @@ export function AdminShell({ adminEmail, children }: { adminEmail: string; child
             </Link>
             <nav aria-label="Admin" className="flex gap-4 text-sm">
               {NAV.map((item) => (
-                <Link key={item.href} href={item.href} className="text-ink-muted hover:text-ink">
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={item.href === current ? 'page' : undefined}
+                  className={item.href === current ? 'font-semibold text-ink underline decoration-brand-600 decoration-2 underline-offset-8' : 'text-ink-muted hover:text-ink'}
+                >
                   {item.label}
                 </Link>
               ))}

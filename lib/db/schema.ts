@@ -121,6 +121,9 @@ export const orders = pgTable(
     index('orders_fulfilment_idx').on(table.fulfilment, table.createdAt),
     index('orders_status_idx').on(table.status, table.createdAt),
     index('orders_buyer_email_idx').on(sql`lower(${table.buyerEmail})`),
+    // The admin list sorts by total and by the numeric part of the order number (lib/orders/admin-list.ts).
+    index('orders_total_idx').on(table.totalAmount, table.id),
+    index('orders_number_value_idx').on(sql`((substring(${table.number} from 4))::bigint)`, table.id),
     check('orders_total_adds_up', sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`),
   ],
 );

@@ -1,0 +1,85 @@
+'use client';
+
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { Price } from '@/components/ui/price';
+import type { Money } from '@/lib/money';
+import { formatOrderTime, StatusBadge } from './status-badge';
+
+/** A listed order as JSON carries it (dates as ISO strings). */
+export interface ListedOrder {
+  id: string;
+  number: string;
+  createdAt: string;
+  status: string;
+  paymentState: string;
+  fulfilment: string;
+  buyerName: string | null;
+  buyerEmail: string | null;
+  total: Money;
+}
+
+// Amazon settles AuthorizationInitiated within seconds to a day; every 5 s catches the quick ones without load.
+const POLL_MS = 5_000;
+const UNSETTLED = new Set(['pending', 'payment_processing']);
+
+interface Props {
+  initialRows: ListedOrder[];
+  /** The page's own query string, so polling re-reads exactly the rows on screen. */
+  query: string;
+}
+
+/** The list body; refreshes itself while any order on it may still change without the merchant. */
+export function LiveOrderRows(props: Props) {
+  // One client per mounted list: nothing cached outlives the page or leaks between admins.
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <Rows {...props} />
+    </QueryClientProvider>
+  );
+}
+
+async function fetchRows(query: string): Promise<ListedOrder[]> {
+  const response = await fetch(`/api/admin/orders?${query}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`order list refresh failed (${response.status})`);
+  const body = (await response.json()) as { rows: ListedOrder[] };
+  return body.rows;
+}
+
+function Rows({ initialRows, query }: Props) {
+  const { data: rows = initialRows } = useQuery({
+    queryKey: ['admin-orders', query],
+    queryFn: () => fetchRows(query),
+    initialData: initialRows,
+    refetchInterval: (current) => (current.state.data?.some((row) => UNSETTLED.has(row.status)) ? POLL_MS : false),
+    refetchOnWindowFocus: false,
+  });
+  return (
+    <tbody className="divide-y divide-black/5">
+      {rows.map((order) => (
+        <tr key={order.id} className="hover:bg-slate-50">
+          <td className="px-4 py-2.5">
+            <Link href={`/admin/orders/${order.number}`} className="font-mono font-medium text-brand-800 hover:underline">
+              {order.number}
+            </Link>
+          </td>
+          <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatOrderTime(order.createdAt)}</td>
+          <td className="max-w-56 px-4 py-2.5">
+            <div className="truncate text-ink">{order.buyerName ?? '—'}</div>
+            <div className="truncate text-xs text-ink-muted">{order.buyerEmail ?? ''}</div>
+          </td>
+          <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
+          <td className="px-4 py-2.5">
+            <StatusBadge status={order.status} />
+            <div className="mt-0.5 text-xs text-ink-muted">{order.paymentState === 'none' ? 'No charge yet' : order.paymentState}</div>
+          </td>
+          <td className="px-4 py-2.5 text-right font-medium tabular-nums">
+            <Price value={order.total} />
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { cancelChargeAction, captureChargeAction, refundChargeAction } from '@/components/admin/order-actions';
+import { currencyExponent, isCurrencyCode } from '@/lib/money';
+import type { LiveChargeView } from '@/lib/orders/admin-order-view-types';
+import { decimalOf, formatDecimalInput, formatMinor } from './format';
+import { Field, inputClass, OperationForm } from './operation-form';
+
+function step(currency: string): string {
+  return isCurrencyCode(currency) ? String(10 ** -currencyExponent(currency)) : '1';
+}
+
+/** The operations Amazon's live state allows on one charge: capture and cancel while authorized, refund once captured. */
+export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveChargeView; orderNumber: string; currency: string }) {
+  const canCapture = charge.state === 'Authorized';
+  const canCancel = charge.state === 'Authorized' || charge.state === 'AuthorizationInitiated';
+  const canRefund = charge.state === 'Captured' && charge.refundable > 0;
+  if (!canCapture && !canCancel && !canRefund) return <p className="text-sm text-ink-muted">No operations are possible on this charge in its current state.</p>;
+  const hidden = { chargeId: charge.chargeId };
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {canCapture && (
+        <OperationForm action={captureChargeAction} orderNumber={orderNumber} hidden={hidden} submitLabel="Capture" testId="capture-form">
+          <Field label="Amount to capture" name={`capture-${charge.chargeId}`} hint={`up to ${formatMinor(charge.authorized, currency)} authorized`}>
+            <input
+              id={`capture-${charge.chargeId}`}
+              name="amount"
+              type="number"
+              inputMode="decimal"
+              min={step(currency)}
+              step={step(currency)}
+              max={decimalOf(charge.authorized, currency)}
+              defaultValue={decimalOf(charge.authorized, currency)}
+              required
+              className={inputClass}
+            />
+          </Field>
+        </OperationForm>
+      )}
+      {canCancel && (
+        <OperationForm
+          action={cancelChargeAction}
+          orderNumber={orderNumber}
+          hidden={hidden}
+          submitLabel="Cancel charge…"
+          testId="cancel-form"
+          confirm={{ title: 'Cancel this charge?', body: 'The authorization is released and cannot be captured afterwards.', confirmLabel: 'Cancel the charge' }}
+        >
+          <Field label="Reason for canceling" name={`cancel-${charge.chargeId}`}>
+            <input id={`cancel-${charge.chargeId}`} name="reason" maxLength={255} required className={inputClass} />
+          </Field>
+        </OperationForm>
+      )}
+      {canRefund && (
+        <OperationForm
+          action={refundChargeAction}
+          orderNumber={orderNumber}
+          // The refunds this page shows: a double submit sends the same count and so the same key.
+          hidden={{ ...hidden, refundsSeen: String(charge.refunds.length) }}
+          submitLabel="Refund…"
+          testId="refund-form"
+          confirm={{ title: (form) => `Refund ${formatDecimalInput(form.get('amount'), currency)} to the buyer?`, body: 'The money goes back to the buyer. A refund cannot be undone.', confirmLabel: 'Send the refund' }}
+        >
+          <Field label="Amount to refund" name={`refund-${charge.chargeId}`} hint={`${formatMinor(charge.refundable, currency)} left to refund`}>
+            <input
+              id={`refund-${charge.chargeId}`}
+              name="amount"
+              type="number"
+              inputMode="decimal"
+              min={step(currency)}
+              step={step(currency)}
+              max={decimalOf(charge.refundable, currency)}
+              required
+              className={inputClass}
+            />
+          </Field>
+        </OperationForm>
+      )}
+    </div>
+  );
+}

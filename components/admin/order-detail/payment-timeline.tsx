@@ -1,0 +1,62 @@
+import type { EventView } from '@/lib/orders/admin-order-view-types';
+import { formatMinor, formatWhen } from './format';
+
+const LABELS: Record<string, string> = {
+  'checkout.order_created': 'Order created at checkout',
+  'checkout.order_updated': 'Order updated at checkout',
+  'checkout.completed': 'Checkout completed',
+  'checkout.canceled': 'Checkout canceled',
+  'charge.state': 'Charge',
+  'refund.state': 'Refund',
+  'charge_permission.state': 'Charge permission',
+  'order.status_changed': 'Order status',
+  'admin.capture': 'Admin captured',
+  'admin.cancel': 'Admin canceled the charge',
+  'admin.refund': 'Admin refunded',
+  'admin.close_charge_permission': 'Admin closed the charge permission',
+  'admin.update_metadata': 'Admin updated merchant metadata',
+  'admin.charge_again': 'Admin charged the subscription again',
+  'admin.delivery_tracking': 'Admin added delivery tracking',
+};
+
+/** A short, readable summary of an event's detail: states, reason codes and amounts only. */
+function summary(event: EventView, currency: string): string {
+  const parts: string[] = [];
+  const { detail } = event;
+  if (typeof detail.state === 'string') parts.push(detail.state);
+  if (typeof detail.status === 'string') parts.push(detail.status.replaceAll('_', ' '));
+  if (typeof detail.reasonCode === 'string') parts.push(`reason ${detail.reasonCode}`);
+  if (typeof detail.reason === 'string') parts.push(`“${detail.reason}”`);
+  for (const key of ['amount', 'total', 'captured', 'refunded'] as const) {
+    const value = detail[key];
+    if (typeof value === 'number' && (key !== 'refunded' || value > 0)) parts.push(`${key === 'amount' || key === 'total' ? '' : `${key} `}${formatMinor(value, currency)}`);
+  }
+  if (typeof detail.carrierCode === 'string' && typeof detail.trackingNumber === 'string') parts.push(`${detail.carrierCode} ${detail.trackingNumber}`);
+  return parts.join(' · ');
+}
+
+export function PaymentTimeline({ events, currency }: { events: EventView[]; currency: string }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+      <h2 id="timeline-heading" className="text-base font-semibold text-ink">
+        Payment timeline
+      </h2>
+      <p className="text-xs text-ink-muted">What we recorded, oldest first.</p>
+      <ol className="mt-3 space-y-2 border-l border-black/10 pl-4 text-sm" data-testid="payment-timeline">
+        {events.map((event) => (
+          <li key={event.id} className="relative">
+            <span aria-hidden="true" className="absolute -left-[1.3rem] top-1.5 h-2 w-2 rounded-full bg-slate-400" />
+            <p>
+              <span className="font-medium text-ink">{LABELS[event.type] ?? event.type}</span>
+              {summary(event, currency) && <span className="text-ink-muted"> — {summary(event, currency)}</span>}
+            </p>
+            <p className="text-xs text-ink-muted">
+              {formatWhen(event.at)} · by {event.actor}
+              {event.amazonObjectId && <span className="font-mono"> · {event.amazonObjectId}</span>}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

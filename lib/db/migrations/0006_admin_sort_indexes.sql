@@ -1,0 +1,2 @@
+CREATE INDEX "orders_total_idx" ON "orders" USING btree ("total_amount","id");--> statement-breakpoint
+CREATE INDEX "orders_number_value_idx" ON "orders" USING btree (((substring("number" from 4))::bigint),"id");

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { orders, payments } from '@/lib/db/schema';
+import { money } from '@/lib/money';
+import { testDatabaseTargets } from '@/test/databases';
+import { dailyFigures, latestOrders, statusCounts } from './admin-dashboard';
+
+describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
+  let handle: DatabaseHandle;
+  const now = new Date('2026-04-30T15:00:00Z');
+
+  beforeAll(async () => {
+    handle = await target.open();
+    const order = (day: string, status: string) => ({
+      status,
+      paymentState: 'none',
+      currency: 'USD',
+      subtotalAmount: 5000,
+      shippingAmount: 0,
+      taxAmount: 0,
+      totalAmount: 5000,
+      createdAt: new Date(`${day}T12:00:00Z`),
+    });
+    const [paid, refunded] = await handle.db
+      .insert(orders)
+      .values([order('2026-04-30', 'paid'), order('2026-04-30', 'partially_refunded'), order('2026-04-29', 'declined'), order('2026-03-01', 'paid')])
+      .returning({ id: orders.id });
+    const charge = (orderId: string, id: string, captured: number, refundedAmount: number) => ({
+      orderId,
+      chargeId: id,
+      chargePermissionId: `P-${id}`,
+      state: 'Captured',
+      currency: 'USD',
+      authorizedAmount: 5000,
+      capturedAmount: captured,
+      refundedAmount,
+    });
+    await handle.db.insert(payments).values([charge(paid!.id, 'C-1', 5000, 0), charge(refunded!.id, 'C-2', 5000, 1500)]);
+  });
+  afterAll(async () => handle?.close());
+
+  it('gives 30 days oldest first, empty days included, revenue as captured minus refunded', async () => {
+    const days = await dailyFigures(handle.db, 'USD', now);
+    expect(days).toHaveLength(30);
+    expect(days[0]?.day).toBe('2026-04-01');
+    expect(days.at(-1)).toEqual({ day: '2026-04-30', orders: 2, revenue: money(8500, 'USD') });
+    expect(days.at(-2)).toEqual({ day: '2026-04-29', orders: 1, revenue: money(0, 'USD') });
+    expect(days.reduce((sum, day) => sum + day.orders, 0)).toBe(3);
+  });
+
+  it('counts by status and lists the latest orders first', async () => {
+    expect(await statusCounts(handle.db)).toEqual(expect.arrayContaining([{ status: 'paid', count: 2 }, { status: 'declined', count: 1 }]));
+    const latest = await latestOrders(handle.db, 2);
+    expect(latest.map((row) => row.createdAt.toISOString().slice(0, 10))).toEqual(['2026-04-30', '2026-04-30']);
+  });
+});

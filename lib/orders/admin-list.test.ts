@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { orders, payments } from '@/lib/db/schema';
+import { testDatabaseTargets } from '@/test/databases';
+import { eachOrderBatch, listAdminOrders, orderListQuerySchema, type OrderListQuery } from './admin-list';
+
+const query = (input: Record<string, string> = {}): OrderListQuery => orderListQuerySchema.parse(input);
+
+describe('order list query parameters', () => {
+  it('fills defaults, treats blank fields as absent and refuses unknown values', () => {
+    expect(query({ q: '', status: '' })).toMatchObject({ sort: 'date', dir: 'desc', size: 50, q: undefined, status: undefined });
+    expect(orderListQuerySchema.safeParse({ status: 'shipped' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ size: '1000' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ from: '2026-13-45' }).success).toBe(false);
+    expect(query({ size: '25', sort: 'total', dir: 'asc' })).toMatchObject({ size: 25, sort: 'total', dir: 'asc' });
+  });
+});
+
+describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
+  let handle: DatabaseHandle;
+  const base = Date.UTC(2026, 2, 1);
+
+  beforeAll(async () => {
+    handle = await target.open();
+    // 60 orders, one a day apart; every third is digital and paid, with a charge.
+    const rows = Array.from({ length: 60 }, (_, index) => ({
+      number: `NW-${200001 + index}`,
+      status: index % 3 === 0 ? 'paid' : 'pending',
+      paymentState: index % 3 === 0 ? 'Captured' : 'none',
+      currency: 'USD',
+      subtotalAmount: 1000 + (index % 7) * 100,
+      shippingAmount: 0,
+      taxAmount: 0,
+      totalAmount: 1000 + (index % 7) * 100,
+      buyerEmail: `buyer${index}@example.com`,
+      fulfilment: index % 3 === 0 ? 'digital' : 'physical',
+      checkoutSessionId: `cs-${index}`,
+      chargePermissionId: `S01-0000000-${String(index).padStart(7, '0')}`,
+      createdAt: new Date(base + index * 86_400_000),
+    }));
+    const inserted = await handle.db.insert(orders).values(rows).returning({ id: orders.id, number: orders.number });
+    const seventh = inserted.find((row) => row.number === 'NW-200007');
+    await handle.db.insert(payments).values({
+      orderId: seventh!.id,
+      chargeId: 'S01-0000000-0000007-C000001',
+      chargePermissionId: 'S01-0000000-0000007',
+      state: 'Captured',
+      currency: 'USD',
+      authorizedAmount: 1600,
+      capturedAmount: 1600,
+    });
+  });
+  afterAll(async () => handle?.close());
+
+  it('pages forward and back over keyset cursors without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let page = await listAdminOrders(handle.db, query({ size: '25' }));
+    expect(page.totalCount).toBe(60);
+    expect(page.prevCursor).toBeNull();
+    seen.push(...page.rows.map((row) => row.number));
+    while (page.nextCursor) {
+      page = await listAdminOrders(handle.db, query({ size: '25', after: page.nextCursor }));
+      seen.push(...page.rows.map((row) => row.number));
+    }
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen[0]).toBe('NW-200060');
+    const back = await listAdminOrders(handle.db, query({ size: '25', before: page.prevCursor! }));
+    expect(back.rows.map((row) => row.number)).toEqual(seen.slice(25, 50));
+    expect(back.nextCursor).not.toBeNull();
+  });
+
+  it('sorts by total with ties broken stably, and by number numerically', async () => {
+    const byTotal = await listAdminOrders(handle.db, query({ sort: 'total', dir: 'asc', size: '100' }));
+    const totals = byTotal.rows.map((row) => row.total.amount);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    const byNumber = await listAdminOrders(handle.db, query({ sort: 'number', dir: 'asc', size: '25' }));
+    expect(byNumber.rows[0]?.number).toBe('NW-200001');
+    const second = await listAdminOrders(handle.db, query({ sort: 'number', dir: 'asc', size: '25', after: byNumber.nextCursor! }));
+    expect(second.rows[0]?.number).toBe('NW-200026');
+  });
+
+  it('filters by status, kind of product and an inclusive date range', async () => {
+    const paidDigital = await listAdminOrders(handle.db, query({ status: 'paid', fulfilment: 'digital', size: '100' }));
+    expect(paidDigital.totalCount).toBe(20);
+    const march = await listAdminOrders(handle.db, query({ from: '2026-03-01', to: '2026-03-10' }));
+    expect(march.totalCount).toBe(10);
+    expect(march.rows.at(-1)?.number).toBe('NW-200001');
+  });
+
+  it('finds an order by number, email, checkout session, charge permission or charge id', async () => {
+    for (const q of ['NW-200007', '200007', 'nw-200007', 'BUYER6@example.com', 'cs-6', 'S01-0000000-0000006', 'S01-0000000-0000007-C000001']) {
+      const found = await listAdminOrders(handle.db, query({ q }));
+      expect(found.rows.map((row) => row.number), q).toEqual(['NW-200007']);
+    }
+    expect((await listAdminOrders(handle.db, query({ q: 'nobody@example.com' }))).totalCount).toBe(0);
+  });
+
+  it('ignores a cursor it cannot read instead of failing', async () => {
+    const forged = Buffer.from(JSON.stringify({ v: 'yesterday', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const byTotal = (await listAdminOrders(handle.db, query({ sort: 'total' }))).nextCursor!;
+    for (const after of ['not-a-cursor', forged, byTotal]) {
+      const page = await listAdminOrders(handle.db, query({ after }));
+      expect(page.rows[0]?.number, after).toBe('NW-200060');
+    }
+  });
+
+  it('keeps rows placed within the same millisecond apart (microsecond cursors)', async () => {
+    const sameMs = ['000100', '000400', '000700'].map((micros, index) => ({
+      number: `NW-30000${index}`,
+      status: 'declined',
+      paymentState: 'Declined',
+      currency: 'USD',
+      subtotalAmount: 100,
+      shippingAmount: 0,
+      taxAmount: 0,
+      totalAmount: 100,
+      createdAt: sql`${`2027-01-01T00:00:00.${micros}Z`}::timestamptz`,
+    }));
+    await handle.db.insert(orders).values(sameMs as unknown as Array<typeof orders.$inferInsert>);
+    const seen: string[] = [];
+    // One row per batch, so every step goes through a cursor.
+    for await (const batch of eachOrderBatch(handle.db, query({ status: 'declined' }), 1)) seen.push(...batch.map((row) => row.number));
+    expect(seen).toEqual(['NW-300002', 'NW-300001', 'NW-300000']);
+  });
+
+  it('walks every matching order in batches for the export', async () => {
+    const sizes: number[] = [];
+    for await (const batch of eachOrderBatch(handle.db, query({ status: 'pending' }), 15)) sizes.push(batch.length);
+    expect(sizes).toEqual([15, 15, 10]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The admin order page's data: what we stored next to what Amazon says now. Plain JSON
+ * (amounts in minor units, dates as ISO strings) so the live route and the server-rendered
+ * page hand the client the same shape. No Amazon payloads cross this boundary.
+ */
+
+export interface AddressView {
+  name: string;
+  lines: string[];
+  city: string;
+  stateOrRegion: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+export interface OrderSummaryView {
+  number: string;
+  status: string;
+  statusLabel: string;
+  placedAt: string;
+  currency: string;
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  buyerName: string | null;
+  buyerEmail: string | null;
+  shippingAddress: AddressView | null;
+  shippingMethod: string | null;
+  paymentDescriptor: string | null;
+  fulfilment: string;
+  hasPhysicalGoods: boolean;
+  isSubscription: boolean;
+  chargePermissionId: string | null;
+  chargePermissionType: string | null;
+  lastReasonCode: string | null;
+}
+
+export interface LineView {
+  name: string;
+  kind: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+export interface EventView {
+  id: number;
+  at: string;
+  type: string;
+  actor: string;
+  amazonObjectId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface LiveRefundView {
+  refundId: string;
+  state: string;
+  reasonCode: string | null;
+  amount: number;
+  createdAt: string | null;
+}
+
+export interface LiveChargeView {
+  chargeId: string;
+  state: string;
+  reasonCode: string | null;
+  authorized: number;
+  captured: number;
+  refunded: number;
+  /** Captured minus every refund not declined (pending ones included). */
+  refundable: number;
+  expiresAt: string | null;
+  refunds: LiveRefundView[];
+}
+
+export interface LivePermissionView {
+  chargePermissionId: string;
+  type: string | null;
+  state: string;
+  reasons: string[];
+  amountLimit: number | null;
+  amountBalance: number | null;
+  merchantMetadata: { merchantReferenceId: string; merchantStoreName: string; noteToBuyer: string; customInformation: string };
+  expiresAt: string | null;
+}
+
+export type LiveStateView =
+  | { ok: true; fetchedAt: string; permission: LivePermissionView | null; charges: LiveChargeView[] }
+  | { ok: false; fetchedAt: string; message: string };
+
+export interface AdminOrderView {
+  order: OrderSummaryView;
+  lines: LineView[];
+  events: EventView[];
+  live: LiveStateView;
+  /** True while Amazon is still settling something (pending authorization, capture or refund). */
+  settling: boolean;
+}
+
+export const SETTLING_STATES: ReadonlySet<string> = new Set(['AuthorizationInitiated', 'CaptureInitiated', 'RefundInitiated']);

@@ -1,0 +1,23 @@
+import { UserFacingError } from '@/lib/errors';
+import { adminMessageFor } from './admin-messages';
+
+/** We refused before calling Amazon: our stored state says the operation cannot work. */
+export class OperationRefusedError extends UserFacingError {
+  constructor(message: string) {
+    super(message, 'operation_refused');
+  }
+}
+
+/** Amazon refused; the message carries its reasonCode in words. */
+export class AmazonRefusedError extends UserFacingError {
+  constructor(readonly reasonCode: string) {
+    super(adminMessageFor(reasonCode), 'amazon_refused');
+  }
+}
+
+/** A twin request (double click, second tab) holds the same key and has not finished yet. */
+export class OperationInProgressError extends UserFacingError {
+  constructor() {
+    super('This operation is already being processed. Refresh in a moment to see the result.', 'operation_in_progress');
+  }
+}

@@ -1,0 +1,135 @@
+import type { AmazonPayClient } from '@/lib/amazon-pay';
+import type { Database } from '@/lib/db/connection';
+import { formatMoney, money, toAmazonPrice } from '@/lib/money';
+import { loadOrderPayment, orderCurrency, parseAmount, refundsOf } from './operation-context';
+import { runOperation, type OperationOutcome } from './operation-ledger';
+import { operationKey } from './operation-keys';
+import { OperationRefusedError } from './payment-operation-errors';
+import { syncCharge, syncRefund } from './sync';
+
+/** Capture, cancel and refund of one Charge (reference §4 Charge, Refund). */
+
+export interface AdminActor {
+  /** The admin's email, kept on the operation row. */
+  actor: string;
+}
+
+export interface CaptureInput extends AdminActor {
+  orderNumber: string;
+  chargeId: string;
+  /** Decimal in the order's currency, e.g. "12.50". */
+  amount: string;
+}
+
+export async function captureCharge(db: Database, amazon: AmazonPayClient, input: CaptureInput): Promise<OperationOutcome> {
+  const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
+  const currency = orderCurrency(order);
+  const amount = parseAmount(input.amount, currency);
+  const spec = {
+    // The amount is part of the key: Amazon refuses one key with a changed body (reference §2).
+    idempotencyKey: operationKey('cap', payment.chargeId, amount),
+    orderId: order.id,
+    kind: 'capture',
+    request: { chargeId: payment.chargeId, amount, currency },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (payment.state !== 'Authorized') throw new OperationRefusedError(`This charge is ${payment.state}; only an Authorized charge can be captured.`);
+      if (amount > payment.authorizedAmount) {
+        throw new OperationRefusedError(`You can capture at most ${formatMoney(money(payment.authorizedAmount, currency))}, the amount authorized.`);
+      }
+    },
+    call: async (idempotencyKey) => {
+      const charge = await amazon.captureCharge(payment.chargeId, { captureAmount: toAmazonPrice(money(amount, currency)) }, { idempotencyKey });
+      return { amazonObjectId: charge.chargeId };
+    },
+    afterSuccess: async () => {
+      await syncCharge(db, amazon, payment.chargeId, 'admin');
+    },
+  });
+}
+
+export interface CancelInput extends AdminActor {
+  orderNumber: string;
+  chargeId: string;
+  reason: string;
+}
+
+const CANCELABLE = new Set(['Authorized', 'AuthorizationInitiated']);
+
+export async function cancelCharge(db: Database, amazon: AmazonPayClient, input: CancelInput): Promise<OperationOutcome> {
+  const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
+  const reason = input.reason.trim();
+  if (!reason) throw new OperationRefusedError('Say why the charge is canceled; the buyer may see the reason.');
+  const spec = {
+    idempotencyKey: operationKey('cxl', payment.chargeId),
+    orderId: order.id,
+    kind: 'cancel',
+    request: { chargeId: payment.chargeId, reason },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (payment.state === 'Captured' || payment.state === 'CaptureInitiated') {
+        throw new OperationRefusedError('This charge has been captured, so it cannot be canceled. Refund it instead.');
+      }
+      if (!CANCELABLE.has(payment.state)) throw new OperationRefusedError(`This charge is already ${payment.state}.`);
+    },
+    call: async () => {
+      const charge = await amazon.cancelCharge(payment.chargeId, { cancellationReason: reason });
+      return { amazonObjectId: charge.chargeId };
+    },
+    afterSuccess: async () => {
+      await syncCharge(db, amazon, payment.chargeId, 'admin');
+    },
+  });
+}
+
+export interface RefundInput extends CaptureInput {
+  /**
+   * How many refunds the admin's page showed for this charge: the state the refund acts on.
+   * A double click, a retry or a second tab send the same number (same key, one refund);
+   * once the first refund shows up, a deliberate second one sends the next number.
+   * Without it, the count stored now is used.
+   */
+  refundsSeen?: number;
+}
+
+export async function refundCharge(db: Database, amazon: AmazonPayClient, input: RefundInput): Promise<OperationOutcome> {
+  const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
+  const currency = orderCurrency(order);
+  const amount = parseAmount(input.amount, currency);
+  const { count, committedAmount } = await refundsOf(db, payment.id);
+  const refundsBefore = input.refundsSeen ?? count;
+  const spec = {
+    idempotencyKey: operationKey('ref', payment.chargeId, amount, refundsBefore),
+    orderId: order.id,
+    kind: 'refund',
+    request: { chargeId: payment.chargeId, amount, currency, refundsBefore },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (payment.state !== 'Captured') throw new OperationRefusedError(`This charge is ${payment.state}; only a captured charge can be refunded.`);
+      if (refundsBefore !== count) {
+        throw new OperationRefusedError('The refunds on this charge changed since the page was loaded. Check them, then refund again if still needed.');
+      }
+      const refundable = payment.capturedAmount - committedAmount;
+      if (amount > refundable) {
+        throw new OperationRefusedError(
+          refundable > 0
+            ? `You can refund at most ${formatMoney(money(refundable, currency))}: the rest is refunded already or on its way.`
+            : 'Everything captured on this charge is refunded already or on its way.',
+        );
+      }
+    },
+    call: async (idempotencyKey) => {
+      const refund = await amazon.createRefund({ chargeId: payment.chargeId, refundAmount: toAmazonPrice(money(amount, currency)) }, { idempotencyKey });
+      return { amazonObjectId: refund.refundId };
+    },
+    afterSuccess: async (refundId) => {
+      if (refundId) await syncRefund(db, amazon, refundId, 'admin');
+    },
+  });
+}

@@ -1,0 +1,166 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { AmazonPayClient, MerchantMetadataInput } from '@/lib/amazon-pay';
+import type { Database } from '@/lib/db/connection';
+import { adminOperations, payments } from '@/lib/db/schema';
+import { money, toAmazonPrice } from '@/lib/money';
+import { hasPhysicalLine, loadOrder, orderCurrency, requireChargePermission, subscriptionLineOf } from './operation-context';
+import { runOperation, type OperationOutcome } from './operation-ledger';
+import { billingMonth, operationKey } from './operation-keys';
+import type { AdminActor } from './payment-operations-charges';
+import { OperationRefusedError } from './payment-operation-errors';
+import { syncCharge, syncChargePermission } from './sync';
+
+/** Operations on the order's ChargePermission (reference §4 ChargePermission). */
+
+export interface CloseInput extends AdminActor {
+  orderNumber: string;
+  reason: string;
+  cancelPendingCharges: boolean;
+}
+
+export async function closeChargePermission(db: Database, amazon: AmazonPayClient, input: CloseInput): Promise<OperationOutcome> {
+  const order = await loadOrder(db, input.orderNumber);
+  const chargePermissionId = requireChargePermission(order);
+  const reason = input.reason.trim();
+  if (!reason) throw new OperationRefusedError('Say why the charge permission is closed.');
+  const spec = {
+    idempotencyKey: operationKey('close', chargePermissionId),
+    orderId: order.id,
+    kind: 'close_charge_permission',
+    request: { chargePermissionId, reason, cancelPendingCharges: input.cancelPendingCharges },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (order.chargePermissionState === 'Closed') throw new OperationRefusedError('This charge permission is closed already.');
+    },
+    call: async () => {
+      const permission = await amazon.closeChargePermission(chargePermissionId, { closureReason: reason, cancelPendingCharges: input.cancelPendingCharges });
+      return { amazonObjectId: permission.chargePermissionId };
+    },
+    afterSuccess: async () => {
+      await syncChargePermission(db, amazon, chargePermissionId, 'admin');
+      // Closing may cancel open charges: record each one's new state.
+      const charges = await db.select({ chargeId: payments.chargeId }).from(payments).where(eq(payments.orderId, order.id));
+      for (const { chargeId } of charges) await syncCharge(db, amazon, chargeId, 'admin');
+    },
+  });
+}
+
+export interface MetadataInput extends AdminActor {
+  orderNumber: string;
+  merchantMetadata: MerchantMetadataInput;
+}
+
+export async function updateChargePermissionMetadata(db: Database, amazon: AmazonPayClient, input: MetadataInput): Promise<OperationOutcome> {
+  const order = await loadOrder(db, input.orderNumber);
+  const chargePermissionId = requireChargePermission(order);
+  const metadata = Object.fromEntries(Object.entries(input.merchantMetadata).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  if (Object.keys(metadata).length === 0) throw new OperationRefusedError('Fill in at least one field to update.');
+  // Earlier updates are the state acted on, so setting A, then B, then A again sends all three.
+  const [done] = await db
+    .select({ n: count() })
+    .from(adminOperations)
+    .where(and(eq(adminOperations.orderId, order.id), eq(adminOperations.kind, 'update_metadata'), eq(adminOperations.status, 'succeeded')));
+  const spec = {
+    idempotencyKey: operationKey('meta', chargePermissionId, JSON.stringify(metadata), done?.n ?? 0),
+    orderId: order.id,
+    kind: 'update_metadata',
+    request: { chargePermissionId, ...metadata },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (order.chargePermissionState === 'Closed') throw new OperationRefusedError('A closed charge permission can no longer be changed.');
+    },
+    call: async () => {
+      const permission = await amazon.updateChargePermission(chargePermissionId, { merchantMetadata: metadata });
+      return { amazonObjectId: permission.chargePermissionId };
+    },
+    afterSuccess: async () => {
+      await syncChargePermission(db, amazon, chargePermissionId, 'admin');
+    },
+  });
+}
+
+export interface ChargeAgainInput extends AdminActor {
+  orderNumber: string;
+}
+
+/**
+ * Renews the subscription: a new Charge on the Recurring permission for the order's
+ * subscription line, priced from our stored line, never from the request. One per
+ * permission and billing month (the key), however often the button is pressed.
+ */
+export async function chargeAgain(db: Database, amazon: AmazonPayClient, input: ChargeAgainInput, now = new Date()): Promise<OperationOutcome> {
+  const order = await loadOrder(db, input.orderNumber);
+  const chargePermissionId = requireChargePermission(order);
+  if (order.chargePermissionType !== 'Recurring') throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
+  const line = await subscriptionLineOf(db, order.id);
+  if (!line) throw new OperationRefusedError('This order has no subscription line to renew.');
+  const amount = money(line.lineTotalAmount, orderCurrency(order));
+  const month = billingMonth(now);
+  const spec = {
+    idempotencyKey: operationKey('renew', chargePermissionId, month),
+    orderId: order.id,
+    kind: 'charge_again',
+    request: { chargePermissionId, amount: amount.amount, currency: amount.currency, billingMonth: month, product: line.productSlug },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {
+      if (order.chargePermissionState && order.chargePermissionState !== 'Chargeable') {
+        throw new OperationRefusedError(`The charge permission is ${order.chargePermissionState}; it cannot be charged.`);
+      }
+    },
+    call: async (idempotencyKey) => {
+      const charge = await amazon.createCharge(
+        {
+          chargePermissionId,
+          chargeAmount: toAmazonPrice(amount),
+          captureNow: true,
+          canHandlePendingAuthorization: true,
+          merchantMetadata: { merchantReferenceId: `${order.number}-${month}` },
+        },
+        { idempotencyKey },
+      );
+      return { amazonObjectId: charge.chargeId };
+    },
+    afterSuccess: async (chargeId) => {
+      // The new charge joins our payments table here (syncCharge finds the order by its permission).
+      if (chargeId) await syncCharge(db, amazon, chargeId, 'admin');
+      await syncChargePermission(db, amazon, chargePermissionId, 'admin');
+    },
+  });
+}
+
+export interface TrackingInput extends AdminActor {
+  orderNumber: string;
+  carrierCode: string;
+  trackingNumber: string;
+}
+
+/** Tells Amazon how a physical order ships, so the buyer can follow the parcel. */
+export async function addDeliveryTracking(db: Database, amazon: AmazonPayClient, input: TrackingInput): Promise<OperationOutcome> {
+  const order = await loadOrder(db, input.orderNumber);
+  const chargePermissionId = requireChargePermission(order);
+  if (!(await hasPhysicalLine(db, order.id))) throw new OperationRefusedError('Only orders with physical goods ship with a tracking number.');
+  const carrierCode = input.carrierCode.trim().toUpperCase();
+  const trackingNumber = input.trackingNumber.trim();
+  if (!carrierCode || !trackingNumber) throw new OperationRefusedError('Give both the carrier code and the tracking number.');
+  const spec = {
+    idempotencyKey: operationKey('trk', chargePermissionId, carrierCode, trackingNumber),
+    orderId: order.id,
+    kind: 'delivery_tracking',
+    request: { chargePermissionId, carrierCode, trackingNumber },
+    actor: input.actor,
+  };
+  return runOperation(db, spec, {
+    validate: () => {},
+    call: async (idempotencyKey) => {
+      await amazon.deliveryTrackers({ chargePermissionId, deliveryDetails: [{ trackingNumber, carrierCode }] }, { idempotencyKey });
+      return { amazonObjectId: chargePermissionId };
+    },
+    afterSuccess: async () => {},
+  });
+}

@@ -1,0 +1,187 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { adminOperations, orders, paymentEvents, payments, refunds } from '@/lib/db/schema';
+import { attemptsAt, createHarness, type Harness } from '@/sandbox/client-support';
+import { testDatabaseTargets } from '@/test/databases';
+import {
+  AmazonRefusedError,
+  OperationRefusedError,
+  addDeliveryTracking,
+  cancelCharge,
+  captureCharge,
+  chargeAgain,
+  closeChargePermission,
+  refreshOrderFromAmazon,
+  refundCharge,
+  updateChargePermissionMetadata,
+} from './payment-operations';
+import { placeTestOrder, type PlacedTestOrder } from './payment-operations.test-support';
+
+const actor = 'admin@example.com';
+const MUGS = [{ slug: 'enamel-camp-mug', kind: 'physical' as const, unitPrice: 2200, quantity: 2 }];
+const COFFEE_CLUB = [{ slug: 'monthly-coffee-club', kind: 'subscription' as const, unitPrice: 2400, quantity: 1 }];
+
+describe.each(testDatabaseTargets)('admin payment operations on $name', (target) => {
+  let handle: DatabaseHandle;
+  let h: Harness;
+
+  beforeAll(async () => {
+    handle = await target.open();
+  });
+  afterAll(async () => handle?.close());
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+
+  const db = () => handle.db;
+  const paymentOf = async (chargeId: string) => (await db().select().from(payments).where(eq(payments.chargeId, chargeId)))[0];
+  const operationsOf = (orderId: string) => db().select().from(adminOperations).where(eq(adminOperations.orderId, orderId));
+  const physicalOrder = () => placeTestOrder(db(), h, MUGS, 595);
+
+  it('captures part of a charge, refunds it in two steps and refuses to refund more than is left', async () => {
+    const placed = await physicalOrder();
+    const capture = await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '30.00', actor });
+    expect(capture.replayed).toBe(false);
+    expect(capture.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
+    expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Captured', capturedAmount: 3000, authorizedAmount: 4995 });
+
+    const first = await refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor });
+    const second = await refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor });
+    expect(second.amazonObjectId).not.toBe(first.amazonObjectId);
+    expect(second.idempotencyKey).not.toBe(first.idempotencyKey);
+    await expect(refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.01', actor })).rejects.toThrow(
+      /at most \$10\.00/,
+    );
+
+    const refundRows = await db().select().from(refunds);
+    const mine = refundRows.filter((row) => [first.amazonObjectId, second.amazonObjectId].includes(row.refundId));
+    expect(mine.map((row) => [row.amount, row.state])).toEqual([
+      [1000, 'RefundInitiated'],
+      [1000, 'RefundInitiated'],
+    ]);
+    h.sandbox.advance(60);
+    await refreshOrderFromAmazon(db(), h.client, placed.number);
+    expect(await paymentOf(placed.chargeId)).toMatchObject({ refundedAmount: 2000 });
+    const [order] = await db().select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(order?.status).toBe('partially_refunded');
+
+    const operations = await operationsOf(placed.orderId);
+    expect(operations.map((row) => [row.kind, row.status, row.actor])).toEqual([
+      ['capture', 'succeeded', actor],
+      ['refund', 'succeeded', actor],
+      ['refund', 'succeeded', actor],
+    ]);
+    const events = await db().select().from(paymentEvents).where(eq(paymentEvents.orderId, placed.orderId));
+    expect(events.filter((event) => event.actor === 'admin').map((event) => event.type)).toEqual(
+      expect.arrayContaining(['admin.capture', 'admin.refund', 'charge.state', 'refund.state']),
+    );
+  });
+
+  it('refuses over-capture, refund before capture and capture after cancel, without calling Amazon', async () => {
+    const placed = await physicalOrder();
+    const input = { orderNumber: placed.number, chargeId: placed.chargeId, actor };
+    await expect(captureCharge(db(), h.client, { ...input, amount: '49.96' })).rejects.toThrow(/at most \$49\.95/);
+    await expect(captureCharge(db(), h.client, { ...input, amount: '0' })).rejects.toBeInstanceOf(OperationRefusedError);
+    await expect(captureCharge(db(), h.client, { ...input, amount: '1.234' })).rejects.toThrow(/not an amount/);
+    await expect(refundCharge(db(), h.client, { ...input, amount: '5.00' })).rejects.toThrow(/only a captured charge can be refunded/);
+    await expect(cancelCharge(db(), h.client, { ...input, reason: '   ' })).rejects.toBeInstanceOf(OperationRefusedError);
+
+    await cancelCharge(db(), h.client, { ...input, reason: 'Out of stock' });
+    expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Canceled', reasonCode: 'MerchantCanceled' });
+    await expect(captureCharge(db(), h.client, { ...input, amount: '10.00' })).rejects.toThrow(/only an Authorized charge can be captured/);
+    expect(attemptsAt(h, 'POST', /^charges\/.+\/capture$/)).toHaveLength(0);
+    expect((await operationsOf(placed.orderId)).map((row) => row.kind)).toEqual(['cancel']);
+  });
+
+  it('turns an Amazon refusal into its reasonCode in words and changes nothing but the operation row', async () => {
+    const placed = await physicalOrder();
+    // Amazon cancels behind our back (no IPN yet), so our stored state still says Authorized.
+    await h.client.cancelCharge(placed.chargeId, { cancellationReason: 'elsewhere' });
+    const before = await paymentOf(placed.chargeId);
+    const error = await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AmazonRefusedError);
+    expect((error as AmazonRefusedError).message).toMatch(/not in a state that allows this.*\(InvalidChargeStatus\)/);
+    expect(await paymentOf(placed.chargeId)).toEqual(before);
+    expect((await operationsOf(placed.orderId)).map((row) => [row.status, row.reasonCode])).toEqual([['failed', 'InvalidChargeStatus']]);
+  });
+
+  it('a double-submitted refund reaches Amazon once and leaves one refund and one operation', async () => {
+    const placed = await physicalOrder();
+    await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '49.95', actor });
+    // Both submits come from a page that showed no refunds yet.
+    const input = { orderNumber: placed.number, chargeId: placed.chargeId, amount: '20.00', refundsSeen: 0, actor };
+    const [a, b] = await Promise.all([refundCharge(db(), h.client, input), refundCharge(db(), h.client, input)]);
+    expect(a.amazonObjectId).toBe(b.amazonObjectId);
+    expect(a.idempotencyKey).toBe(b.idempotencyKey);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    expect(attemptsAt(h, 'POST', /^refunds$/)).toHaveLength(1);
+    const refundOps = (await operationsOf(placed.orderId)).filter((row) => row.kind === 'refund');
+    expect(refundOps).toHaveLength(1);
+    const payment = await paymentOf(placed.chargeId);
+    expect(await db().select().from(refunds).where(eq(refunds.paymentId, payment!.id))).toHaveLength(1);
+
+    // A third click from the same page, after the refund landed: the same answer, nothing sent.
+    const late = await refundCharge(db(), h.client, input);
+    expect([late.replayed, late.amazonObjectId]).toEqual([true, a.amazonObjectId]);
+    // A stale second tab asking for another amount is refused; the fresh page's next refund goes through.
+    await expect(refundCharge(db(), h.client, { ...input, amount: '5.00' })).rejects.toThrow(/changed since the page was loaded/);
+    const deliberate = await refundCharge(db(), h.client, { ...input, refundsSeen: 1 });
+    expect(deliberate.amazonObjectId).not.toBe(a.amazonObjectId);
+    expect(attemptsAt(h, 'POST', /^refunds$/)).toHaveLength(2);
+  });
+
+  it('a capture clicked twice returns the first capture instead of a refusal', async () => {
+    const placed = await physicalOrder();
+    const input = { orderNumber: placed.number, chargeId: placed.chargeId, amount: '49.95', actor };
+    const first = await captureCharge(db(), h.client, input);
+    const again = await captureCharge(db(), h.client, input);
+    expect([again.replayed, again.idempotencyKey]).toEqual([true, first.idempotencyKey]);
+    expect(attemptsAt(h, 'POST', /^charges\/.+\/capture$/)).toHaveLength(1);
+  });
+
+  it('closes the charge permission and cancels its pending charges', async () => {
+    const placed = await physicalOrder();
+    await expect(closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: '', cancelPendingCharges: true, actor })).rejects.toBeInstanceOf(
+      OperationRefusedError,
+    );
+    await closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: 'Buyer asked to cancel', cancelPendingCharges: true, actor });
+    const [order] = await db().select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(order?.chargePermissionState).toBe('Closed');
+    expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Canceled' });
+    // Pressed again: the first close is the answer; Amazon is not asked twice.
+    const again = await closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: 'again', cancelPendingCharges: false, actor });
+    expect(again.replayed).toBe(true);
+    expect(attemptsAt(h, 'DELETE', /^chargePermissions\/.+\/close$/)).toHaveLength(1);
+  });
+
+  it('updates the merchant metadata and sends delivery tracking for physical goods', async () => {
+    const placed = await physicalOrder();
+    await updateChargePermissionMetadata(db(), h.client, { orderNumber: placed.number, merchantMetadata: { merchantReferenceId: `${placed.number}-A`, noteToBuyer: 'Thanks!' }, actor });
+    const permission = await h.client.getChargePermission(placed.chargePermissionId);
+    expect(permission.merchantMetadata).toMatchObject({ merchantReferenceId: `${placed.number}-A`, noteToBuyer: 'Thanks!' });
+
+    const tracking = await addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'ups', trackingNumber: '1Z999AA10123456784', actor });
+    expect(tracking.replayed).toBe(false);
+    const again = await addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1Z999AA10123456784', actor });
+    expect(again.replayed).toBe(true);
+    expect(attemptsAt(h, 'POST', /^deliveryTrackers$/)).toHaveLength(1);
+  });
+
+  it('charges a subscription again for its line amount, once per billing month, and refuses one-time orders', async () => {
+    const placed: PlacedTestOrder = await placeTestOrder(db(), h, COFFEE_CLUB);
+    const june = new Date(Date.UTC(2026, 5, 3));
+    const renewal = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, june);
+    expect(renewal.amazonObjectId).not.toBe(placed.chargeId);
+    expect(await paymentOf(renewal.amazonObjectId!)).toMatchObject({ state: 'Captured', capturedAmount: 2400, orderId: placed.orderId });
+    const twice = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 5, 20)));
+    expect([twice.replayed, twice.amazonObjectId]).toEqual([true, renewal.amazonObjectId]);
+    const july = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 6, 1)));
+    expect(july.amazonObjectId).not.toBe(renewal.amazonObjectId);
+    expect(attemptsAt(h, 'POST', /^charges$/)).toHaveLength(2);
+
+    const oneTime = await physicalOrder();
+    await expect(chargeAgain(db(), h.client, { orderNumber: oneTime.number, actor })).rejects.toThrow(/Only a subscription/);
+    await expect(addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1', actor })).rejects.toThrow(/physical goods/);
+  });
+});

@@ -1,0 +1,150 @@
+import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { AmazonPayClient } from '@/lib/amazon-pay';
+import type { Database } from '@/lib/db/connection';
+import { orders, payments, reconciliationRuns, refunds } from '@/lib/db/schema';
+import { processNotification, unprocessedNotificationIds } from './notifications';
+import { syncCharge, syncChargePermission, syncRefund } from './sync';
+
+/**
+ * The safety net under IPNs: Amazon may fail to deliver one, or we may crash after
+ * recording it. Re-reading every order whose payment can still move repairs both,
+ * because the sync functions write absolute values read from Amazon.
+ */
+
+export type ReconcileTrigger = 'cli' | 'admin';
+
+export interface OrderChange {
+  number: string;
+  before: OrderSnapshot;
+  after: OrderSnapshot;
+}
+
+export interface OrderSnapshot {
+  status: string;
+  paymentState: string;
+  chargePermissionState: string | null;
+}
+
+export interface ReconcileResult {
+  runId: string;
+  status: 'succeeded' | 'failed';
+  ordersChecked: number;
+  changes: OrderChange[];
+  notificationsProcessed: number;
+  /** Order numbers or notification ids that could not be re-read, with the reason. */
+  errors: Array<{ subject: string; message: string }>;
+}
+
+const BATCH = 200;
+// An IPN younger than this may still be in the hands of the route that received it.
+export const NOTIFICATION_GRACE_MS = 60_000;
+
+/** Orders whose payment is not final: the query the run walks, by id in batches. */
+function unsettledCondition() {
+  const initiatedRefund = sql`exists (select 1 from ${payments} join ${refunds} on ${refunds.paymentId} = ${payments.id}
+    where ${payments.orderId} = ${orders.id} and ${refunds.state} = 'RefundInitiated')`;
+  return or(
+    and(eq(orders.status, 'pending'), isNotNull(orders.chargePermissionId)),
+    inArray(orders.status, ['payment_processing', 'authorized']),
+    initiatedRefund,
+  );
+}
+
+const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
+  status: row.status,
+  paymentState: row.paymentState,
+  chargePermissionState: row.chargePermissionState,
+});
+
+async function reread(db: Database, amazon: AmazonPayClient, order: typeof orders.$inferSelect): Promise<void> {
+  if (order.chargePermissionId) await syncChargePermission(db, amazon, order.chargePermissionId, 'system');
+  const charges = await db.select({ id: payments.id, chargeId: payments.chargeId }).from(payments).where(eq(payments.orderId, order.id));
+  if (charges.length === 0 && order.checkoutSessionId) {
+    // The charge was created at checkout but its notification (and our record) never came.
+    const session = await amazon.getCheckoutSession(order.checkoutSessionId);
+    if (session.chargeId) await syncCharge(db, amazon, session.chargeId, 'system');
+  }
+  for (const charge of charges) {
+    await syncCharge(db, amazon, charge.chargeId, 'system');
+    const pending = await db
+      .select({ refundId: refunds.refundId })
+      .from(refunds)
+      .where(and(eq(refunds.paymentId, charge.id), eq(refunds.state, 'RefundInitiated')));
+    for (const refund of pending) await syncRefund(db, amazon, refund.refundId, 'system');
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error');
+
+export async function reconcile(db: Database, amazon: AmazonPayClient, options: { trigger: ReconcileTrigger; now?: Date }): Promise<ReconcileResult> {
+  const [run] = await db.insert(reconciliationRuns).values({ trigger: options.trigger }).returning({ id: reconciliationRuns.id });
+  if (!run) throw new Error('could not record the reconciliation run');
+  try {
+    return await reconcileRun(db, amazon, run.id, options.now ?? new Date());
+  } catch (error) {
+    // The database itself failed mid-run: leave a finished, failed row rather than one 'running' forever.
+    await db
+      .update(reconciliationRuns)
+      .set({ status: 'failed', summary: { errors: [{ subject: 'run', message: messageOf(error) }] }, finishedAt: new Date() })
+      .where(eq(reconciliationRuns.id, run.id))
+      .catch((recordError: unknown) => console.error('[reconcile] could not record the failure', messageOf(recordError)));
+    throw error;
+  }
+}
+
+async function reconcileRun(db: Database, amazon: AmazonPayClient, runId: string, now: Date): Promise<ReconcileResult> {
+  const changes: OrderChange[] = [];
+  const errors: ReconcileResult['errors'] = [];
+  let ordersChecked = 0;
+  let notificationsProcessed = 0;
+
+  // Walk by id so orders that settle during the run are not skipped or read twice.
+  let lastId: string | undefined;
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(orders)
+      .where(and(unsettledCondition(), lastId ? gt(orders.id, lastId) : undefined))
+      .orderBy(asc(orders.id))
+      .limit(BATCH);
+    for (const order of batch) {
+      ordersChecked += 1;
+      try {
+        await reread(db, amazon, order);
+        const [after] = await db.select().from(orders).where(eq(orders.id, order.id));
+        if (after && JSON.stringify(snapshot(after)) !== JSON.stringify(snapshot(order))) {
+          changes.push({ number: order.number, before: snapshot(order), after: snapshot(after) });
+        }
+      } catch (error) {
+        console.error(`[reconcile] order ${order.number}`, messageOf(error));
+        errors.push({ subject: order.number, message: messageOf(error) });
+      }
+    }
+    lastId = batch.at(-1)?.id;
+    if (batch.length < BATCH) break;
+  }
+
+  for (const notificationId of await unprocessedNotificationIds(db, new Date(now.getTime() - NOTIFICATION_GRACE_MS))) {
+    try {
+      await processNotification(db, amazon, notificationId);
+      notificationsProcessed += 1;
+    } catch (error) {
+      console.error(`[reconcile] notification ${notificationId}`, messageOf(error));
+      errors.push({ subject: notificationId, message: messageOf(error) });
+    }
+  }
+
+  const status = errors.length > 0 ? 'failed' : 'succeeded';
+  await db
+    .update(reconciliationRuns)
+    .set({
+      status,
+      ordersChecked,
+      ordersChanged: changes.length,
+      notificationsProcessed,
+      summary: { changes, errors },
+      finishedAt: new Date(),
+    })
+    .where(eq(reconciliationRuns.id, runId));
+  return { runId, status, ordersChecked, changes, notificationsProcessed, errors };
+}
