@@ -19,6 +19,8 @@ const keySchema = z.object({ publicKeyId: z.string().min(1), publicKey: z.string
 const clockSchema = z.object({ advanceSeconds: z.number().min(0) });
 const configSchema = z.object({ ipnUrl: z.string().url().nullable().optional(), ipnSignatureVersion: z.enum(['1', '2']).optional() });
 const resetSchema = z.object({ keys: z.boolean().optional() });
+// Up to 2 GB: enough for any benchmark, and a typo cannot ask for a petabyte.
+const syntheticReportSchema = z.object({ sizeBytes: z.number().int().min(1).max(2 * 1024 ** 3) });
 const buyerSchema = z.object({ buyer: z.string().min(1), card: z.string().min(1), address: z.number().int().min(0).optional() });
 
 export interface ControlHooks {
@@ -96,6 +98,9 @@ export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, re
     if (path === 'buyers' && method === 'GET') return json(200, { buyers: TEST_BUYERS });
     if (path === SIGNING_CERT_PATH.replace('/__sandbox/', '') && method === 'GET') {
       return new Response(snsIdentity().certificatePem, { headers: { 'content-type': 'application/x-pem-file' } });
+    }
+    if (path === 'reports/synthetic' && method === 'POST') {
+      return json(201, serializeReport(ctx.reports.createSyntheticReport(parseBody(syntheticReportSchema, body()).sizeBytes)));
     }
     const doc = /^report-documents\/([^/]+)$/.exec(path);
     if (doc && method === 'GET') {

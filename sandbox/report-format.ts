@@ -132,3 +132,39 @@ export function buildDocumentLines(store: Store, merchantId: string, reportType:
     ),
   ];
 }
+
+/** Cents as a decimal without lib/money's checks: the synthetic ledger is USD, and this runs per row of a 200 MB file. */
+function usdCents(minor: number): string {
+  const size = Math.abs(minor);
+  return `${minor < 0 ? '-' : ''}${Math.floor(size / 100)}.${String(size % 100).padStart(2, '0')}`;
+}
+
+/** Settlement lines of a made-up ledger, generated lazily until about `sizeBytes` (download benchmarks). */
+export function* syntheticSettlementLines(merchantId: string, startMs: number, endMs: number, sizeBytes: number): Generator<string, void, undefined> {
+  const head = [
+    row(['SettlementFileFormatVersion', REPORT_FORMAT_VERSION]),
+    row(['SellerId', merchantId]),
+    row(['SettlementStartDate', settlementDate(startMs)]),
+    row(['SettlementEndDate', settlementDate(endMs)]),
+    '',
+    row(SETTLEMENT_COLUMNS),
+  ];
+  let bytes = 0;
+  for (const line of head) {
+    bytes += line.length + 1;
+    yield line;
+  }
+  // One posted time per 1000 rows: formatting a date per row would make the generator the benchmark's bottleneck.
+  const seconds = Math.max(1, Math.floor((endMs - startMs) / 1000));
+  let posted = '';
+  for (let n = 1; bytes < sizeBytes; n++) {
+    if (n % 1000 === 1) posted = settlementDate(startMs + (Math.floor(n / 1000) % seconds) * 1000);
+    const id = String(n).padStart(7, '0');
+    const permission = `S01-${id.slice(0, 3)}0000-${id}`;
+    const amount = 1_000 + (n % 9_000);
+    const percentage = -Math.round((amount * 29) / 1000);
+    const line = `${posted}\t10000001\t${permission}-C${id}\tNW-${id}\tCapture\t${permission}\t${usdCents(amount)}\t${usdCents(percentage)}\t-0.30\t${usdCents(percentage - 30)}\t${usdCents(amount + percentage - 30)}\tUSD\tCapture ${permission}-C${id}`;
+    bytes += line.length + 1;
+    yield line;
+  }
+}

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { formatAmazonTimestamp, parseAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { SandboxHttpError } from './http';
-import { buildDocumentLines, SETTLEMENT_TYPES, TRANSACTION_TYPES } from './report-format';
+import { buildDocumentLines, SETTLEMENT_TYPES, syntheticSettlementLines, TRANSACTION_TYPES } from './report-format';
 import type { Store } from './state/store';
 
 /** Reference §8. */
@@ -53,7 +53,8 @@ const newId = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toU
 export class ReportService {
   readonly reports = new Map<string, ReportRecord>();
   readonly schedules = new Map<string, ScheduleRecord>();
-  private readonly documents = new Map<string, string[]>();
+  /** Each document as a source of lines: built ones from an array, synthetic ones generated as they stream. */
+  private readonly documents = new Map<string, () => Iterator<string>>();
   private readonly urlSecret = randomBytes(32);
 
   constructor(
@@ -97,9 +98,34 @@ export class ReportService {
       return;
     }
     const documentId = newId('D');
-    this.documents.set(documentId, lines);
+    this.documents.set(documentId, () => lines[Symbol.iterator]());
     report.reportDocumentId = documentId;
     report.processingStatus = 'COMPLETED';
+  }
+
+  /**
+   * A COMPLETED settlement report of about `sizeBytes`, for download benchmarks.
+   * Its rows are generated while the document streams, so the emulator's memory
+   * stays flat however large it is (POST /__sandbox/reports/synthetic).
+   */
+  createSyntheticReport(sizeBytes: number): ReportRecord {
+    // Whole seconds, as the API shows them: a client can regenerate the exact document from the report's period.
+    const now = Math.floor(this.store.nowMs() / 1000) * 1000;
+    const documentId = newId('D');
+    const report: ReportRecord = {
+      reportId: newId('R'),
+      reportType: SETTLEMENT_TYPES[0],
+      startMs: now - 3_600_000,
+      endMs: now,
+      createdMs: now,
+      processingStatus: 'COMPLETED',
+      processingStartMs: now,
+      processingEndMs: now,
+      reportDocumentId: documentId,
+    };
+    this.reports.set(report.reportId, report);
+    this.documents.set(documentId, () => syntheticSettlementLines(this.merchantId(), report.startMs, report.endMs, sizeBytes));
+    return report;
   }
 
   report(id: string): ReportRecord {
@@ -130,23 +156,27 @@ export class ReportService {
 
   /** Serves the pre-signed URL: S3-style 403 once expired or tampered; the body streams line by line. */
   download(documentId: string, expiresParam: string | null, signature: string | null): Response {
-    const lines = this.documents.get(documentId);
+    const source = this.documents.get(documentId);
     const expires = Number(expiresParam);
     const expected = Buffer.from(this.sign(documentId, expires));
     const given = Buffer.from(signature ?? '');
-    if (!lines || !Number.isFinite(expires) || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    if (!source || !Number.isFinite(expires) || expected.length !== given.length || !timingSafeEqual(expected, given)) {
       return s3Error('AccessDenied', 'Request signature does not match.');
     }
     if (this.store.nowMs() > expires) return s3Error('AccessDenied', 'Request has expired');
-    let index = 0;
+    const lines = source();
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         // ~500 lines per chunk keeps memory flat for large documents.
-        const chunk = lines.slice(index, index + 500);
-        index += chunk.length;
-        if (chunk.length === 0) controller.close();
-        else controller.enqueue(encoder.encode(chunk.map((line) => `${line}\n`).join('')));
+        let text = '';
+        for (let count = 0; count < 500; count++) {
+          const next = lines.next();
+          if (next.done) break;
+          text += `${next.value}\n`;
+        }
+        if (text === '') controller.close();
+        else controller.enqueue(encoder.encode(text));
       },
     });
     return new Response(stream, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AdminShell } from '@/components/admin/admin-shell';
+import { adminErrorMessage } from '@/components/admin/reports/admin-errors';
+import { DownloadButton } from '@/components/admin/reports/download-button';
+import { formatAmazonTime } from '@/components/admin/reports/format';
+import { PreviewTable } from '@/components/admin/reports/preview-table';
+import { reportIdSchema } from '@/components/admin/reports/report-id';
+import { toReportRow } from '@/components/admin/reports/report-row';
+import { StatusBadge } from '@/components/admin/reports/status-badge';
+import { CARD } from '@/components/admin/reports/ui';
+import { AmazonPayError, type Report } from '@/lib/amazon-pay';
+import { requireAdminPage } from '@/lib/auth';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { DELIMITER_LABELS } from '@/lib/reports/delimiter';
+import { documentFilename, openReportDocumentById } from '@/lib/reports/document-stream';
+import { previewDocument, type DocumentPreview } from '@/lib/reports/preview';
+
+export const metadata: Metadata = { title: 'Report · Admin', robots: { index: false } };
+
+const PREVIEW_ROWS = 50;
+
+async function loadPreview(reportId: string): Promise<{ preview: DocumentPreview | null; error: string | null }> {
+  try {
+    const { opened } = await openReportDocumentById(getAmazonPay(), reportId);
+    // previewDocument stops reading after the rows it needs and cancels the rest of the download.
+    return { preview: await previewDocument(opened.body, { delimiter: opened.delimiter, maxRows: PREVIEW_ROWS }), error: null };
+  } catch (error) {
+    return { preview: null, error: adminErrorMessage(error, 'admin-report-preview') };
+  }
+}
+
+async function loadReport(reportId: string): Promise<Report> {
+  try {
+    return await getAmazonPay().getReportById(reportId);
+  } catch (error) {
+    if (error instanceof AmazonPayError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function AdminReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const session = await requireAdminPage();
+  const parsed = reportIdSchema.safeParse((await params).reportId);
+  if (!parsed.success) notFound();
+  const report = await loadReport(parsed.data);
+  const row = toReportRow(report);
+  const completed = report.processingStatus === 'COMPLETED' && Boolean(report.reportDocumentId);
+  const { preview, error } = completed ? await loadPreview(report.reportId) : { preview: null, error: null };
+  const href = `/api/admin/reports/${encodeURIComponent(report.reportId)}/document`;
+  const details: [string, string][] = [
+    ['Type', `${row.typeLabel} (${report.reportType})`],
+    ['Period', `${formatAmazonTime(report.startTime)} – ${formatAmazonTime(report.endTime)}`],
+    ['Created', formatAmazonTime(report.createdTime)],
+    ['Processing', `${formatAmazonTime(report.processingStartTime)} – ${formatAmazonTime(report.processingEndTime)}`],
+    ['Document', report.reportDocumentId ?? '—'],
+  ];
+  return (
+    <AdminShell adminEmail={session.user.email ?? 'admin'}>
+      <Link href="/admin/reports" className="text-sm text-brand-700 underline">← Reports</Link>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-semibold text-ink">{report.reportId}</h1>
+        <StatusBadge status={row.status} label={row.statusLabel} />
+      </div>
+      <dl className={`${CARD} mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]`}>
+        {details.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-ink-muted">{term}</dt>
+            <dd className="break-all text-ink">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {completed ? (
+        <section className="mt-8 grid gap-4" aria-labelledby="document-heading">
+          <h2 id="document-heading" className="text-lg font-semibold text-ink">Document</h2>
+          <DownloadButton href={href} fallbackName={documentFilename(report.reportType, report.reportId, preview?.delimiter ?? '\t')} />
+          {row.settlement && (
+            <p>
+              <Link href={`/admin/reports/${report.reportId}/reconcile`} className="text-sm font-medium text-brand-700 underline">Reconcile this settlement with our books →</Link>
+            </p>
+          )}
+          {error && <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}
+          {preview && (
+            <>
+              <p className="text-sm text-ink-muted">
+                First {preview.rows.length} rows{preview.truncated ? ' (more in the file)' : ''}, {DELIMITER_LABELS[preview.delimiter]}-separated
+                {Object.keys(preview.metadata).length > 0 && ` · ${Object.entries(preview.metadata).map(([key, value]) => `${key}: ${value}`).join(' · ')}`}
+              </p>
+              <PreviewTable columns={preview.columns} rows={preview.rows} />
+            </>
+          )}
+        </section>
+      ) : (
+        <p className="mt-8 text-sm text-ink-muted">
+          {report.processingStatus === 'IN_PROGRESS' ? 'Amazon is still generating this report; reload in a moment.' : 'This report has no document.'}
+        </p>
+      )}
+    </AdminShell>
+  );
+}

@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
+import { reportIdSchema } from '@/components/admin/reports/report-id';
+import { getAdminSession } from '@/lib/auth';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { documentResponse, openReportDocumentById } from '@/lib/reports/document-stream';
+
+/**
+ * Streams the report document to the browser as an attachment. The pre-signed
+ * URL is fetched per download (it lives 30 s, seed 000 step 4) and never shown
+ * to the browser. Admin only.
+ */
+export async function GET(request: Request, context: { params: Promise<{ reportId: string }> }): Promise<Response> {
+  if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
+  const parsed = reportIdSchema.safeParse((await context.params).reportId);
+  if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
+  try {
+    // The browser's abort signal stops the upstream download when the admin cancels.
+    const { opened, filename } = await openReportDocumentById(getAmazonPay(), parsed.data, { signal: request.signal });
+    return documentResponse(opened, filename);
+  } catch (error) {
+    return NextResponse.json({ message: adminErrorMessage(error, 'admin-report-document') }, { status: adminErrorStatus(error) });
+  }
+}

@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
+import { reconcileSettlementReport } from '@/components/admin/reports/reconciliation';
+import { reportIdSchema } from '@/components/admin/reports/report-id';
+import { getAdminSession } from '@/lib/auth';
+import { reconciliationToCsv } from '@/lib/reports/reconciliation-csv';
+
+/** The settlement reconciliation as CSV for finance. Admin only. */
+export async function GET(_request: Request, context: { params: Promise<{ reportId: string }> }): Promise<Response> {
+  if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
+  const parsed = reportIdSchema.safeParse((await context.params).reportId);
+  if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
+  try {
+    const { result } = await reconcileSettlementReport(parsed.data);
+    return new Response(reconciliationToCsv(result), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="reconciliation-${parsed.data}.csv"`,
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    return NextResponse.json({ message: adminErrorMessage(error, 'admin-reconciliation-csv') }, { status: adminErrorStatus(error) });
+  }
+}

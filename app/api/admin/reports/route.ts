@@ -1,0 +1,39 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
+import { filterValuesFrom, parseReportFilters } from '@/components/admin/reports/report-filters';
+import { toReportRow, type ReportPage } from '@/components/admin/reports/report-row';
+import { getAdminSession } from '@/lib/auth';
+import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { decodeReportCursor, encodeReportCursor } from '@/lib/reports/pagination';
+
+const cursorSchema = z.string().max(4096).optional();
+const noStore = { 'cache-control': 'no-store' };
+
+/** One page of getReports for the admin list ("Load more" follows nextCursor). Admin only. */
+export async function GET(request: Request): Promise<NextResponse> {
+  if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
+  const params = new URL(request.url).searchParams;
+  const filters = parseReportFilters(filterValuesFrom(params));
+  if (!filters.ok) return NextResponse.json({ message: filters.message, fieldErrors: filters.fieldErrors }, { status: 400 });
+  const cursor = cursorSchema.safeParse(params.get('cursor') ?? undefined);
+  if (!cursor.success) return NextResponse.json({ message: 'Invalid page cursor.' }, { status: 400 });
+
+  let query: Parameters<ReturnType<typeof getAmazonPay>['getReports']>[0] = filters.query;
+  if (cursor.data) {
+    // Amazon wants nextToken as the only parameter (seed 000 step 2); the cursor remembers the filters it belongs to.
+    const decoded = decodeReportCursor(cursor.data, filters.key);
+    if (!decoded.ok) return NextResponse.json({ message: decoded.message }, { status: 400 });
+    query = { nextToken: decoded.nextToken };
+  }
+  try {
+    const list = await getAmazonPay().getReports(query);
+    const page: ReportPage = {
+      reports: list.reports.map(toReportRow),
+      nextCursor: list.nextToken ? encodeReportCursor(list.nextToken, filters.key) : null,
+    };
+    return NextResponse.json(page, { headers: noStore });
+  } catch (error) {
+    return NextResponse.json({ message: adminErrorMessage(error, 'admin-reports-list') }, { status: adminErrorStatus(error), headers: noStore });
+  }
+}
