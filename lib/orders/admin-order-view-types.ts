@@ -4,14 +4,10 @@
  * page hand the client the same shape. No Amazon payloads cross this boundary.
  */
 
-export interface AddressView {
-  name: string;
-  lines: string[];
-  city: string;
-  stateOrRegion: string;
-  postalCode: string;
-  countryCode: string;
-}
+import type { ShippingAddress } from '@/lib/checkout/types';
+
+/** The address as the order recorded it at checkout. */
+export type AddressView = Omit<ShippingAddress, 'phoneNumber'>;
 
 export interface OrderSummaryView {
   number: string;
