@@ -10,6 +10,24 @@ function step(currency: string): string {
   return isCurrencyCode(currency) ? String(10 ** -currencyExponent(currency)) : '1';
 }
 
+/** An amount field in the charge's currency: whole minor units only, never above `maxMinor`. */
+function AmountInput({ id, currency, maxMinor, defaultMinor }: { id: string; currency: string; maxMinor: number; defaultMinor?: number }) {
+  return (
+    <input
+      id={id}
+      name="amount"
+      type="number"
+      inputMode="decimal"
+      min={step(currency)}
+      step={step(currency)}
+      max={decimalOf(maxMinor, currency)}
+      defaultValue={defaultMinor === undefined ? undefined : decimalOf(defaultMinor, currency)}
+      required
+      className={inputClass}
+    />
+  );
+}
+
 /** The operations Amazon's live state allows on one charge: capture and cancel while authorized, refund once captured. */
 export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveChargeView; orderNumber: string; currency: string }) {
   const canCapture = charge.state === 'Authorized';
@@ -22,18 +40,7 @@ export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveC
       {canCapture && (
         <OperationForm action={captureChargeAction} orderNumber={orderNumber} hidden={hidden} submitLabel="Capture" testId="capture-form">
           <Field label="Amount to capture" name={`capture-${charge.chargeId}`} hint={`up to ${formatMinor(charge.authorized, currency)} authorized`}>
-            <input
-              id={`capture-${charge.chargeId}`}
-              name="amount"
-              type="number"
-              inputMode="decimal"
-              min={step(currency)}
-              step={step(currency)}
-              max={decimalOf(charge.authorized, currency)}
-              defaultValue={decimalOf(charge.authorized, currency)}
-              required
-              className={inputClass}
-            />
+            <AmountInput id={`capture-${charge.chargeId}`} currency={currency} maxMinor={charge.authorized} defaultMinor={charge.authorized} />
           </Field>
         </OperationForm>
       )}
@@ -62,17 +69,7 @@ export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveC
           confirm={{ title: (form) => `Refund ${formatDecimalInput(form.get('amount'), currency)} to the buyer?`, body: 'The money goes back to the buyer. A refund cannot be undone.', confirmLabel: 'Send the refund' }}
         >
           <Field label="Amount to refund" name={`refund-${charge.chargeId}`} hint={`${formatMinor(charge.refundable, currency)} left to refund`}>
-            <input
-              id={`refund-${charge.chargeId}`}
-              name="amount"
-              type="number"
-              inputMode="decimal"
-              min={step(currency)}
-              step={step(currency)}
-              max={decimalOf(charge.refundable, currency)}
-              required
-              className={inputClass}
-            />
+            <AmountInput id={`refund-${charge.chargeId}`} currency={currency} maxMinor={charge.refundable} />
           </Field>
         </OperationForm>
       )}
