@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
-import { encodeCursor, listAdminOrders, orderListQuerySchema } from '@/lib/orders/admin-list';
+import { encodeCursor, listAdminOrders, orderListQuerySchema } from '@/lib/orders/admin/list';
 import { testDatabaseTargets } from '@/test/databases';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);

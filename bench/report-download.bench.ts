@@ -19,7 +19,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createAmazonPayClient } from '@/lib/amazon-pay/client';
 import { documentResponse, openReportDocumentById } from '@/lib/reports/document-stream';
-import { generateRsaKeys } from '@/sandbox/client-support';
+import { generateRsaKeys } from '@/test/sandbox-harness';
 
 const SIZE = Number(process.env.BENCH_SIZE_MB ?? 200) * 1024 * 1024;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

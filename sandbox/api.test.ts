@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, completed, control, newSandbox, sessionPayload } from './test-support';
+import { call, completed, control, newSandbox, sessionPayload } from '@/test/sandbox-sdk';
 
 describe('idempotency (reference §2)', () => {
   it('replays the first response for the same key and body', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, completed, newSandbox, reasonCode, state } from './test-support';
+import { call, completed, newSandbox, reasonCode, state } from '@/test/sandbox-sdk';
 
 const DAY = 86_400;
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkoutJs } from './checkout-js';
-import { clientHelper, KEY_ID, KEYS, newSandbox } from './test-support';
+import { clientHelper, KEY_ID, KEYS, newSandbox } from '@/test/sandbox-sdk';
 
 /** Just enough DOM for checkout.js: elements with children, attributes, listeners. */
 class FakeElement {

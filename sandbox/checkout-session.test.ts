@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, completed, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state } from './test-support';
+import { call, completed, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state } from '@/test/sandbox-sdk';
 
 const HOUR = 3600;
 

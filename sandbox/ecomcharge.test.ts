@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSandbox } from './test-support';
+import { newSandbox } from '@/test/sandbox-sdk';
 
 const auth = `Basic ${Buffer.from('1:sandbox-secret').toString('base64')}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state, type CheckoutOptions } from './test-support';
+import { call, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state, type CheckoutOptions } from '@/test/sandbox-sdk';
 
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
 

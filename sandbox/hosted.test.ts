@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, clientHelper, KEY_ID, KEYS, newSandbox, state } from './test-support';
+import { call, clientHelper, KEY_ID, KEYS, newSandbox, state } from '@/test/sandbox-sdk';
 
 const signConfig = { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
 

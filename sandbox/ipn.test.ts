@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { verifySnsEnvelope, type SnsEnvelope } from './ipn';
 import { startSandboxServer } from './server';
-import { call, completed, control, KEY_ID, KEYS, newSandbox } from './test-support';
+import { call, completed, control, KEY_ID, KEYS, newSandbox } from '@/test/sandbox-sdk';
 
 interface Captured {
   body: string;

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxMswHandlers } from './msw';
-import { newSandbox, sdkSign, sessionPayload, idemKey } from './test-support';
+import { newSandbox, sdkSign, sessionPayload, idemKey } from '@/test/sandbox-sdk';
 
 describe('msw wrapping the same core', () => {
   const sandbox = newSandbox();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { SETTLEMENT_COLUMNS, TRANSACTION_COLUMNS } from './report-format';
-import { call, completed, newSandbox, START } from './test-support';
+import { call, completed, newSandbox, START } from '@/test/sandbox-sdk';
 
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_';
 const CAPTURES = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_';

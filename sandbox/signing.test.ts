@@ -2,7 +2,7 @@ import { constants, createSign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCanonicalRequest, buildStringToSign, formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { startSandboxServer, type SandboxServer } from './server';
-import { call, clientHelper, generateKeys, httpSend, KEY_ID, KEYS, newSandbox, PLAIN_KEY_ID, sdkSign, send, sessionPayload, START, idemKey } from './test-support';
+import { call, clientHelper, generateKeys, httpSend, KEY_ID, KEYS, newSandbox, PLAIN_KEY_ID, sdkSign, send, sessionPayload, START, idemKey } from '@/test/sandbox-sdk';
 
 describe('request verification (reference §1.8)', () => {
   it('accepts requests signed by the official Node SDK, both algorithms', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettlementText } from '@/lib/reports/settlement';
-import { call, newSandbox } from './test-support';
+import { call, newSandbox } from '@/test/sandbox-sdk';
 
 /** POST /__sandbox/reports/synthetic: a large settlement document for download benchmarks, generated as it streams. */
 describe('synthetic settlement report', () => {

@@ -5,8 +5,8 @@
  */
 import { loadEnvConfig } from '@next/env';
 import { getDb } from '@/lib/db';
-import { reconcile } from '@/lib/orders/reconcile';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { reconcile } from '@/lib/orders/payments/resync';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 async function main(): Promise<number> {
   // The same .env files `next start` reads, so the job talks to the same database and Amazon account.

@@ -4,7 +4,7 @@ import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
 import { completeCheckout } from '@/lib/checkout/complete';
 import { placeOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
 import type { Database } from '@/lib/db/connection';
-import type { Harness } from '@/sandbox/client-support';
+import type { Harness } from '@/test/sandbox-harness';
 
 /** Test-only: the shopper's side of a checkout, driven against the in-process sandbox. */
 

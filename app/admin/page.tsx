@@ -7,7 +7,7 @@ import { StatusSummary } from '@/components/admin/dashboard/status-summary';
 import { requireAdminPage } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { loadDashboard } from '@/lib/orders/admin-dashboard';
+import { loadDashboard } from '@/lib/orders/admin/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard · Admin', robots: { index: false } };
 

@@ -15,13 +15,13 @@ import {
   refundCharge,
   updateChargePermissionMetadata,
   type OperationOutcome,
-} from '@/lib/orders/payment-operations';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+} from '@/lib/orders/payments/operations';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 /**
  * The admin order page's payment operations. Each checks the admin role before anything
  * else (a test enumerates every export), parses its form, makes one call into
- * lib/orders/payment-operations and returns a result for useActionState.
+ * lib/orders/payments and returns a result for useActionState.
  */
 
 export type OrderActionResult = ActionResult<{ message: string }>;

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { failure, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { reconcile } from '@/lib/orders/reconcile';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { reconcile } from '@/lib/orders/payments/resync';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 export type ReconcileActionResult = ActionResult<{ ordersChecked: number; ordersChanged: number; notificationsProcessed: number; errorCount: number }>;
 

@@ -10,9 +10,9 @@ import { ensureShopperTokenHash } from '@/lib/checkout/shopper-token';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { appOrigin } from '@/lib/request-origin';
-import type { SignedButtonResult } from './button-options';
+import type { SignedButtonResult } from '@/lib/amazon-pay/button-options';
 
 // Checkout belongs to whoever holds the cart cookie; amounts always come from the server's cart.
 

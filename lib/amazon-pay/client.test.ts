@@ -9,7 +9,7 @@ import {
   refundFixture,
   reportFixture,
   reportScheduleFixture,
-} from './fixtures';
+} from '@/test/amazon-pay-fixtures';
 import { createAmazonPayClient, type AmazonPayClient } from './index';
 import {
   buildCanonicalRequest,
@@ -19,7 +19,7 @@ import {
   parseQueryPairs,
   verifySignature,
 } from './signing';
-import { testKeyPair } from './test-keys';
+import { testKeyPair } from '@/test/keys';
 
 interface Seen {
   method: string;

@@ -11,7 +11,7 @@ import {
   verifySignature,
   type SignatureAlgorithm,
 } from './signing';
-import { testKeyPair } from './test-keys';
+import { testKeyPair } from '@/test/keys';
 
 /**
  * The official Node SDK as an oracle (brief: never copy its code). Its string to

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environmentOf, environmentPathPrefix, hostForRegion, resolveBase, resolveRegion } from './endpoints';
 import { createAmazonPayClient } from './index';
-import { testKeyPair } from './test-keys';
+import { testKeyPair } from '@/test/keys';
 
 describe('regions (reference §1.1)', () => {
   it.each([

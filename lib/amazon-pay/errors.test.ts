@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmazonPayConfigError, AmazonPayError, createAmazonPayClient, InvalidPrivateKeyError } from './index';
 import { errorFromResponse } from './errors';
-import { testKeyPair } from './test-keys';
+import { testKeyPair } from '@/test/keys';
 
 const keys = testKeyPair();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AmazonPayError } from './errors';
-import { chargeFixture } from './fixtures';
+import { chargeFixture } from '@/test/amazon-pay-fixtures';
 import { createAmazonPayClient } from './index';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from './retry';
-import { testKeyPair } from './test-keys';
+import { testKeyPair } from '@/test/keys';
 
 type Step = Response | Error;
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attemptsAt, checkoutUntilReturn, createHarness, generateRsaKeys, rejectionOf, TINY_RETRY, usd, type Harness } from '@/sandbox/client-support';
+import { attemptsAt, checkoutUntilReturn, createHarness, generateRsaKeys, rejectionOf, TINY_RETRY, usd, type Harness } from '@/test/sandbox-harness';
 
 /**
  * Every fault /__sandbox/faults can inject (429, 408, 5xx, other statuses, latency,

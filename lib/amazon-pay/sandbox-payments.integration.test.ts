@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkoutUntilReturn, createHarness, rejectionOf, usd, type BuyerChoice, type Harness } from '@/sandbox/client-support';
+import { checkoutUntilReturn, createHarness, rejectionOf, usd, type BuyerChoice, type Harness } from '@/test/sandbox-harness';
 
 /** Charges, refunds and charge permissions through our client against the sandbox (seed 001 state machines). */
 

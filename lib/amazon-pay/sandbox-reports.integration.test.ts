@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkoutUntilReturn, createHarness, rejectionOf, START, usd, type Harness } from '@/sandbox/client-support';
+import { checkoutUntilReturn, createHarness, rejectionOf, START, usd, type Harness } from '@/test/sandbox-harness';
 import { formatAmazonTimestamp } from './index';
 
 /** Every report and report-schedule operation of our client against the sandbox (reference §8). */

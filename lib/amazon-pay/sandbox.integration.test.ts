@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkoutUntilReturn, createHarness, harnessKeys, rejectionOf, usd, type Harness } from '@/sandbox/client-support';
+import { checkoutUntilReturn, createHarness, harnessKeys, rejectionOf, usd, type Harness } from '@/test/sandbox-harness';
 import { sandboxMswHandlers, startSandboxServer, type SandboxServer } from '@/sandbox';
 
 /**

@@ -33,7 +33,7 @@ vi.mock('@/lib/auth/options', async (importOriginal) => ({
   getAuthOptions: async () => ({ providers: [] }),
 }));
 vi.mock('@/lib/db', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'db'));
-vi.mock('@/lib/payments/amazon-pay', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'amazonPay'));
+vi.mock('@/lib/amazon-pay/server', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'amazonPay'));
 vi.mock('@/lib/ecomcharge/server', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'ecomcharge'));
 vi.mock('next/navigation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/navigation')>()),

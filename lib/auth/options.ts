@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { adminAccountFrom, attemptAdminLogin } from './admin-login';
 import { loadOrCreateAuthSecret } from './secret';
 import './types';

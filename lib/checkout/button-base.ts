@@ -1,8 +1,8 @@
 import 'server-only';
-import type { AmazonButtonBase } from '@/components/checkout/button-options';
+import type { AmazonButtonBase } from '@/lib/amazon-pay/button-options';
 import { getConfig } from '@/lib/config';
 import { toAmazonPrice, type Money } from '@/lib/money';
-import { checkoutScriptUrl } from '@/lib/payments/amazon-pay';
+import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
 
 export function amazonButtonBase(
   placement: AmazonButtonBase['placement'],

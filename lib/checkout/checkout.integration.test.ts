@@ -5,7 +5,7 @@ import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, paymentEvents, payments } from '@/lib/db/schema';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { createHarness, type Harness } from '@/sandbox/client-support';
+import { createHarness, type Harness } from '@/test/sandbox-harness';
 import { cartWith as fixtureCart, placeInput as fixturePlaceInput, sessionChosenBy as fixtureSession } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import { completeCheckout } from './complete';

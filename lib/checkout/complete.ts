@@ -5,8 +5,8 @@ import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { fromAmazonPrice, money, toAmazonPrice, type AmazonPrice, type CurrencyCode } from '@/lib/money';
-import { recordPaymentEvent } from '@/lib/orders/events';
-import { recordCharge } from '@/lib/orders/sync';
+import { recordPaymentEvent } from '@/lib/orders/payments/events';
+import { recordCharge } from '@/lib/orders/payments/sync';
 
 export type CompletionOutcome =
   | { kind: 'placed'; orderNumber: string; status: string }

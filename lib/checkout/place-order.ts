@@ -5,7 +5,7 @@ import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
 import { UserFacingError, ValidationError } from '@/lib/errors';
 import { toAmazonPrice } from '@/lib/money';
-import { recordPaymentEvent } from '@/lib/orders/events';
+import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { fulfilmentOf, paymentIntentFor } from './button-payload';
 import { cartShips, computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
 import { countryName } from './countries';

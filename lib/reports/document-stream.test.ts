@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatAmazonTimestamp } from '@/lib/amazon-pay';
-import { checkoutUntilReturn, createHarness, START, usd, type Harness } from '@/sandbox/client-support';
+import { checkoutUntilReturn, createHarness, START, usd, type Harness } from '@/test/sandbox-harness';
 import { documentFilename, documentResponse, openReportDocument, openReportDocumentById, ReportDocumentError, type ReportDocumentApi } from './document-stream';
 
 /** The download route's streaming core against the in-process sandbox (sandbox/README.md "Reports"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTLEMENT_COLUMNS } from '@/sandbox';
 import { previewDocument } from './preview';
-import { chunkedSource, streamOf } from './test-support';
+import { chunkedSource, streamOf } from '@/test/byte-sources';
 
 function settlementText(rows: number): string {
   const lines = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
-import { call, completed, newSandbox, START } from '@/sandbox/test-support';
+import { call, completed, newSandbox, START } from '@/test/sandbox-sdk';
 import { previewDocument } from './preview';
 import { reconcile } from './reconcile';
 import { SANDBOX_SETTLEMENT_REPORT_TYPE } from './report-types';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTLEMENT_COLUMNS, TRANSACTION_COLUMNS } from '@/sandbox';
 import { parseSettlementDocument, parseSettlementRecords, parseSettlementText, SettlementFormatError } from './settlement';
-import { streamOf } from './test-support';
+import { streamOf } from '@/test/byte-sources';
 
 const PREAMBLE = ['SettlementFileFormatVersion\tsandbox-1', 'SellerId\tSANDBOXMERCHANT01', 'SettlementStartDate\t2026-01-15T11:00:00+0000', 'SettlementEndDate\t2026-01-15T13:00:00+0000', ''];
 

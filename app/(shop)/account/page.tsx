@@ -6,9 +6,9 @@ import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { amazonButtonBase } from '@/lib/checkout/button-base';
 import { getDb } from '@/lib/db';
-import { listOrdersForBuyer } from '@/lib/orders/shopper-queries';
+import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
 import { orderStatusLabel } from '@/lib/orders/status';
-import { checkoutScriptUrl } from '@/lib/payments/amazon-pay';
+import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 

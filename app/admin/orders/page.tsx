@@ -7,7 +7,7 @@ import { Pager } from '@/components/admin/list/pager';
 import { SortHeader } from '@/components/admin/list/sort-header';
 import { requireAdminPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin-list';
+import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin/list';
 
 export const metadata: Metadata = { title: 'Orders · Admin', robots: { index: false } };
 

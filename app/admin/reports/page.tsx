@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/components/admin/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/reports/admin-errors';
 import { CreateReportForm } from '@/components/admin/reports/create-report-form';
 import { ReportsQueryProvider } from '@/components/admin/reports/query-provider';
-import { filterSearchParams, filterValuesFrom, parseReportFilters } from '@/components/admin/reports/report-filters';
+import { filterSearchParams, filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
 import { ReportFiltersForm } from '@/components/admin/reports/report-filters-form';
 import { ReportList } from '@/components/admin/reports/report-list';
 import { SchedulesSection } from '@/components/admin/reports/schedules-section';
 import { CARD } from '@/components/admin/reports/ui';
 import type { ReportSchedule } from '@/lib/amazon-pay';
 import { requireAdminPage } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Reports · Admin', robots: { index: false } };
 

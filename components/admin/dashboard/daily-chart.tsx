@@ -1,6 +1,6 @@
 import { formatPrice } from '@/components/ui/price';
 import { money } from '@/lib/money';
-import type { DailyFigure } from '@/lib/orders/admin-dashboard';
+import type { DailyFigure } from '@/lib/orders/admin/dashboard';
 
 const WIDTH = 720;
 const HEIGHT = 220;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatOrderTime, StatusBadge } from '@/components/admin/list/status-badge';
 import { Price } from '@/components/ui/price';
-import type { AdminOrderRow } from '@/lib/orders/admin-list';
+import type { AdminOrderRow } from '@/lib/orders/admin/list';
 
 export function LatestOrders({ orders }: { orders: AdminOrderRow[] }) {
   return (

@@ -1,4 +1,4 @@
-import type { OrderListQuery } from '@/lib/orders/admin-list';
+import type { OrderListQuery } from '@/lib/orders/admin/list';
 
 type HrefParams = Partial<Record<keyof OrderListQuery, string | number | undefined>>;
 

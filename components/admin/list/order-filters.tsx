@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { FULFILMENTS, ORDER_STATUSES, PAYMENT_STATES, type OrderListQuery } from '@/lib/orders/admin-list';
+import { FULFILMENTS, ORDER_STATUSES, PAYMENT_STATES, type OrderListQuery } from '@/lib/orders/admin/list';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 const field = 'mt-1 block w-full rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm text-ink';

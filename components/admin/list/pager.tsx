@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { OrderListPage, OrderListQuery } from '@/lib/orders/admin-list';
+import type { OrderListPage, OrderListQuery } from '@/lib/orders/admin/list';
 import { listHref } from './list-href';
 
 /** Previous/next over keyset cursors: every page is as fast as the first, at any depth. */

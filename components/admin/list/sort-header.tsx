@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { OrderListQuery } from '@/lib/orders/admin-list';
+import type { OrderListQuery } from '@/lib/orders/admin/list';
 import { listHref } from './list-href';
 
 /** A sortable column header: a link that sorts by it, or flips the direction if it already does. */

@@ -2,7 +2,7 @@
 
 import { cancelChargeAction, captureChargeAction, refundChargeAction } from '@/components/admin/order-actions';
 import { currencyExponent, isCurrencyCode } from '@/lib/money';
-import type { LiveChargeView } from '@/lib/orders/admin-order-view-types';
+import type { LiveChargeView } from '@/lib/orders/admin/order-view-types';
 import { decimalOf, formatDecimalInput, formatMinor } from './format';
 import { Field, inputClass, OperationForm } from './operation-form';
 

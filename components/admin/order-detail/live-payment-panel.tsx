@@ -1,7 +1,7 @@
 'use client';
 
 import { refreshOrderFromAmazonAction } from '@/components/admin/order-actions';
-import type { AdminOrderView } from '@/lib/orders/admin-order-view-types';
+import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { ChargeActions } from './charge-actions';
 import { formatMinor, formatWhen } from './format';
 import { OperationForm } from './operation-form';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { AdminOrderView } from '@/lib/orders/admin-order-view-types';
+import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { formatWhen } from './format';
 import { LivePaymentPanel } from './live-payment-panel';
 import { BuyerAndShipping, OrderItems } from './order-summary';

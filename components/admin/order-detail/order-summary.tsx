@@ -1,4 +1,4 @@
-import type { AdminOrderView } from '@/lib/orders/admin-order-view-types';
+import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
 
 const card = 'rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5';

@@ -1,4 +1,4 @@
-import type { EventView } from '@/lib/orders/admin-order-view-types';
+import type { EventView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor, formatWhen } from './format';
 
 const LABELS: Record<string, string> = {

@@ -6,7 +6,7 @@ import {
   closeChargePermissionAction,
   updateChargePermissionMetadataAction,
 } from '@/components/admin/order-actions';
-import type { AdminOrderView, LivePermissionView } from '@/lib/orders/admin-order-view-types';
+import type { AdminOrderView, LivePermissionView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
 import { Field, inputClass, OperationForm } from './operation-form';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { AdminOrderView } from '@/lib/orders/admin-order-view-types';
+import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 
 export const orderViewKey = (orderNumber: string) => ['admin-order', orderNumber] as const;
 

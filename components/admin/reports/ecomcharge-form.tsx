@@ -1,4 +1,4 @@
-import { ECOM_DATE_TYPES, ECOM_STATUSES, type EcomQuery } from './ecomcharge-query';
+import { ECOM_DATE_TYPES, ECOM_STATUSES, type EcomQuery } from '@/lib/reports/ecomcharge-query';
 import { BUTTON, INPUT } from './ui';
 
 /** A plain GET form: the query (and the page cursor) live in the URL. */

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { invalidInput, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { parseFilterDate, toAmazonTimestamp } from '@/lib/reports/date-range';
 import { canCreateReport, canScheduleReport, isScheduleFrequency } from '@/lib/reports/report-types';
-import { adminErrorMessage } from './admin-errors';
+import { adminErrorMessage } from '@/lib/reports/admin-errors';
 
 /**
  * Report actions: each checks the admin first (STYLE.md: every action checks the

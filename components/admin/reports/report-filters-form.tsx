@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { PAGE_SIZE_MAX, PAGE_SIZE_MIN } from '@/lib/reports/date-range';
 import { REPORT_STATUSES, REPORT_TYPES } from '@/lib/reports/report-types';
-import type { ParsedReportFilters, ReportFilterValues } from './report-filters';
+import type { ParsedReportFilters, ReportFilterValues } from '@/lib/reports/report-filters';
 import { BUTTON, BUTTON_SECONDARY, INPUT } from './ui';
 
 type FieldErrors = Extract<ParsedReportFilters, { ok: false }>['fieldErrors'];

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatAmazonTime } from './format';
-import type { ReportPage } from './report-row';
+import type { ReportPage } from '@/lib/reports/report-row';
 import { StatusBadge } from './status-badge';
 import { BUTTON_SECONDARY, TABLE, TD, TH } from './ui';
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { ReportRow } from './report-row';
+import type { ReportRow } from '@/lib/reports/report-row';
 import { StatusBadge } from './status-badge';
 
 /** Sandbox reports take 10 s (sandbox/README.md); Amazon's take minutes. Every 2 s is gentle on both. */

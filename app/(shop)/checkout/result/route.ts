@@ -5,7 +5,7 @@ import { completeCheckout } from '@/lib/checkout/complete';
 import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 const querySchema = z.object({ amazonCheckoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/) });
 

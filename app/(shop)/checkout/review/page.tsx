@@ -11,7 +11,7 @@ import { cartShips, shippingOptions } from '@/lib/checkout/pricing';
 import { quoteCheckout, type CheckoutQuote } from '@/lib/checkout/place-order';
 import { reshapeCheckoutSession } from '@/lib/checkout/reshape';
 import { getConfig } from '@/lib/config';
-import { checkoutScriptUrl, getAmazonPay } from '@/lib/payments/amazon-pay';
+import { checkoutScriptUrl, getAmazonPay } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 

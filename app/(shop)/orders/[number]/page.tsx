@@ -6,7 +6,7 @@ import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
 import { getDb } from '@/lib/db';
-import { canViewOrder, findOrderByNumber } from '@/lib/orders/shopper-queries';
+import { canViewOrder, findOrderByNumber } from '@/lib/orders/shopper/queries';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };

@@ -5,8 +5,8 @@ import { OrderDetailView } from '@/components/admin/order-detail/order-detail-vi
 import { AdminQueryProvider } from '@/components/admin/query-provider';
 import { requireAdminPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { loadAdminOrderView } from '@/lib/orders/admin-order-view';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Order · Admin', robots: { index: false } };
 

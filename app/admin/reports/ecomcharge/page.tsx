@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/components/admin/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/reports/admin-errors';
 import { EcomchargeForm } from '@/components/admin/reports/ecomcharge-form';
-import { ecomSearchParams, parseEcomQuery, periodParams, type EcomQuery } from '@/components/admin/reports/ecomcharge-query';
+import { ecomSearchParams, parseEcomQuery, periodParams, type EcomQuery } from '@/lib/reports/ecomcharge-query';
 import { EcomchargeTable } from '@/components/admin/reports/ecomcharge-table';
 import { BUTTON_SECONDARY } from '@/components/admin/reports/ui';
 import { requireAdminPage } from '@/lib/auth';

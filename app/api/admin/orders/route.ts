@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin-list';
+import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin/list';
 
 /** One page of the admin order list, as the list's own polling reads it. Admin only. */
 export async function GET(request: Request): Promise<NextResponse> {

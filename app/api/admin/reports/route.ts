@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
-import { filterValuesFrom, parseReportFilters } from '@/components/admin/reports/report-filters';
-import { toReportRow, type ReportPage } from '@/components/admin/reports/report-row';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
+import { toReportRow, type ReportPage } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { decodeReportCursor, encodeReportCursor } from '@/lib/reports/pagination';
 
 const cursorSchema = z.string().max(4096).optional();

@@ -8,7 +8,7 @@ vi.mock('@/lib/db', () => ({
     throw new Error('the database must not be touched');
   },
 }));
-vi.mock('@/lib/payments/amazon-pay', () => ({
+vi.mock('@/lib/amazon-pay/server', () => ({
   getAmazonPay: () => {
     touched.amazon += 1;
     throw new Error('Amazon must not be called');

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { confirmSubscription, InvalidNotificationError } from '@/lib/notifications';
+import { confirmSubscription, InvalidNotificationError } from '@/lib/amazon-pay/ipn';
 import { getDb } from '@/lib/db';
-import { processNotification, recordNotification } from '@/lib/orders/notifications';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
-import { getIpnVerifier, ipnUrlPolicy } from '@/lib/payments/ipn-verifier';
+import { processNotification, recordNotification } from '@/lib/orders/payments/ipn-inbox';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { getIpnVerifier, ipnUrlPolicy } from '@/lib/amazon-pay/ipn/server';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/components/admin/reports/admin-errors';
-import { reconcileSettlementReport, type SettlementReconciliation } from '@/components/admin/reports/reconciliation';
+import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
 import { ReconciliationTables } from '@/components/admin/reports/reconciliation-tables';
-import { reportIdSchema } from '@/components/admin/reports/report-id';
+import { reportIdSchema } from '@/lib/reports/report-id';
 import { requireAdminPage } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Reconcile settlement · Admin', robots: { index: false } };

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { loadOrderRecord } from '@/lib/orders/admin-order-record';
+import { loadOrderRecord } from '@/lib/orders/admin/order-record';
 
 const paramsSchema = z.object({ number: z.string().regex(/^NW-\d{1,12}$/) });
 

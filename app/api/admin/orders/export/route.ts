@@ -2,8 +2,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { orderCsvHeader, orderCsvLine } from '@/lib/orders/orders-csv';
-import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/lib/orders/admin-list';
+import { orderCsvHeader, orderCsvLine } from '@/lib/orders/admin/orders-csv';
+import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/lib/orders/admin/list';
 
 /**
  * The order list as CSV, with the list's filters. Streamed batch by batch over keyset

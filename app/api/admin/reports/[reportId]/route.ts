@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
-import { reportIdSchema } from '@/components/admin/reports/report-id';
-import { toReportRow } from '@/components/admin/reports/report-row';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { reportIdSchema } from '@/lib/reports/report-id';
+import { toReportRow } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 /** One report's status, for the poller after "Create report". Admin only. */
 export async function GET(_request: Request, context: { params: Promise<{ reportId: string }> }): Promise<NextResponse> {

@@ -2,8 +2,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { loadAdminOrderView } from '@/lib/orders/admin-order-view';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 const paramsSchema = z.object({ number: z.string().regex(/^NW-\d{1,12}$/) });
 

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
-import { reportIdSchema } from '@/components/admin/reports/report-id';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { reportIdSchema } from '@/lib/reports/report-id';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { documentResponse, openReportDocumentById } from '@/lib/reports/document-stream';
 
 /**

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/components/admin/reports/admin-errors';
-import { parseEcomQuery, periodParams } from '@/components/admin/reports/ecomcharge-query';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { parseEcomQuery, periodParams } from '@/lib/reports/ecomcharge-query';
 import { getAdminSession } from '@/lib/auth';
 import { transactionsToCsvStream, type EcomchargePage, type EcomchargeTransaction } from '@/lib/ecomcharge';
 import { getEcomcharge } from '@/lib/ecomcharge/server';

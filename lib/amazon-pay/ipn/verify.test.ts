@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AMAZON_SNS_HOST } from './cert-url';
 import { InvalidNotificationError, type InvalidNotificationReason } from './errors';
 import { createSnsVerifier } from './verify';
-import { deferred, ipnHarness, SANDBOX_CERT_URL, signLikeSns, strangerPrivateKey, subscriptionConfirmationFields, TOPIC_ARN } from './test-support';
+import { deferred, ipnHarness, SANDBOX_CERT_URL, signLikeSns, strangerPrivateKey, subscriptionConfirmationFields, TOPIC_ARN } from '@/test/sns-messages';
 
 async function refusal(promise: Promise<unknown>): Promise<InvalidNotificationError> {
   const error: unknown = await promise.then(

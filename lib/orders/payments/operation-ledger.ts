@@ -3,7 +3,7 @@ import { AmazonPayError } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { adminOperations } from '@/lib/db/schema';
 import { recordPaymentEvent } from './events';
-import { AmazonRefusedError, OperationInProgressError } from './payment-operation-errors';
+import { AmazonRefusedError, OperationInProgressError } from './operation-errors';
 
 /**
  * The admin_operations row is written before Amazon is called, keyed by the idempotency

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { notificationsReceived, orders, payments, reconciliationRuns, refunds } from '@/lib/db/schema';
-import { checkoutUntilReturn, createHarness, usd, type BuyerChoice, type Harness } from '@/sandbox/client-support';
+import { checkoutUntilReturn, createHarness, usd, type BuyerChoice, type Harness } from '@/test/sandbox-harness';
 import { testDatabaseTargets } from '@/test/databases';
-import { reconcile } from './reconcile';
+import { reconcile } from './resync';
 import { recordCharge } from './sync';
 
 /**

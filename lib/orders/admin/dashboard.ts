@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, reconciliationRuns } from '@/lib/db/schema';
 import { money, type CurrencyCode, type Money } from '@/lib/money';
-import { toAdminOrderRow, type AdminOrderRow } from './admin-list';
+import { toAdminOrderRow, type AdminOrderRow } from './list';
 
 export interface DailyFigure {
   /** UTC day, YYYY-MM-DD. */

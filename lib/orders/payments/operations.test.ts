@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { adminOperations, orders, paymentEvents, payments, refunds } from '@/lib/db/schema';
-import { attemptsAt, createHarness, type Harness } from '@/sandbox/client-support';
+import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
 import { testDatabaseTargets } from '@/test/databases';
 import {
   AmazonRefusedError,
@@ -15,8 +15,8 @@ import {
   refreshOrderFromAmazon,
   refundCharge,
   updateChargePermissionMetadata,
-} from './payment-operations';
-import { placeTestOrder, type PlacedTestOrder } from './payment-operations.test-support';
+} from './operations';
+import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
 
 const actor = 'admin@example.com';
 const MUGS = [{ slug: 'enamel-camp-mug', kind: 'physical' as const, unitPrice: 2200, quantity: 2 }];

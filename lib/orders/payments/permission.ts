@@ -6,8 +6,8 @@ import { money, toAmazonPrice } from '@/lib/money';
 import { hasPhysicalLine, loadOrder, orderCurrency, requireChargePermission, subscriptionLineOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { billingMonth, operationKey } from './operation-keys';
-import type { AdminActor } from './payment-operations-charges';
-import { OperationRefusedError } from './payment-operation-errors';
+import type { AdminActor } from './charges';
+import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncChargePermission } from './sync';
 
 /** Operations on the order's ChargePermission (reference §4 ChargePermission). */

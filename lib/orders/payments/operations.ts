@@ -5,7 +5,7 @@
  * through lib/orders/sync. Errors: OperationRefusedError (we refused),
  * AmazonRefusedError (Amazon refused; its reasonCode in words), OperationInProgressError.
  */
-export { captureCharge, cancelCharge, refundCharge, type CaptureInput, type CancelInput, type RefundInput } from './payment-operations-charges';
+export { captureCharge, cancelCharge, refundCharge, type CaptureInput, type CancelInput, type RefundInput } from './charges';
 export {
   addDeliveryTracking,
   chargeAgain,
@@ -15,7 +15,7 @@ export {
   type CloseInput,
   type MetadataInput,
   type TrackingInput,
-} from './payment-operations-permission';
-export { refreshOrderFromAmazon } from './payment-operations-refresh';
+} from './permission';
+export { refreshOrderFromAmazon } from './refresh';
 export type { OperationOutcome } from './operation-ledger';
-export { AmazonRefusedError, OperationInProgressError, OperationRefusedError } from './payment-operation-errors';
+export { AmazonRefusedError, OperationInProgressError, OperationRefusedError } from './operation-errors';

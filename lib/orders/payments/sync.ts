@@ -4,7 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from './events';
-import { orderStatusForCharge, type OrderStatus } from './status';
+import { orderStatusForCharge, type OrderStatus } from '@/lib/orders/status';
 
 /**
  * Brings our rows in line with what Amazon says now. Amazon's state is the truth and

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
-import { usd, type Harness } from '@/sandbox/client-support';
-import { recordCharge, syncChargePermission } from './sync';
+import { usd, type Harness } from '@/test/sandbox-harness';
+import { recordCharge, syncChargePermission } from '@/lib/orders/payments/sync';
 
 /**
  * Test-only: an order placed through the in-process sandbox and recorded the way

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { notificationsReceived, orders, payments, refunds } from '@/lib/db/schema';
-import { createSnsVerifier, InvalidNotificationError, type AmazonPayNotification } from '@/lib/notifications';
-import { createHarness, type Harness } from '@/sandbox/client-support';
+import { createSnsVerifier, InvalidNotificationError, type AmazonPayNotification } from '@/lib/amazon-pay/ipn';
+import { createHarness, type Harness } from '@/test/sandbox-harness';
 import { completedOrder } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
-import { processNotification, recordNotification } from './notifications';
+import { processNotification, recordNotification } from './ipn-inbox';
 
 const SHOPPER = 'c'.repeat(64);
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { AMAZON_SNS_HOST, createSnsVerifier, type SnsVerifier, type SnsUrlPolicy } from '@/lib/notifications';
+import { AMAZON_SNS_HOST, createSnsVerifier, type SnsVerifier, type SnsUrlPolicy } from '@/lib/amazon-pay/ipn';
 
 let verifier: SnsVerifier | undefined;
 

@@ -4,7 +4,7 @@ import { formatMoney, money, toAmazonPrice } from '@/lib/money';
 import { loadOrderPayment, orderCurrency, parseAmount, refundsOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { operationKey } from './operation-keys';
-import { OperationRefusedError } from './payment-operation-errors';
+import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncRefund } from './sync';
 
 /** Capture, cancel and refund of one Charge (reference §4 Charge, Refund). */

@@ -1,8 +1,8 @@
 import { AmazonPayError, parseAmazonTimestamp, type AmazonPayClient, type Charge, type ChargePermission, type Refund } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
-import { adminMessageFor } from './admin-messages';
-import { loadOrderRecord } from './admin-order-record';
+import { adminMessageFor } from './messages';
+import { loadOrderRecord } from './order-record';
 import {
   SETTLING_STATES,
   type AddressView,
@@ -10,8 +10,8 @@ import {
   type LiveChargeView,
   type LivePermissionView,
   type LiveStateView,
-} from './admin-order-view-types';
-import { orderStatusLabel } from './status';
+} from './order-view-types';
+import { orderStatusLabel } from '@/lib/orders/status';
 
 type OrderRecord = NonNullable<Awaited<ReturnType<typeof loadOrderRecord>>>;
 

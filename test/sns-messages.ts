@@ -1,8 +1,8 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { createSandbox, TOPIC_ARN, type Sandbox } from '@/sandbox';
 import { snsIdentity } from '@/sandbox/sns-cert';
-import type { FetchLike } from './cert-cache';
-import type { SnsVerifierOptions } from './verify';
+import type { FetchLike } from '@/lib/amazon-pay/ipn/cert-cache';
+import type { SnsVerifierOptions } from '@/lib/amazon-pay/ipn/verify';
 
 /**
  * Test helpers: real IPNs from the offline sandbox (reference §7), whose certificate

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, reconciliationRuns, refunds } from '@/lib/db/schema';
-import { processNotification, unprocessedNotificationIds } from './notifications';
+import { processNotification, unprocessedNotificationIds } from './ipn-inbox';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
 /**

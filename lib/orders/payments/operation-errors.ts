@@ -1,5 +1,5 @@
 import { UserFacingError } from '@/lib/errors';
-import { adminMessageFor } from './admin-messages';
+import { adminMessageFor } from '@/lib/orders/admin/messages';
 
 /** We refused before calling Amazon: our stored state says the operation cannot work. */
 export class OperationRefusedError extends UserFacingError {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
 import { isCurrencyCode, money, type Money } from '@/lib/money';
-import { ORDER_STATUS_LABELS, type OrderStatus } from './status';
+import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 /**
  * The merchant's order list: filters that live in the URL, and keyset pagination so

@@ -2,7 +2,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { notificationsReceived } from '@/lib/db/schema';
-import type { AmazonPayNotification } from '@/lib/notifications';
+import type { AmazonPayNotification } from '@/lib/amazon-pay/ipn';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
 /**

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { AmazonPayError, createAmazonPayClient, type AmazonPayClient, type AmazonPayConfig } from '@/lib/amazon-pay';
-import { createSandbox, type Sandbox } from './sandbox';
+import { createSandbox, type Sandbox } from '@/sandbox/sandbox';
 
 /**
  * Test-only: our typed client (lib/amazon-pay) driven against an in-process

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { vi } from 'vitest';
-import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/sandbox';
 
 /**
  * Helpers for the sandbox's own tests: requests are signed by the official Node

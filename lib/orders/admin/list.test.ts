@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
 import { testDatabaseTargets } from '@/test/databases';
-import { eachOrderBatch, listAdminOrders, orderListQuerySchema, type OrderListQuery } from './admin-list';
+import { eachOrderBatch, listAdminOrders, orderListQuerySchema, type OrderListQuery } from './list';
 
 const query = (input: Record<string, string> = {}): OrderListQuery => orderListQuerySchema.parse(input);
 

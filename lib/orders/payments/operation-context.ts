@@ -3,7 +3,7 @@ import type { Database } from '@/lib/db/connection';
 import { orderLines, orders, payments, refunds } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { fromDecimalString, isCurrencyCode, MoneyError, type CurrencyCode } from '@/lib/money';
-import { OperationRefusedError } from './payment-operation-errors';
+import { OperationRefusedError } from './operation-errors';
 
 /** Loading and checking what an admin payment operation acts on, from our stored state. */
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { parseAmazonTimestamp, type Report } from '@/lib/amazon-pay';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { getAmazonPay } from '@/lib/payments/amazon-pay';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { loadSettlementBooks, settlementPeriod, type BooksPeriod } from '@/lib/reports/books';
 import { openReportDocumentById } from '@/lib/reports/document-stream';
 import { reconcile, type ReconciliationResult } from '@/lib/reports/reconcile';

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
 import { money } from '@/lib/money';
 import { testDatabaseTargets } from '@/test/databases';
-import { dailyFigures, latestOrders, statusCounts } from './admin-dashboard';
+import { dailyFigures, latestOrders, statusCounts } from './dashboard';
 
 describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
   let handle: DatabaseHandle;
