@@ -57,7 +57,7 @@ describe('reports (reference §8)', () => {
     const doc = await download(sandbox, String(report.body['reportDocumentId']));
     const text = await (await doc.fetch()).text();
     expect(text.split('\n')[1]).toBe(TRANSACTION_COLUMNS.join('\t'));
-    const tampered = await sandbox.handle(new Request(doc.url.replace(/signature=./, 'signature=0')));
+    const tampered = await sandbox.handle(new Request(doc.url.replace(/signature=(.)/, (_, first: string) => `signature=${first === '0' ? '1' : '0'}`)));
     expect(tampered.status).toBe(403);
     sandbox.advance(31);
     const expired = await doc.fetch();
