@@ -84,32 +84,44 @@ async function main(): Promise<void> {
     try {
       const seeding = performance.now();
       await seed(handle.db);
-      console.log(`${target.name}: seeded ${ORDERS.toLocaleString('en-US')} orders with lines and payments in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+      console.log(
+        `${target.name}: seeded ${ORDERS.toLocaleString('en-US')} orders with lines and payments in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+      );
       const cases: Array<[string, Record<string, string>]> = [
         ['first page', {}],
         ['deep page (keyset, row 50,000)', { after: await deepCursor(handle.db) }],
-        ['filter: paid + digital + 90 days', { status: 'paid', fulfilment: 'digital', from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10) }],
+        [
+          'filter: paid + digital + 90 days',
+          { status: 'paid', fulfilment: 'digital', from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10) },
+        ],
         ['sort by total, first page', { sort: 'total' }],
         ['sort by number, first page', { sort: 'number', dir: 'asc' }],
         ['search: buyer email', { q: 'Buyer4242@example.com' }],
         ['search: charge id', { q: 'S01-0042424-0042424-C000001' }],
       ];
-      for (const [name, params] of cases) results.push({ target: target.name, case: name, ...(await measure(handle.db, params)) });
+      for (const [name, params] of cases)
+        results.push({ target: target.name, case: name, ...(await measure(handle.db, params)) });
     } finally {
       await handle.close();
     }
   }
 
-  console.log(`\n${'database'.padEnd(10)} ${'case'.padEnd(34)} ${'rows'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
+  console.log(
+    `\n${'database'.padEnd(10)} ${'case'.padEnd(34)} ${'rows'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`,
+  );
   for (const row of results) {
-    console.log(`${row.target.padEnd(10)} ${row.case.padEnd(34)} ${String(row.rows).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)}`);
+    console.log(
+      `${row.target.padEnd(10)} ${row.case.padEnd(34)} ${String(row.rows).padStart(5)} ${row.p50.toFixed(1).padStart(8)} ${row.p95.toFixed(1).padStart(8)}`,
+    );
   }
   const postgres = results.filter((row) => row.target === 'postgres');
   if (postgres.length === 0) {
     console.log('\nPostgreSQL: not measured (set TEST_DATABASE_URL).');
   } else {
     const worst = Math.max(...postgres.map((row) => row.p95));
-    console.log(`\nPostgreSQL p95 < ${TARGET_P95_MS} ms in every case: ${worst < TARGET_P95_MS ? 'yes' : 'NO'} (worst ${worst.toFixed(1)} ms)`);
+    console.log(
+      `\nPostgreSQL p95 < ${TARGET_P95_MS} ms in every case: ${worst < TARGET_P95_MS ? 'yes' : 'NO'} (worst ${worst.toFixed(1)} ms)`,
+    );
   }
 }
 

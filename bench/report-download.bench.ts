@@ -28,7 +28,10 @@ const KEY_ID = 'ABENCHMARKREPORTS01';
 const MB = 1024 * 1024;
 
 function startSandbox(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts'], { env: { ...process.env, SANDBOX_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts'], {
+    env: { ...process.env, SANDBOX_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -41,7 +44,11 @@ function startSandbox(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 async function control(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}/__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const response = await fetch(`${base}/__sandbox/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
@@ -81,7 +88,13 @@ async function main(): Promise<void> {
     const report = await control(url, 'reports/synthetic', { sizeBytes: SIZE });
     const reportId = String(report['reportId']);
     const documentId = String(report['reportDocumentId']);
-    const client = createAmazonPayClient({ publicKeyId: KEY_ID, privateKey: keys.privateKeyPem, region: 'us', sandbox: true, endpoint: url });
+    const client = createAmazonPayClient({
+      publicKeyId: KEY_ID,
+      privateKey: keys.privateKeyPem,
+      region: 'us',
+      sandbox: true,
+      endpoint: url,
+    });
 
     // What app/api/admin/reports/[reportId]/document/route.ts does after its session check; Next.js pipes the Response the same way.
     app = createServer((req, res) => {
@@ -112,7 +125,10 @@ async function main(): Promise<void> {
     let bytes = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // Interleaved, so a noisy neighbour slows both alike.
-      for (const [name, run] of [['direct', direct], ['route', route]] as const) {
+      for (const [name, run] of [
+        ['direct', direct],
+        ['route', route],
+      ] as const) {
         const result = await timed(run);
         bytes = result.bytes;
         results[name].push(result.bytes / MB / result.seconds);
@@ -128,7 +144,9 @@ async function main(): Promise<void> {
     console.log(`direct         ${directMBs.toFixed(1)} MB/s   [${results.direct.map((v) => v.toFixed(0)).join(', ')}]`);
     console.log(`through route  ${routeMBs.toFixed(1)} MB/s   [${results.route.map((v) => v.toFixed(0)).join(', ')}]`);
     console.log(`ratio          ${ratio.toFixed(2)}  (target ≥ 0.8) ${ratio >= 0.8 ? 'OK' : 'MISSED'}`);
-    console.log(`peak RSS growth ${growth.toFixed(1)} MB over a ${(baseline / MB).toFixed(0)} MB baseline (target < 64 MB) ${growth < 64 ? 'OK' : 'MISSED'}`);
+    console.log(
+      `peak RSS growth ${growth.toFixed(1)} MB over a ${(baseline / MB).toFixed(0)} MB baseline (target < 64 MB) ${growth < 64 ? 'OK' : 'MISSED'}`,
+    );
   } finally {
     app?.close();
     child.kill();

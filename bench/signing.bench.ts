@@ -24,7 +24,9 @@ const sdkHelper = require('@amazonpay/amazon-pay-api-sdk-nodejs/src/clientHelper
   signPayload(config: object, payload: unknown): string;
 };
 
-const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 const payload = JSON.stringify({
   webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.example/checkout/review' },
   storeId: 'amzn1.application-oa2-client.0123456789abcdef0123456789abcdef',
@@ -38,7 +40,12 @@ async function measure(run: (deadline: number) => Promise<number> | number): Pro
   return count / ((performance.now() - started) / 1000);
 }
 
-const client = createAmazonPayClient({ publicKeyId: 'SANDBOX-BENCH', privateKey: privateKeyPem, region: 'us', algorithm: ALGORITHM });
+const client = createAmazonPayClient({
+  publicKeyId: 'SANDBOX-BENCH',
+  privateKey: privateKeyPem,
+  region: 'us',
+  algorithm: ALGORITHM,
+});
 async function ours(deadline: number): Promise<number> {
   let count = 0;
   const worker = async () => {
@@ -66,7 +73,11 @@ function bare(deadline: number): number {
   let count = 0;
   while (performance.now() < deadline) {
     const stringToSign = `${ALGORITHM}\n${createHash('sha256').update(payload).digest('hex')}`;
-    sign('sha256', Buffer.from(stringToSign), { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }).toString('base64');
+    sign('sha256', Buffer.from(stringToSign), {
+      key: keyObject,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: 32,
+    }).toString('base64');
     count++;
   }
   return count;
@@ -89,7 +100,9 @@ async function main(): Promise<void> {
     samples.bare.push(await measure(bare));
   }
   const results = { ours: median(samples.ours), sdk: median(samples.sdk), bare: median(samples.bare) };
-  console.log(`button signatures/s (median of ${ROUNDS}), RSA-2048 ${ALGORITHM}, ${SECONDS}s each, ${availableParallelism()} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, node ${process.version}`);
+  console.log(
+    `button signatures/s (median of ${ROUNDS}), RSA-2048 ${ALGORITHM}, ${SECONDS}s each, ${availableParallelism()} cores, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, node ${process.version}`,
+  );
   console.log(`  ours (client, ${IN_FLIGHT} in flight) ${fmt(results.ours)}`);
   console.log(`  sdk signPayload              ${fmt(results.sdk)}`);
   console.log(`  bare sync KeyObject          ${fmt(results.bare)}`);

@@ -20,7 +20,9 @@ async function confirmIn(page: Page, confirmLabel: string): Promise<void> {
   await dialog.getByRole('button', { name: confirmLabel }).click();
 }
 
-test('the admin captures part of a physical order, refunds part, and sees the refund settle by IPN without reloading', async ({ page }) => {
+test('the admin captures part of a physical order, refunds part, and sees the refund settle by IPN without reloading', async ({
+  page,
+}) => {
   requireOfflineSandbox('moving the sandbox clock');
   // Checkout, two operations and a settled refund: longer than the default minute on a busy machine.
   test.setTimeout(120_000);
@@ -68,7 +70,6 @@ test('the admin captures part of a physical order, refunds part, and sees the re
   await tracking.getByRole('button', { name: 'Send tracking' }).click();
   await expect(tracking.getByRole('status')).toHaveText('Tracking sent to Amazon Pay.');
   await expect(page.getByTestId('payment-timeline')).toContainText('UPS 1Z999AA10123456784');
-
 });
 
 test('the admin charges a subscription again for the month, then closes its charge permission', async ({ page }) => {
@@ -84,7 +85,10 @@ test('the admin charges a subscription again for the month, then closes its char
   // A subscription has no parcel to track; a capture-once physical order had one.
   await expect(live.getByTestId('tracking-form')).toHaveCount(0);
 
-  await live.getByTestId('charge-again-form').getByRole('button', { name: /^Charge / }).click();
+  await live
+    .getByTestId('charge-again-form')
+    .getByRole('button', { name: /^Charge / })
+    .click();
   await confirmIn(page, 'Charge now');
   await expect(live.getByTestId('charge-again-form').getByRole('status')).toHaveText('Subscription charged for this month.');
   await expect(live.getByTestId('charge-state')).toHaveText(['Authorized', 'Captured']);

@@ -103,10 +103,14 @@ test('eComCharge: a day, a paged period, CSV export, and no access without the a
   await expect(page.getByRole('table', { name: 'eComCharge transactions' })).toBeVisible();
   await shot(page, 'ecomcharge-day');
 
-  await page.goto('/admin/reports/ecomcharge?mode=period&from=2026-01-01T00%3A00&to=2026-01-10T23%3A59&status=all&dateType=created_at&timeZone=Etc%2FUTC');
+  await page.goto(
+    '/admin/reports/ecomcharge?mode=period&from=2026-01-01T00%3A00&to=2026-01-10T23%3A59&status=all&dateType=created_at&timeZone=Etc%2FUTC',
+  );
   await expect(page.getByTestId('ecom-count')).toContainText('in the period');
   await shot(page, 'ecomcharge-period');
-  const csv = await page.request.get('/api/admin/reports/ecomcharge/export?mode=period&from=2026-01-01T00%3A00&to=2026-01-10T23%3A59&status=all&dateType=created_at&timeZone=Etc%2FUTC');
+  const csv = await page.request.get(
+    '/api/admin/reports/ecomcharge/export?mode=period&from=2026-01-01T00%3A00&to=2026-01-10T23%3A59&status=all&dateType=created_at&timeZone=Etc%2FUTC',
+  );
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toContain('attachment');
   expect((await csv.text()).split('\n').length).toBeGreaterThan(10);

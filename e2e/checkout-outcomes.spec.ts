@@ -46,8 +46,22 @@ test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
 });
 
 const PENDING_OUTCOMES = [
-  { card: '0701', slug: 'single-origin-coffee-beans', label: 'Payment authorized', status: 'authorized', chargeState: 'Authorized', title: 'is authorized' },
-  { card: '4354', slug: 'wool-throw-blanket', label: 'Payment declined', status: 'declined', chargeState: 'Declined', title: 'is hard-declined' },
+  {
+    card: '0701',
+    slug: 'single-origin-coffee-beans',
+    label: 'Payment authorized',
+    status: 'authorized',
+    chargeState: 'Authorized',
+    title: 'is authorized',
+  },
+  {
+    card: '4354',
+    slug: 'wool-throw-blanket',
+    label: 'Payment declined',
+    status: 'declined',
+    chargeState: 'Declined',
+    title: 'is hard-declined',
+  },
 ] as const;
 
 for (const outcome of PENDING_OUTCOMES) {

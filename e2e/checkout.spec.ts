@@ -28,7 +28,11 @@ test('physical goods: pay with Amazon Pay, review, place the order and see the c
   const stored = await storedOrder(request, number);
   expect(stored.order).toMatchObject({ status: 'authorized', checkoutSessionId });
   expect(stored.payments).toHaveLength(1);
-  expect(stored.payments[0]).toMatchObject({ state: 'Authorized', authorizedAmount: stored.order.totalAmount, capturedAmount: 0 });
+  expect(stored.payments[0]).toMatchObject({
+    state: 'Authorized',
+    authorizedAmount: stored.order.totalAmount,
+    capturedAmount: 0,
+  });
   await expect(page.getByTestId('order-total')).toHaveText(`$${(stored.order.totalAmount / 100).toFixed(2)}`);
   if (AGAINST_REAL_AMAZON) return;
   const session = await sandboxObject(page, 'checkout-sessions', checkoutSessionId);
@@ -53,7 +57,8 @@ test('digital goods check out as PayOnly and are captured at once', async ({ pag
   const stored = await storedOrder(request, number);
   expect(stored.order.status).toBe('paid');
   expect(stored.payments[0]).toMatchObject({ state: 'Captured', capturedAmount: stored.order.totalAmount });
-  if (!AGAINST_REAL_AMAZON) expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Captured');
+  if (!AGAINST_REAL_AMAZON)
+    expect((await sandboxObject(page, 'charges', stored.payments[0]!.chargeId)).statusDetails.state).toBe('Captured');
 });
 
 test('the shopper changes the address and the payment method on the review page', async ({ page }) => {

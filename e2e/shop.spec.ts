@@ -60,9 +60,11 @@ test('the subscription can be added once and unknown products get a 404 page', a
 
 test('every product page answers 200', async ({ page, request }) => {
   await page.goto('/');
-  const hrefs = await page.locator('a[href^="/products/"]').evaluateAll((links) =>
-    [...new Set(links.map((link) => link.getAttribute('href')))].filter((href): href is string => href !== null),
-  );
+  const hrefs = await page
+    .locator('a[href^="/products/"]')
+    .evaluateAll((links) =>
+      [...new Set(links.map((link) => link.getAttribute('href')))].filter((href): href is string => href !== null),
+    );
   expect(hrefs.length).toBeGreaterThanOrEqual(8);
   for (const href of hrefs) {
     expect(href).toMatch(/^\/products\/[a-z0-9-]+$/);

@@ -4,8 +4,7 @@ import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
 import { UserFacingError } from '@/lib/errors';
 
 export type ActionResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  ({ ok: true } & T) | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 export function invalidInput(error: z.ZodError, message = 'Please check the highlighted fields.'): ActionResult<never> {
   return { ok: false, message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };

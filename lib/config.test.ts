@@ -62,7 +62,9 @@ describe('parseConfig', () => {
     expect(configError({ ADMIN_PASSWORD: 'short' })).toMatch(/ADMIN_PASSWORD: must be at least 12 characters/);
     expect(configError({ AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-X' })).toMatch(/^AMAZON_PAY_PRIVATE_KEY: is required/);
     expect(configError({ ...live, AMAZON_PAY_STORE_ID: '' })).toMatch(/AMAZON_PAY_STORE_ID: is required/);
-    expect(configError({ ...live, STORE_CURRENCY: 'JPY' })).toMatch(/STORE_CURRENCY: JPY is not a ledger currency of Amazon Pay region na/);
+    expect(configError({ ...live, STORE_CURRENCY: 'JPY' })).toMatch(
+      /STORE_CURRENCY: JPY is not a ledger currency of Amazon Pay region na/,
+    );
     expect(configError({ ECOMCHARGE_SHOP_ID: '361' })).toMatch(/ECOMCHARGE_SECRET_KEY/);
   });
 

@@ -45,7 +45,12 @@ const booleanFlag = z
 const countryList = z
   .string()
   .trim()
-  .transform((value) => value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'must be comma-separated two-letter ISO country codes')).min(1));
 
 const environmentSchema = z.object({
@@ -66,7 +71,11 @@ const environmentSchema = z.object({
     .trim()
     .toLowerCase()
     .default('na')
-    .pipe(z.enum(Object.keys(REGION_ALIASES) as [keyof typeof REGION_ALIASES], { message: 'must be one of na, eu, jp (or us, de, uk)' }))
+    .pipe(
+      z.enum(Object.keys(REGION_ALIASES) as [keyof typeof REGION_ALIASES], {
+        message: 'must be one of na, eu, jp (or us, de, uk)',
+      }),
+    )
     .transform((alias) => REGION_ALIASES[alias]),
   AMAZON_PAY_SANDBOX: booleanFlag,
   AMAZON_PAY_MERCHANT_ID: optionalText,
@@ -87,7 +96,11 @@ const environmentSchema = z.object({
     .default('USD')
     .pipe(z.enum(LEDGER_CURRENCIES, { message: `must be one of ${LEDGER_CURRENCIES.join(', ')}` })),
   SHIP_TO_COUNTRIES: countryList.default(['US', 'CA', 'GB', 'DE', 'FR', 'JP']),
-  STORE_NAME: z.string().trim().max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)').default('Northwind Goods'),
+  STORE_NAME: z
+    .string()
+    .trim()
+    .max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)')
+    .default('Northwind Goods'),
   APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
   NODE_ENV: z.string().optional(),
 });
@@ -212,7 +225,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 
 const SANDBOX_IPN_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySandboxIpn';
 
-const commaList = (value: string | undefined) => value?.split(',').map((item) => item.trim()).filter(Boolean);
+const commaList = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /**
  * Who may sign IPNs (reference §7). Against Amazon: certificates from Amazon SNS hosts

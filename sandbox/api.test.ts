@@ -16,18 +16,30 @@ describe('idempotency (reference §2)', () => {
     const sandbox = newSandbox();
     const headers = { 'x-amz-pay-idempotency-key': 'order-43-create' };
     await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload(), headers });
-    const other = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload({ merchantMetadata: { merchantReferenceId: 'OTHER' } }), headers });
+    const other = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload({ merchantMetadata: { merchantReferenceId: 'OTHER' } }),
+      headers,
+    });
     expect([other.status, other.body['reasonCode']]).toEqual([400, 'DuplicateIdempotencyKey']);
   });
 
   it('requires the key on create/charge/capture/refund, and validates its format', async () => {
     const sandbox = newSandbox();
-    const missing = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload(), headers: { 'x-amz-pay-idempotency-key': '' } });
+    const missing = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload(),
+      headers: { 'x-amz-pay-idempotency-key': '' },
+    });
     expect([missing.status, missing.body['reasonCode']]).toEqual([400, 'MissingHeader']);
-    const tooLong = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload(), headers: { 'x-amz-pay-idempotency-key': 'x'.repeat(33) } });
+    const tooLong = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload(),
+      headers: { 'x-amz-pay-idempotency-key': 'x'.repeat(33) },
+    });
     expect([tooLong.status, tooLong.body['reasonCode']]).toEqual([400, 'InvalidHeaderValue']);
     const { chargePermissionId } = await completed(sandbox, { paymentIntent: 'Confirm' });
-    const charge = await call(sandbox, 'POST', 'charges', { payload: { chargePermissionId, chargeAmount: { amount: '1.00', currencyCode: 'USD' } }, headers: { 'x-amz-pay-idempotency-key': '' } });
+    const charge = await call(sandbox, 'POST', 'charges', {
+      payload: { chargePermissionId, chargeAmount: { amount: '1.00', currencyCode: 'USD' } },
+      headers: { 'x-amz-pay-idempotency-key': '' },
+    });
     expect(charge.status).toBe(400);
   });
 
@@ -83,9 +95,13 @@ describe('getBuyer, deliveryTrackers, getAuthorizationToken (reference §2)', ()
   it('deliveryTrackers echoes the tracker for a known charge permission', async () => {
     const sandbox = newSandbox();
     const { chargePermissionId } = await completed(sandbox);
-    const ok = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { chargePermissionId, trackingNumber: '1Z999', carrierCode: 'UPS' } });
+    const ok = await call(sandbox, 'POST', 'deliveryTrackers', {
+      payload: { chargePermissionId, trackingNumber: '1Z999', carrierCode: 'UPS' },
+    });
     expect([ok.status, ok.body]).toEqual([200, { chargePermissionId, trackingNumber: '1Z999', carrierCode: 'UPS' }]);
-    const unknown = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { chargePermissionId: 'S01-0000000-0000000', trackingNumber: '1', carrierCode: 'UPS' } });
+    const unknown = await call(sandbox, 'POST', 'deliveryTrackers', {
+      payload: { chargePermissionId: 'S01-0000000-0000000', trackingNumber: '1', carrierCode: 'UPS' },
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -93,7 +109,9 @@ describe('getBuyer, deliveryTrackers, getAuthorizationToken (reference §2)', ()
     const sandbox = newSandbox();
     const { chargePermissionId } = await completed(sandbox);
     const deliveryDetails = [{ trackingNumber: '1Z999AA10123456789', carrierCode: 'UPS' }];
-    const ok = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { amazonOrderReferenceId: chargePermissionId, deliveryDetails } });
+    const ok = await call(sandbox, 'POST', 'deliveryTrackers', {
+      payload: { amazonOrderReferenceId: chargePermissionId, deliveryDetails },
+    });
     expect([ok.status, ok.body]).toEqual([200, { amazonOrderReferenceId: chargePermissionId, deliveryDetails }]);
     const none = await call(sandbox, 'POST', 'deliveryTrackers', { payload: { chargePermissionId } });
     expect([none.status, none.body['reasonCode']]).toEqual([400, 'MissingParameterValue']);

@@ -51,12 +51,15 @@ export interface VerifiedRequest {
 export function parseQueryPairs(search: string): Array<[string, string]> {
   const text = search.startsWith('?') ? search.slice(1) : search;
   if (text === '') return [];
-  return text.split('&').filter(Boolean).map((part) => {
-    const eq = part.indexOf('=');
-    const key = eq === -1 ? part : part.slice(0, eq);
-    const value = eq === -1 ? '' : part.slice(eq + 1);
-    return [safeDecode(key), safeDecode(value)];
-  });
+  return text
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const key = eq === -1 ? part : part.slice(0, eq);
+      const value = eq === -1 ? '' : part.slice(eq + 1);
+      return [safeDecode(key), safeDecode(value)];
+    });
 }
 
 function safeDecode(value: string): string {
@@ -90,7 +93,11 @@ export function verifyRequest(request: RawRequest, keys: KeyRegistry, nowMs: rea
   const date = parseAmazonTimestamp(dateHeader.trim());
   if (!date) throw new SandboxHttpError(400, 'InvalidHeaderValue', "The value provided for header 'x-amz-pay-date' is invalid.");
   if (!nowMs.some((now) => Math.abs(date.getTime() - now) <= MAX_CLOCK_SKEW_MS)) {
-    throw new SandboxHttpError(400, 'InvalidHeaderValue', "The value provided for header 'x-amz-pay-date' is more than 15 minutes from the server time.");
+    throw new SandboxHttpError(
+      400,
+      'InvalidHeaderValue',
+      "The value provided for header 'x-amz-pay-date' is more than 15 minutes from the server time.",
+    );
   }
 
   const region = request.headers.get('x-amz-pay-region');
@@ -104,11 +111,19 @@ export function verifyRequest(request: RawRequest, keys: KeyRegistry, nowMs: rea
   // Reference §1.8 step 2: the key prefix, else the path segment, picks the environment.
   const environment = environmentOf(parsed.publicKeyId, request.url.pathname);
   if (environment === null) {
-    throw new SandboxHttpError(400, 'InvalidRequest', 'The environment (sandbox or live) cannot be determined from the publicKeyId or the path.');
+    throw new SandboxHttpError(
+      400,
+      'InvalidRequest',
+      'The environment (sandbox or live) cannot be determined from the publicKeyId or the path.',
+    );
   }
   const pathEnv = request.url.pathname.replace(/^\/+/, '').split('/')[0];
   if ((pathEnv === 'sandbox' || pathEnv === 'live') && pathEnv !== environment) {
-    throw new SandboxHttpError(401, 'InvalidRequestSignature', `The publicKeyId belongs to ${environment} but the request went to /${pathEnv}.`);
+    throw new SandboxHttpError(
+      401,
+      'InvalidRequestSignature',
+      `The publicKeyId belongs to ${environment} but the request went to /${pathEnv}.`,
+    );
   }
 
   const signedHeaders = normalizeSignedHeaders(parsed.signedHeaders);
@@ -137,7 +152,11 @@ export function verifyRequest(request: RawRequest, keys: KeyRegistry, nowMs: rea
   const stringToSign = buildStringToSign(parsed.algorithm, canonical);
   if (!verifySignature(key, parsed.algorithm, stringToSign, parsed.signature)) {
     // Message format from dotnet issue #4 / php #45 (reference §1.8 step 4).
-    throw new SandboxHttpError(401, 'InvalidRequestSignature', `Unable to verify signature, signing String [${stringToSign}] , signature [${parsed.signature}]`);
+    throw new SandboxHttpError(
+      401,
+      'InvalidRequestSignature',
+      `Unable to verify signature, signing String [${stringToSign}] , signature [${parsed.signature}]`,
+    );
   }
   return { publicKeyId: parsed.publicKeyId };
 }

@@ -25,7 +25,11 @@ export const buttonStartSchema = z.object({
 });
 export type ButtonStart = z.infer<typeof buttonStartSchema>;
 
-const signInPayloadSchema = z.object({ signInReturnUrl: z.string().url(), storeId: z.string().min(1), signInScopes: z.array(z.string()).optional() });
+const signInPayloadSchema = z.object({
+  signInReturnUrl: z.string().url(),
+  storeId: z.string().min(1),
+  signInScopes: z.array(z.string()).optional(),
+});
 
 /** The button's own error names (reference §10.2: InvalidSignatureError). */
 export class ButtonError extends SandboxHttpError {}
@@ -37,7 +41,11 @@ export function verifyButtonConfig(ctx: SandboxContext, config: ButtonStart['con
   const key = ctx.keys.get(config.publicKeyId);
   if (!key) throw new ButtonError(400, 'InvalidPublicKeyIdError', `The publicKeyId ${config.publicKeyId} is not registered.`);
   if (!verifySignature(key, algorithm, buildButtonStringToSign(algorithm, config.payloadJSON), config.signature)) {
-    throw new ButtonError(400, 'InvalidSignatureError', 'The signature of payloadJSON does not verify. Sign exactly the payloadJSON string given to the button, with the same algorithm.');
+    throw new ButtonError(
+      400,
+      'InvalidSignatureError',
+      'The signature of payloadJSON does not verify. Sign exactly the payloadJSON string given to the button, with the same algorithm.',
+    );
   }
 }
 
@@ -56,7 +64,11 @@ export function startFromButton(ctx: SandboxContext, input: ButtonStart): string
   if (input.kind === 'signin') {
     const signIn = parseBody(signInPayloadSchema, payload);
     const token = ids.token();
-    ctx.store.signIns.set(token, { signInReturnUrl: signIn.signInReturnUrl, storeId: signIn.storeId, scopes: signIn.signInScopes ?? [] });
+    ctx.store.signIns.set(token, {
+      signInReturnUrl: signIn.signInReturnUrl,
+      storeId: signIn.storeId,
+      scopes: signIn.signInScopes ?? [],
+    });
     return `${ctx.publicBaseUrl()}/signin?token=${token}`;
   }
   const parsed = parseBody(createCheckoutSessionSchema, payload);

@@ -35,14 +35,20 @@ class FakeElement {
 }
 
 interface AmazonPay {
-  renderButton(selector: string, options: Record<string, unknown>): { onClick(cb: () => void): void; initCheckout(init: Record<string, unknown>): void };
+  renderButton(
+    selector: string,
+    options: Record<string, unknown>,
+  ): { onClick(cb: () => void): void; initCheckout(init: Record<string, unknown>): void };
   bindChangeAction(selector: string, options: Record<string, unknown>): void;
   signout(): Promise<void>;
 }
 
 function load() {
   const sandbox = newSandbox();
-  const elements = new Map<string, FakeElement>([['#AmazonPayButton', Object.assign(new FakeElement(), { id: 'AmazonPayButton' })], ['#change', new FakeElement()]]);
+  const elements = new Map<string, FakeElement>([
+    ['#AmazonPayButton', Object.assign(new FakeElement(), { id: 'AmazonPayButton' })],
+    ['#change', new FakeElement()],
+  ]);
   const assigned: string[] = [];
   const errors: string[] = [];
   const window: Record<string, unknown> = { location: { assign: (url: string) => assigned.push(url) } };
@@ -64,10 +70,21 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 function config(payloadJSON: string) {
-  return { payloadJSON, signature: clientHelper.signPayload({ publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' }, payloadJSON), publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
+  return {
+    payloadJSON,
+    signature: clientHelper.signPayload(
+      { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      payloadJSON,
+    ),
+    publicKeyId: KEY_ID,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  };
 }
 
-const payload = JSON.stringify({ storeId: 'amzn1.application-oa2-client.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' } });
+const payload = JSON.stringify({
+  storeId: 'amzn1.application-oa2-client.s',
+  webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' },
+});
 const options = { merchantId: 'M1', ledgerCurrency: 'USD', placement: 'Cart', productType: 'PayAndShip', sandbox: true };
 
 describe('checkout.js stand-in (reference §6)', () => {
@@ -77,7 +94,9 @@ describe('checkout.js stand-in (reference §6)', () => {
     expect(() => pay.renderButton('#AmazonPayButton', { ...options, placement: 'Basket' })).toThrow(/invalid placement/);
     expect(() => pay.renderButton('#AmazonPayButton', { ...options, ledgerCurrency: 'CHF' })).toThrow(/invalid ledgerCurrency/);
     expect(() => pay.renderButton('#missing', options)).toThrow(/no element/);
-    expect(() => pay.renderButton('#AmazonPayButton', { ...options, createCheckoutSessionConfig: { payloadJSON: payload } })).toThrow(/signature is required/);
+    expect(() =>
+      pay.renderButton('#AmazonPayButton', { ...options, createCheckoutSessionConfig: { payloadJSON: payload } }),
+    ).toThrow(/signature is required/);
   });
 
   it('renders a labelled button; a click creates the session and goes to the hosted sign-in page', async () => {
@@ -94,7 +113,10 @@ describe('checkout.js stand-in (reference §6)', () => {
 
   it('shows InvalidSignatureError in place of the button when the signature does not verify', async () => {
     const { pay, container, errors } = load();
-    pay.renderButton('#AmazonPayButton', { ...options, createCheckoutSessionConfig: { ...config(payload), payloadJSON: payload.replace('/review', '/other') } });
+    pay.renderButton('#AmazonPayButton', {
+      ...options,
+      createCheckoutSessionConfig: { ...config(payload), payloadJSON: payload.replace('/review', '/other') },
+    });
     await until(() => errors.length > 0);
     expect(container.children[0]?.getAttribute('role')).toBe('alert');
     expect(container.children[0]?.getAttribute('data-error-code')).toBe('InvalidSignatureError');

@@ -17,12 +17,17 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     const id = String(created.body['checkoutSessionId']);
     await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, { buyer: 'max', card: '0005' });
     const patched = await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
-      payload: { webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/result' }, paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: 12.5, currencyCode: 'EUR' } } },
+      payload: {
+        webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/result' },
+        paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: 12.5, currencyCode: 'EUR' } },
+      },
     });
     expect(patched.status).toBe(200);
     expect(patched.body['constraints']).toEqual([]);
     expect(patched.body['paymentDetails']).toMatchObject({ chargeAmount: { amount: '12.50', currencyCode: 'EUR' } });
-    expect(String((patched.body['webCheckoutDetails'] as Record<string, unknown>)['amazonPayRedirectUrl'])).toBe(`http://sandbox.test/checkout/processing?amazonCheckoutSessionId=${id}`);
+    expect(String((patched.body['webCheckoutDetails'] as Record<string, unknown>)['amazonPayRedirectUrl'])).toBe(
+      `http://sandbox.test/checkout/processing?amazonCheckoutSessionId=${id}`,
+    );
     expect(patched.body['buyer']).toMatchObject({ name: 'Max Mustermann' });
     expect(patched.body['shippingAddress']).toMatchObject({ countryCode: 'DE' });
   });
@@ -31,7 +36,9 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     const sandbox = newSandbox();
     const missing = await call(sandbox, 'POST', 'checkoutSessions', { payload: { storeId: 'x' } });
     expect([missing.status, missing.body['reasonCode']]).toEqual([400, 'MissingParameterValue']);
-    const mode = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload({ webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r', checkoutMode: 'Weird' } }) });
+    const mode = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload({ webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r', checkoutMode: 'Weird' } }),
+    });
     expect([mode.status, mode.body['reasonCode']]).toEqual([400, 'UnrecognizedField']);
   });
 
@@ -39,23 +46,31 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     const sandbox = newSandbox();
     const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload() });
     const id = String(created.body['checkoutSessionId']);
-    const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '1.00', currencyCode: 'USD' } } });
+    const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '1.00', currencyCode: 'USD' } },
+    });
     expect([res.status, res.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
   });
 
   it('refuses Complete with a different amount or currency', async () => {
     const sandbox = newSandbox();
     const id = await readyToComplete(sandbox);
-    const amount = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '49.99', currencyCode: 'USD' } } });
+    const amount = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '49.99', currencyCode: 'USD' } },
+    });
     expect([amount.status, amount.body['reasonCode']]).toEqual([400, 'InvalidParameterValue']);
-    const currency = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'EUR' } } });
+    const currency = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '50.00', currencyCode: 'EUR' } },
+    });
     expect([currency.status, currency.body['reasonCode']]).toEqual([400, 'CurrencyMismatch']);
   });
 
   it('refuses updates once the buyer has confirmed', async () => {
     const sandbox = newSandbox();
     const id = await readyToComplete(sandbox);
-    const res = await call(sandbox, 'PATCH', `checkoutSessions/${id}`, { payload: { paymentDetails: { chargeAmount: { amount: '1.00', currencyCode: 'USD' } } } });
+    const res = await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
+      payload: { paymentDetails: { chargeAmount: { amount: '1.00', currencyCode: 'USD' } } },
+    });
     expect([res.status, res.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
   });
 
@@ -68,7 +83,9 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     expect(chargeId).toMatch(new RegExp(`^${chargePermissionId}-C\\d{6}$`));
     expect(state((await call(sandbox, 'GET', `chargePermissions/${chargePermissionId}`)).body)).toBe('Chargeable');
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('Authorized');
-    const again = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } } });
+    const again = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+    });
     expect([again.status, again.body['chargeId']]).toEqual([200, chargeId]);
   });
 
@@ -97,11 +114,16 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
 
   it('card 3064 cancels with BuyerCanceled, card 3434 with Declined, at the processing page', async () => {
     const sandbox = newSandbox();
-    for (const [card, reason] of [['3064', 'BuyerCanceled'], ['3434', 'Declined']] as const) {
+    for (const [card, reason] of [
+      ['3064', 'BuyerCanceled'],
+      ['3434', 'Declined'],
+    ] as const) {
       const id = await readyToComplete(sandbox, { card });
       const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
       expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', reason]);
-      const complete = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } } });
+      const complete = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+        payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+      });
       expect([complete.status, complete.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
     }
   });
@@ -116,7 +138,11 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
 
   it('card 4354 goes AuthorizationInitiated, then Declined (HardDeclined); without pending support it cancels the session', async () => {
     const sandbox = newSandbox();
-    const { chargeId, chargePermissionId } = await completed(sandbox, { buyer: 'olivia', card: '4354', canHandlePendingAuthorization: true });
+    const { chargeId, chargePermissionId } = await completed(sandbox, {
+      buyer: 'olivia',
+      card: '4354',
+      canHandlePendingAuthorization: true,
+    });
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('AuthorizationInitiated');
     sandbox.advance(30);
     const charge = await call(sandbox, 'GET', `charges/${chargeId}`);
@@ -131,20 +157,31 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     const sandbox = newSandbox();
     for (const code of ['BuyerCanceled', 'AmazonCanceled', 'Declined']) {
       const id = await readyToComplete(sandbox);
-      const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } }, simulation: code });
+      const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+        payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+        simulation: code,
+      });
       expect([res.status, res.body['reasonCode']]).toEqual([422, code]);
       const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
       expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', code]);
     }
     const id = await readyToComplete(sandbox, { canHandlePendingAuthorization: true });
-    const pending = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } }, simulation: 'AuthorizationInitiated' });
-    expect(state((await call(sandbox, 'GET', `charges/${String(pending.body['chargeId'])}`)).body)).toBe('AuthorizationInitiated');
+    const pending = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+      simulation: 'AuthorizationInitiated',
+    });
+    expect(state((await call(sandbox, 'GET', `charges/${String(pending.body['chargeId'])}`)).body)).toBe(
+      'AuthorizationInitiated',
+    );
   });
 
   it('rejects unknown simulation codes with 400 InvalidSandboxSimulationSpecified', async () => {
     const sandbox = newSandbox();
     const id = await readyToComplete(sandbox);
-    const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } }, simulation: 'NoSuchThing' });
+    const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+      payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+      simulation: 'NoSuchThing',
+    });
     expect([res.status, res.body['reasonCode']]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
     const onGet = await call(sandbox, 'GET', `checkoutSessions/${id}`, { simulation: 'Declined' });
     expect([onGet.status, onGet.body['reasonCode']]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
@@ -152,7 +189,9 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
 
   it('returns shippingAddressList as JSON strings for multi-address checkouts (reference §2)', async () => {
     const sandbox = newSandbox();
-    const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload({ productType: 'PayAndShipMultiAddress' }) });
+    const created = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload({ productType: 'PayAndShipMultiAddress' }),
+    });
     const id = String(created.body['checkoutSessionId']);
     await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, { buyer: 'jane', card: '1111' });
     const list = (await call(sandbox, 'GET', `checkoutSessions/${id}`)).body['shippingAddressList'] as string[];

@@ -13,29 +13,29 @@ const keyId = env['SANDBOX_PUBLIC_KEY_ID'];
 const keyFile = env['SANDBOX_PUBLIC_KEY_FILE'];
 
 async function main(): Promise<void> {
-const server = await startSandboxServer({
-  port,
-  host: env['SANDBOX_HOST'] ?? '127.0.0.1',
-  ...(env['SANDBOX_PUBLIC_BASE_URL'] ? { publicBaseUrl: env['SANDBOX_PUBLIC_BASE_URL'] } : {}),
-  ipnUrl: env['SANDBOX_IPN_URL'] ?? null,
-  ...(env['SANDBOX_MERCHANT_ID'] ? { merchantId: env['SANDBOX_MERCHANT_ID'] } : {}),
-  ecomcharge: {
-    ...(env['ECOMCHARGE_SHOP_ID'] ? { shopId: env['ECOMCHARGE_SHOP_ID'] } : {}),
-    ...(env['ECOMCHARGE_SECRET_KEY'] ? { secretKey: env['ECOMCHARGE_SECRET_KEY'] } : {}),
-    ...(env['SANDBOX_ECOMCHARGE_SEED'] ? { seed: Number(env['SANDBOX_ECOMCHARGE_SEED']) } : {}),
-  },
-  ...(keyId && keyFile ? { keys: [{ publicKeyId: keyId, publicKey: readFileSync(keyFile, 'utf8') }] } : {}),
-});
-console.log(`Amazon Pay sandbox listening at ${server.url}`);
+  const server = await startSandboxServer({
+    port,
+    host: env['SANDBOX_HOST'] ?? '127.0.0.1',
+    ...(env['SANDBOX_PUBLIC_BASE_URL'] ? { publicBaseUrl: env['SANDBOX_PUBLIC_BASE_URL'] } : {}),
+    ipnUrl: env['SANDBOX_IPN_URL'] ?? null,
+    ...(env['SANDBOX_MERCHANT_ID'] ? { merchantId: env['SANDBOX_MERCHANT_ID'] } : {}),
+    ecomcharge: {
+      ...(env['ECOMCHARGE_SHOP_ID'] ? { shopId: env['ECOMCHARGE_SHOP_ID'] } : {}),
+      ...(env['ECOMCHARGE_SECRET_KEY'] ? { secretKey: env['ECOMCHARGE_SECRET_KEY'] } : {}),
+      ...(env['SANDBOX_ECOMCHARGE_SEED'] ? { seed: Number(env['SANDBOX_ECOMCHARGE_SEED']) } : {}),
+    },
+    ...(keyId && keyFile ? { keys: [{ publicKeyId: keyId, publicKey: readFileSync(keyFile, 'utf8') }] } : {}),
+  });
+  console.log(`Amazon Pay sandbox listening at ${server.url}`);
 
-const stop = () => {
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 // No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").

@@ -18,7 +18,8 @@ export interface ClockOptions {
 }
 
 export function createClock(options: ClockOptions = {}): SandboxClock {
-  const start = options.start === undefined ? Date.now() : typeof options.start === 'number' ? options.start : options.start.getTime();
+  const start =
+    options.start === undefined ? Date.now() : typeof options.start === 'number' ? options.start : options.start.getTime();
   const realAtStart = Date.now();
   let offset = 0;
   const nowMs = () => (options.frozen ? start + offset : start + (Date.now() - realAtStart) + offset);

@@ -17,10 +17,19 @@ import { associateBuyer, processAtRedirect } from './state/checkout-session';
  */
 const keySchema = z.object({ publicKeyId: z.string().min(1), publicKey: z.string().min(1) });
 const clockSchema = z.object({ advanceSeconds: z.number().min(0) });
-const configSchema = z.object({ ipnUrl: z.string().url().nullable().optional(), ipnSignatureVersion: z.enum(['1', '2']).optional() });
+const configSchema = z.object({
+  ipnUrl: z.string().url().nullable().optional(),
+  ipnSignatureVersion: z.enum(['1', '2']).optional(),
+});
 const resetSchema = z.object({ keys: z.boolean().optional() });
 // Up to 2 GB: enough for any benchmark, and a typo cannot ask for a petabyte.
-const syntheticReportSchema = z.object({ sizeBytes: z.number().int().min(1).max(2 * 1024 ** 3) });
+const syntheticReportSchema = z.object({
+  sizeBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 * 1024 ** 3),
+});
 const buyerSchema = z.object({ buyer: z.string().min(1), card: z.string().min(1), address: z.number().int().min(0).optional() });
 
 export interface ControlHooks {
@@ -42,7 +51,12 @@ export function snapshot(ctx: SandboxContext) {
   };
 }
 
-export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, request: RawRequest, path: string): Promise<Response> {
+export async function handleControl(
+  ctx: SandboxContext,
+  hooks: ControlHooks,
+  request: RawRequest,
+  path: string,
+): Promise<Response> {
   try {
     const method = request.method;
     const body = () => parseJsonBody(request);
@@ -71,7 +85,11 @@ export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, re
       const fault = parseBody(faultSchema, body());
       // A misspelt operation would never match, and the test using it would pass for the wrong reason.
       if (fault.operation !== undefined && !OPERATION_NAMES.includes(fault.operation)) {
-        throw new SandboxHttpError(400, 'InvalidParameterValue', `Unknown operation '${fault.operation}'; one of ${OPERATION_NAMES.join(', ')}.`);
+        throw new SandboxHttpError(
+          400,
+          'InvalidParameterValue',
+          `Unknown operation '${fault.operation}'; one of ${OPERATION_NAMES.join(', ')}.`,
+        );
       }
       ctx.faults.add(fault);
       return json(201, { faults: ctx.faults.list() });
@@ -105,7 +123,11 @@ export async function handleControl(ctx: SandboxContext, hooks: ControlHooks, re
     const doc = /^report-documents\/([^/]+)$/.exec(path);
     if (doc && method === 'GET') {
       ctx.store.tick();
-      return ctx.reports.download(doc[1] ?? '', request.url.searchParams.get('expires'), request.url.searchParams.get('signature'));
+      return ctx.reports.download(
+        doc[1] ?? '',
+        request.url.searchParams.get('expires'),
+        request.url.searchParams.get('signature'),
+      );
     }
     return objectRoutes(ctx, method, path, body);
   } catch (error) {

@@ -44,16 +44,53 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const hex = (random: () => number, length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
+const hex = (random: () => number, length: number) =>
+  Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
 
-const NAMES = [['Jane', 'Smith'], ['Marco', 'Rossi'], ['Anna', 'Kowalska'], ['John', 'Doe'], ['Lena', 'Müller']] as const;
-const CITIES = [['IT', 'Milan'], ['DE', 'Berlin'], ['PL', 'Warsaw'], ['GB', 'London'], ['US', 'New York']] as const;
-const CARDS = [
-  { brand: 'visa', first_1: '4', bin: '420000', last_4: '0000', product: 'VISA', issuer_country: 'IT', issuer_name: 'INVESTBANK' },
-  { brand: 'master', first_1: '5', bin: '515464', last_4: '0707', product: null, issuer_country: null, issuer_name: null },
-  { brand: 'visa', first_1: '4', bin: '401200', last_4: '3101', product: 'VISA', issuer_country: 'DE', issuer_name: 'DEUTSCHE BANK' },
+const NAMES = [
+  ['Jane', 'Smith'],
+  ['Marco', 'Rossi'],
+  ['Anna', 'Kowalska'],
+  ['John', 'Doe'],
+  ['Lena', 'Müller'],
 ] as const;
-const STATUSES: readonly EcomStatus[] = ['successful', 'successful', 'successful', 'successful', 'failed', 'pending', 'incomplete'];
+const CITIES = [
+  ['IT', 'Milan'],
+  ['DE', 'Berlin'],
+  ['PL', 'Warsaw'],
+  ['GB', 'London'],
+  ['US', 'New York'],
+] as const;
+const CARDS = [
+  {
+    brand: 'visa',
+    first_1: '4',
+    bin: '420000',
+    last_4: '0000',
+    product: 'VISA',
+    issuer_country: 'IT',
+    issuer_name: 'INVESTBANK',
+  },
+  { brand: 'master', first_1: '5', bin: '515464', last_4: '0707', product: null, issuer_country: null, issuer_name: null },
+  {
+    brand: 'visa',
+    first_1: '4',
+    bin: '401200',
+    last_4: '3101',
+    product: 'VISA',
+    issuer_country: 'DE',
+    issuer_name: 'DEUTSCHE BANK',
+  },
+] as const;
+const STATUSES: readonly EcomStatus[] = [
+  'successful',
+  'successful',
+  'successful',
+  'successful',
+  'failed',
+  'pending',
+  'incomplete',
+];
 const TYPES = ['payment', 'payment', 'authorization', 'refund', 'p2p'] as const;
 
 export function transactionsForDay(seed: number, dayStartMs: number): EcomTransaction[] {
@@ -79,12 +116,37 @@ function buildTransaction(seed: number, dayIndex: number, index: number, created
   const rate = ok ? 2.5 : 0;
   const fee = ok ? Math.round(amount * 0.025) / 100 : 0;
   const message = ok ? 'Successfully processed' : status === 'failed' ? 'Card check error' : null;
-  const block = { gateway_id: 2, ref_id: ok ? hex(random, 12) : null, message, status, auth_code: ok ? hex(random, 6) : null, bank_code: ok ? '05' : null, rrn: ok ? String(Math.floor(random() * 1e12)) : null, billing_descriptor: ok ? 'SANDBOX SHOP' : null };
+  const block = {
+    gateway_id: 2,
+    ref_id: ok ? hex(random, 12) : null,
+    message,
+    status,
+    auth_code: ok ? hex(random, 6) : null,
+    bank_code: ok ? '05' : null,
+    rrn: ok ? String(Math.floor(random() * 1e12)) : null,
+    billing_descriptor: ok ? 'SANDBOX SHOP' : null,
+  };
   return {
-    billing_address: { first_name: first, last_name: last, address: `${1 + Math.floor(random() * 200)} Main Street`, country, city, zip: null, state: null, phone: null, birth_date: null },
+    billing_address: {
+      first_name: first,
+      last_name: last,
+      address: `${1 + Math.floor(random() * 200)} Main Street`,
+      country,
+      city,
+      zip: null,
+      state: null,
+      phone: null,
+      birth_date: null,
+    },
     customer: { ip: '127.0.0.1', email: `${first.toLowerCase()}.${last.toLowerCase()}@example.com` },
     [type]: block,
-    credit_card: { holder: `${first} ${last}`, token: randomUuid(random), ...card, exp_month: 1 + Math.floor(random() * 12), exp_year: 2027 + Math.floor(random() * 4) },
+    credit_card: {
+      holder: `${first} ${last}`,
+      token: randomUuid(random),
+      ...card,
+      exp_month: 1 + Math.floor(random() * 12),
+      exp_year: 2027 + Math.floor(random() * 4),
+    },
     shop: { id: 1 },
     uid,
     id,
@@ -108,7 +170,16 @@ function buildTransaction(seed: number, dayIndex: number, index: number, created
     settled_at: ok ? iso(createdMs + DAY_MS) : null,
     manually_corrected_at: null,
     additional_data: { request_id: randomUuid(random) },
-    three_d_secure_verification: { eci: ok ? '05' : '07', pa_status: ok ? 'Y' : null, xid: null, cavv: null, cavv_algorithm: null, ve_status: ok ? 'Y' : 'E', message: ok ? 'Authentication Successful' : 'Card check error', status: ok ? 'successful' : 'failed' },
+    three_d_secure_verification: {
+      eci: ok ? '05' : '07',
+      pa_status: ok ? 'Y' : null,
+      xid: null,
+      cavv: null,
+      cavv_algorithm: null,
+      ve_status: ok ? 'Y' : 'E',
+      message: ok ? 'Authentication Successful' : 'Card check error',
+      status: ok ? 'successful' : 'failed',
+    },
   };
 }
 
@@ -118,7 +189,12 @@ function randomUuid(random: () => number): string {
 }
 
 /** All transactions whose `dateType` instant lies in [fromMs, toMs). Settlement lags a day, so the window reaches back one. */
-export function transactionsBetween(seed: number, dateType: 'created_at' | 'paid_at' | 'settled_at', fromMs: number, toMs: number): EcomTransaction[] {
+export function transactionsBetween(
+  seed: number,
+  dateType: 'created_at' | 'paid_at' | 'settled_at',
+  fromMs: number,
+  toMs: number,
+): EcomTransaction[] {
   const out: EcomTransaction[] = [];
   const firstDay = Math.floor((fromMs - EPOCH_MS) / DAY_MS) - 1;
   const lastDay = Math.floor((toMs - 1 - EPOCH_MS) / DAY_MS);

@@ -77,12 +77,28 @@ function parse<T>(schema: z.ZodType<T>, request: RawRequest): T {
 function zoneOffsetMs(timeZone: string, ms: number): number {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
   } catch {
     throw new EcomError(422, 'Validation failed', { time_zone: ['is not a valid time zone'] });
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  const asUtc = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
@@ -104,7 +120,9 @@ function filterStatus(transactions: EcomTransaction[], wanted: string): EcomTran
 function periodOf(params: z.infer<typeof periodSchema>['report_params']): { fromMs: number; toMs: number } {
   const fromMs = zonedToUtc(params.from, params.time_zone, 'from');
   // `to` is inclusive to the second ("2022-01-27 23:59:59"); a bare date (settled_at) covers its whole day.
-  const toMs = /^\d{4}-\d{2}-\d{2}$/.test(params.to) ? zonedToUtc(params.to, params.time_zone, 'to') + 86_400_000 : zonedToUtc(params.to, params.time_zone, 'to') + 1000;
+  const toMs = /^\d{4}-\d{2}-\d{2}$/.test(params.to)
+    ? zonedToUtc(params.to, params.time_zone, 'to') + 86_400_000
+    : zonedToUtc(params.to, params.time_zone, 'to') + 1000;
   if (toMs <= fromMs) throw new EcomError(422, 'Validation failed', { to: ['must be after from'] });
   if (toMs - fromMs > MAX_PERIOD_MS) throw new EcomError(422, 'Validation failed', { to: ['period must not exceed 92 days'] });
   return { fromMs, toMs };
@@ -119,7 +137,8 @@ function cursor(value: string | number | undefined, field: string): number | nul
 
 export function handleEcomcharge(request: RawRequest, resource: string, config: EcomchargeConfig): Response {
   try {
-    if (!authorized(request, config)) return json(401, { message: 'Unauthorized' }, { 'www-authenticate': 'Basic realm="eComCharge"' });
+    if (!authorized(request, config))
+      return json(401, { message: 'Unauthorized' }, { 'www-authenticate': 'Basic realm="eComCharge"' });
     if (request.method !== 'POST') throw new EcomError(404, 'Not found');
     const version = request.headers.get('x-api-version')?.trim();
     if (resource === 'reports' && version === '2') {
@@ -135,17 +154,25 @@ export function handleEcomcharge(request: RawRequest, resource: string, config: 
       const pageSize = config.pageSize ?? ECOMCHARGE_PAGE_SIZE;
       const after = cursor(p.starting_after, 'starting_after');
       const before = cursor(p.ending_before, 'ending_before');
-      if (after !== null && before !== null) throw new EcomError(422, 'Validation failed', { starting_after: ['cannot be combined with ending_before'] });
-      const page = before !== null ? all.filter((tx) => tx.id < before).slice(-pageSize) : all.filter((tx) => after === null || tx.id > after).slice(0, pageSize);
+      if (after !== null && before !== null)
+        throw new EcomError(422, 'Validation failed', { starting_after: ['cannot be combined with ending_before'] });
+      const page =
+        before !== null
+          ? all.filter((tx) => tx.id < before).slice(-pageSize)
+          : all.filter((tx) => after === null || tx.id > after).slice(0, pageSize);
       return json(200, { transactions: page, first_object_id: page[0]?.id ?? null, last_object_id: page.at(-1)?.id ?? null });
     }
     if (resource === 'reports/count' && version === '3') {
       const { report_params: p } = parse(periodSchema, request);
       const { fromMs, toMs } = periodOf(p);
-      return json(200, { transactions: { count: filterStatus(transactionsBetween(config.seed, p.date_type, fromMs, toMs), p.status).length } });
+      return json(200, {
+        transactions: { count: filterStatus(transactionsBetween(config.seed, p.date_type, fromMs, toMs), p.status).length },
+      });
     }
     if (resource === 'reports' || resource === 'reports/count') {
-      throw new EcomError(422, 'Unsupported X-Api-Version', { 'X-Api-Version': [resource === 'reports' ? 'must be 2 or 3' : 'must be 3'] });
+      throw new EcomError(422, 'Unsupported X-Api-Version', {
+        'X-Api-Version': [resource === 'reports' ? 'must be 2 or 3' : 'must be 3'],
+      });
     }
     throw new EcomError(404, 'Not found');
   } catch (error) {

@@ -30,7 +30,12 @@ export class FaultInjector {
   private faults: Fault[] = [];
 
   add(input: FaultInput): void {
-    this.faults.push({ operation: input.operation ?? null, status: input.status ?? null, remaining: input.count, delayMs: input.delayMs ?? 0 });
+    this.faults.push({
+      operation: input.operation ?? null,
+      status: input.status ?? null,
+      remaining: input.count,
+      delayMs: input.delayMs ?? 0,
+    });
   }
 
   clear(): void {
@@ -50,6 +55,10 @@ export class FaultInjector {
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.status === null || fault.status < 400) return null;
     const reasonCode = REASON_BY_STATUS[fault.status] ?? (fault.status >= 500 ? 'InternalServerError' : 'InvalidRequest');
-    return json(fault.status, { reasonCode, message: `Injected fault (${operation}).` }, fault.status === 429 ? { 'retry-after': '1' } : {});
+    return json(
+      fault.status,
+      { reasonCode, message: `Injected fault (${operation}).` },
+      fault.status === 429 ? { 'retry-after': '1' } : {},
+    );
   }
 }

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { call, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state, type CheckoutOptions } from '@/test/sandbox-sdk';
+import {
+  call,
+  control,
+  newSandbox,
+  reasonCode,
+  readyToComplete,
+  sessionPayload,
+  state,
+  type CheckoutOptions,
+} from '@/test/sandbox-sdk';
 
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
 
-function finalize(sandbox: ReturnType<typeof newSandbox>, id: string, payload: Record<string, unknown>, extra: { simulation?: string; headers?: Record<string, string> } = {}) {
+function finalize(
+  sandbox: ReturnType<typeof newSandbox>,
+  id: string,
+  payload: Record<string, unknown>,
+  extra: { simulation?: string; headers?: Record<string, string> } = {},
+) {
   return call(sandbox, 'POST', `checkoutSessions/${id}/finalize`, { payload, ...extra });
 }
 
@@ -29,7 +43,15 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
     const sandbox = newSandbox();
     const id = await returned(sandbox);
     const res = await finalize(sandbox, id, {
-      shippingAddress: { name: 'Susie Smith', addressLine1: '10 Ditka Ave', city: 'Chicago', county: null, stateOrRegion: 'IL', postalCode: '60602', countryCode: 'US' },
+      shippingAddress: {
+        name: 'Susie Smith',
+        addressLine1: '10 Ditka Ave',
+        city: 'Chicago',
+        county: null,
+        stateOrRegion: 'IL',
+        postalCode: '60602',
+        countryCode: 'US',
+      },
       billingAddress: null,
       chargeAmount: { amount: 45, currencyCode: 'USD' },
       totalOrderAmount: usd('60.00'),
@@ -39,7 +61,11 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
     });
     expect(res.status).toBe(200);
     expect(state(res.body)).toBe('Completed');
-    expect(res.body['paymentDetails']).toMatchObject({ paymentIntent: 'AuthorizeWithCapture', chargeAmount: usd('45.00'), totalOrderAmount: usd('60.00') });
+    expect(res.body['paymentDetails']).toMatchObject({
+      paymentIntent: 'AuthorizeWithCapture',
+      chargeAmount: usd('45.00'),
+      totalOrderAmount: usd('60.00'),
+    });
     expect(res.body['shippingAddress']).toMatchObject({ name: 'Susie Smith', city: 'Chicago', countryCode: 'US' });
     expect(res.body['supplementaryData']).toBe('{"channel":"test"}');
     const chargePermissionId = String(res.body['chargePermissionId']);
@@ -57,7 +83,11 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
   it('Confirm creates the ChargePermission only; a merchant billing address is shown on the session', async () => {
     const sandbox = newSandbox();
     const id = await returned(sandbox);
-    const res = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Confirm', billingAddress: { name: 'Accounts Payable', city: 'Tacoma' } });
+    const res = await finalize(sandbox, id, {
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Confirm',
+      billingAddress: { name: 'Accounts Payable', city: 'Tacoma' },
+    });
     expect([res.status, state(res.body), res.body['chargeId']]).toEqual([200, 'Completed', null]);
     expect(res.body['chargePermissionId']).toMatch(/^S01-/);
     expect(res.body['billingAddress']).toMatchObject({ name: 'Accounts Payable', city: 'Tacoma', countryCode: 'US' });
@@ -67,16 +97,30 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
   it('refuses a currency other than the session’s, and a charge above the order total, without changing anything', async () => {
     const sandbox = newSandbox();
     const id = await returned(sandbox);
-    const currency = await finalize(sandbox, id, { chargeAmount: { amount: '50.00', currencyCode: 'EUR' }, paymentIntent: 'Authorize' });
+    const currency = await finalize(sandbox, id, {
+      chargeAmount: { amount: '50.00', currencyCode: 'EUR' },
+      paymentIntent: 'Authorize',
+    });
     expect([currency.status, currency.body['reasonCode']]).toEqual([400, 'CurrencyMismatch']);
-    const mixed = await finalize(sandbox, id, { chargeAmount: usd('50.00'), totalOrderAmount: { amount: '50.00', currencyCode: 'EUR' }, paymentIntent: 'Authorize' });
+    const mixed = await finalize(sandbox, id, {
+      chargeAmount: usd('50.00'),
+      totalOrderAmount: { amount: '50.00', currencyCode: 'EUR' },
+      paymentIntent: 'Authorize',
+    });
     expect([mixed.status, mixed.body['reasonCode']]).toEqual([400, 'CurrencyMismatch']);
-    const over = await finalize(sandbox, id, { chargeAmount: usd('70.00'), totalOrderAmount: usd('60.00'), paymentIntent: 'Authorize' });
+    const over = await finalize(sandbox, id, {
+      chargeAmount: usd('70.00'),
+      totalOrderAmount: usd('60.00'),
+      paymentIntent: 'Authorize',
+    });
     expect([over.status, over.body['reasonCode']]).toEqual([400, 'InvalidParameterValue']);
     const missing = await finalize(sandbox, id, { chargeAmount: usd('50.00') });
     expect([missing.status, missing.body['reasonCode']]).toEqual([400, 'MissingParameterValue']);
     const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
-    expect([state(session.body), (session.body['paymentDetails'] as Record<string, unknown>)['chargeAmount']]).toEqual(['Open', usd('50.00')]);
+    expect([state(session.body), (session.body['paymentDetails'] as Record<string, unknown>)['chargeAmount']]).toEqual([
+      'Open',
+      usd('50.00'),
+    ]);
     expect(sandbox.store.permissions.size).toBe(0);
   });
 
@@ -107,14 +151,24 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
       expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', code]);
     }
     const id = await returned(sandbox);
-    const pending = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true }, { simulation: 'AuthorizationInitiated' });
+    const pending = await finalize(
+      sandbox,
+      id,
+      { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true },
+      { simulation: 'AuthorizationInitiated' },
+    );
     const chargeId = String(pending.body['chargeId']);
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('AuthorizationInitiated');
     sandbox.advance(30);
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('Authorized');
 
     const other = await returned(sandbox);
-    const unknown = await finalize(sandbox, other, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' }, { simulation: 'HardDeclined' });
+    const unknown = await finalize(
+      sandbox,
+      other,
+      { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' },
+      { simulation: 'HardDeclined' },
+    );
     expect([unknown.status, unknown.body['reasonCode']]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
     expect(state((await call(sandbox, 'GET', `checkoutSessions/${other}`)).body)).toBe('Open');
   });
@@ -122,10 +176,19 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
   it('honours the magic cards: 0701 and 4354 pend, 3064 already canceled, 4354 switched to Authorize without pending support declines', async () => {
     const sandbox = newSandbox();
     const authorized = await returned(sandbox, { card: '0701' });
-    const ok = await finalize(sandbox, authorized, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true });
+    const ok = await finalize(sandbox, authorized, {
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Authorize',
+      canHandlePendingAuthorization: true,
+    });
     const declined = await returned(sandbox, { buyer: 'olivia', card: '4354', canHandlePendingAuthorization: true });
-    const bad = await finalize(sandbox, declined, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true });
-    for (const res of [ok, bad]) expect(state((await call(sandbox, 'GET', `charges/${String(res.body['chargeId'])}`)).body)).toBe('AuthorizationInitiated');
+    const bad = await finalize(sandbox, declined, {
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Authorize',
+      canHandlePendingAuthorization: true,
+    });
+    for (const res of [ok, bad])
+      expect(state((await call(sandbox, 'GET', `charges/${String(res.body['chargeId'])}`)).body)).toBe('AuthorizationInitiated');
     sandbox.advance(30);
     expect(state((await call(sandbox, 'GET', `charges/${String(ok.body['chargeId'])}`)).body)).toBe('Authorized');
     const declinedCharge = await call(sandbox, 'GET', `charges/${String(bad.body['chargeId'])}`);
@@ -137,7 +200,11 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
 
     // Confirm at the processing page lets 4354 through; authorizing it now without pending support is a decline.
     const switched = await returned(sandbox, { buyer: 'olivia', card: '4354', paymentIntent: 'Confirm' });
-    const res = await finalize(sandbox, switched, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: false });
+    const res = await finalize(sandbox, switched, {
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Authorize',
+      canHandlePendingAuthorization: false,
+    });
     expect([res.status, res.body['reasonCode']]).toEqual([422, 'Declined']);
     const session = await call(sandbox, 'GET', `checkoutSessions/${switched}`);
     expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', 'Declined']);

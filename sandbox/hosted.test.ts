@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { call, clientHelper, KEY_ID, KEYS, newSandbox, state } from '@/test/sandbox-sdk';
 
-const signConfig = { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
+const signConfig = {
+  publicKeyId: KEY_ID,
+  privateKey: KEYS.privateKey,
+  region: 'us',
+  sandbox: true,
+  algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+};
 
 function buttonConfig(payload: Record<string, unknown>) {
   const payloadJSON = JSON.stringify(payload);
-  return { payloadJSON, signature: clientHelper.signPayload(signConfig, payloadJSON), publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' };
+  return {
+    payloadJSON,
+    signature: clientHelper.signPayload(signConfig, payloadJSON),
+    publicKeyId: KEY_ID,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  };
 }
 
 const checkoutPayload = (extra: Record<string, unknown> = {}) => ({
@@ -15,11 +26,24 @@ const checkoutPayload = (extra: Record<string, unknown> = {}) => ({
 });
 
 async function postJson(sandbox: ReturnType<typeof newSandbox>, path: string, body: unknown) {
-  return sandbox.handle(new Request(`http://sandbox.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return sandbox.handle(
+    new Request(`http://sandbox.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 async function postForm(sandbox: ReturnType<typeof newSandbox>, path: string, fields: Record<string, string>) {
-  return sandbox.handle(new Request(`http://sandbox.test${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' }));
+  return sandbox.handle(
+    new Request(`http://sandbox.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    }),
+  );
 }
 
 async function get(sandbox: ReturnType<typeof newSandbox>, pathOrUrl: string) {
@@ -34,7 +58,14 @@ describe('hosted pages (reference §6)', () => {
       merchantId: 'M1',
       ledgerCurrency: 'EUR',
       productType: 'PayAndShip',
-      config: buttonConfig(checkoutPayload({ deliverySpecifications: { specialRestrictions: ['RestrictPackstations'], addressRestrictions: { type: 'Allowed', restrictions: { DE: {} } } } })),
+      config: buttonConfig(
+        checkoutPayload({
+          deliverySpecifications: {
+            specialRestrictions: ['RestrictPackstations'],
+            addressRestrictions: { type: 'Allowed', restrictions: { DE: {} } },
+          },
+        }),
+      ),
     });
     expect(start.status).toBe(200);
     const { redirectUrl } = (await start.json()) as { redirectUrl: string };
@@ -42,7 +73,8 @@ describe('hosted pages (reference §6)', () => {
     expect(redirectUrl).toBe(`http://sandbox.test/checkout/signin?amazonCheckoutSessionId=${sessionId}`);
 
     const signIn = await (await get(sandbox, redirectUrl)).text();
-    for (const id of ['sandbox-buyer-jane', 'sandbox-buyer-max', 'sandbox-buyer-olivia', 'sandbox-signin-continue']) expect(signIn).toContain(`id="${id}"`);
+    for (const id of ['sandbox-buyer-jane', 'sandbox-buyer-max', 'sandbox-buyer-olivia', 'sandbox-signin-continue'])
+      expect(signIn).toContain(`id="${id}"`);
     expect(signIn).toContain('<html lang="en">');
     expect(signIn).toMatch(/<header>[\s\S]*<main id="sandbox-main">[\s\S]*<footer>/);
 
@@ -59,16 +91,31 @@ describe('hosted pages (reference §6)', () => {
     expect(radios.length).toBe(7);
     for (const id of radios) expect(selection).toContain(`for="${id ?? ''}"`);
 
-    const refused = await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'max', address: '2', card: 'max-mc-0005' });
+    const refused = await postForm(sandbox, '/checkout/select', {
+      amazonCheckoutSessionId: sessionId,
+      buyer: 'max',
+      address: '2',
+      card: 'max-mc-0005',
+    });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('does not deliver');
 
-    const selected = await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'max', address: '0', card: 'max-mc-0005' });
+    const selected = await postForm(sandbox, '/checkout/select', {
+      amazonCheckoutSessionId: sessionId,
+      buyer: 'max',
+      address: '0',
+      card: 'max-mc-0005',
+    });
     expect(selected.status).toBe(303);
-    expect(selected.headers.get('location')).toBe(`https://shop.test/checkout/review?step=2&amazonCheckoutSessionId=${sessionId}`);
+    expect(selected.headers.get('location')).toBe(
+      `https://shop.test/checkout/review?step=2&amazonCheckoutSessionId=${sessionId}`,
+    );
 
     const patched = await call(sandbox, 'PATCH', `checkoutSessions/${sessionId}`, {
-      payload: { webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' }, paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: '19.99', currencyCode: 'EUR' } } },
+      payload: {
+        webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
+        paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: '19.99', currencyCode: 'EUR' } },
+      },
     });
     expect(patched.body['shippingAddress']).toMatchObject({ city: 'Berlin' });
     const redirect = String((patched.body['webCheckoutDetails'] as Record<string, unknown>)['amazonPayRedirectUrl']);
@@ -77,16 +124,31 @@ describe('hosted pages (reference §6)', () => {
     expect(processing.headers.get('location')).toBe(`https://shop.test/checkout/result?amazonCheckoutSessionId=${sessionId}`);
     const reload = await get(sandbox, redirect);
     expect(reload.headers.get('location')).toBe(processing.headers.get('location'));
-    const complete = await call(sandbox, 'POST', `checkoutSessions/${sessionId}/complete`, { payload: { chargeAmount: { amount: '19.99', currencyCode: 'EUR' } } });
+    const complete = await call(sandbox, 'POST', `checkoutSessions/${sessionId}/complete`, {
+      payload: { chargeAmount: { amount: '19.99', currencyCode: 'EUR' } },
+    });
     expect(state(complete.body)).toBe('Completed');
   });
 
   it('the change action re-opens the selection for the same buyer', async () => {
     const sandbox = newSandbox();
-    const start = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: buttonConfig(checkoutPayload()) });
-    const sessionId = new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
-    await postForm(sandbox, '/checkout/select', { amazonCheckoutSessionId: sessionId, buyer: 'jane', address: '1', card: 'jane-visa-0701' });
-    const page = await (await get(sandbox, `/checkout/change?amazonCheckoutSessionId=${sessionId}&changeAction=changeAddress`)).text();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      config: buttonConfig(checkoutPayload()),
+    });
+    const sessionId =
+      new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    await postForm(sandbox, '/checkout/select', {
+      amazonCheckoutSessionId: sessionId,
+      buyer: 'jane',
+      address: '1',
+      card: 'jane-visa-0701',
+    });
+    const page = await (
+      await get(sandbox, `/checkout/change?amazonCheckoutSessionId=${sessionId}&changeAction=changeAddress`)
+    ).text();
     expect(page).toMatch(/id="sandbox-address-1" value="1" checked/);
     expect(page).toMatch(/id="sandbox-card-0701" value="jane-visa-0701" checked/);
   });
@@ -95,10 +157,20 @@ describe('hosted pages (reference §6)', () => {
     const sandbox = newSandbox();
     const config = buttonConfig(checkoutPayload());
     const escaped = { ...config, payloadJSON: config.payloadJSON.replace(/\//g, '\\/') };
-    const res = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: escaped });
+    const res = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      config: escaped,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
-    const wrongAlgorithm = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: { ...config, algorithm: 'AMZN-PAY-RSASSA-PSS' } });
+    const wrongAlgorithm = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      config: { ...config, algorithm: 'AMZN-PAY-RSASSA-PSS' },
+    });
     expect(await wrongAlgorithm.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
   });
 
@@ -109,12 +181,19 @@ describe('hosted pages (reference §6)', () => {
       merchantId: 'M1',
       ledgerCurrency: 'GBP',
       productType: 'SignIn',
-      config: buttonConfig({ signInReturnUrl: 'https://shop.test/account/amazon', storeId: 'amzn1.application-oa2-client.sandboxstore', signInScopes: ['name', 'email'] }),
+      config: buttonConfig({
+        signInReturnUrl: 'https://shop.test/account/amazon',
+        storeId: 'amzn1.application-oa2-client.sandboxstore',
+        signInScopes: ['name', 'email'],
+      }),
     });
     const { redirectUrl } = (await start.json()) as { redirectUrl: string };
     const page = await (await get(sandbox, redirectUrl)).text();
     expect(page).toContain('id="sandbox-buyer-olivia"');
-    const back = await postForm(sandbox, '/signin', { token: new URL(redirectUrl).searchParams.get('token') ?? '', buyer: 'olivia' });
+    const back = await postForm(sandbox, '/signin', {
+      token: new URL(redirectUrl).searchParams.get('token') ?? '',
+      buyer: 'olivia',
+    });
     const location = new URL(back.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
     const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
@@ -123,8 +202,14 @@ describe('hosted pages (reference §6)', () => {
 
   it('the processing page refuses a session that still has constraints', async () => {
     const sandbox = newSandbox();
-    const start = await postJson(sandbox, '/checkout/start', { kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'USD', config: buttonConfig(checkoutPayload()) });
-    const sessionId = new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      config: buttonConfig(checkoutPayload()),
+    });
+    const sessionId =
+      new URL(((await start.json()) as { redirectUrl: string }).redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
     const res = await get(sandbox, `/checkout/processing?amazonCheckoutSessionId=${sessionId}`);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('id="sandbox-error-code"');

@@ -36,14 +36,19 @@ function needsAddress(session: CheckoutSessionRecord): boolean {
 
 function cancelUrl(session: CheckoutSessionRecord): string | null {
   const url = session.webCheckoutDetails.checkoutCancelUrl ?? session.webCheckoutDetails.checkoutReviewReturnUrl;
-  return url ? new URL(url).origin + (session.webCheckoutDetails.checkoutCancelUrl ? new URL(url).pathname + new URL(url).search : '/') : null;
+  return url
+    ? new URL(url).origin + (session.webCheckoutDetails.checkoutCancelUrl ? new URL(url).pathname + new URL(url).search : '/')
+    : null;
 }
 
 function renderSelection(session: CheckoutSessionRecord, buyerSlugValue: string, error?: string): Response {
   const buyer = findBuyerBySlug(buyerSlugValue);
   if (!buyer) return html(400, errorPage('Unknown test account', `No test buyer ${buyerSlugValue}.`, 'InvalidParameterValue'));
   const amount = session.chargeAmount ?? session.totalOrderAmount;
-  const selectedAddress = session.buyerId === buyer.buyerId && session.shippingAddress ? String(buyer.addresses.findIndex((a) => a === session.shippingAddress)) : null;
+  const selectedAddress =
+    session.buyerId === buyer.buyerId && session.shippingAddress
+      ? String(buyer.addresses.findIndex((a) => a === session.shippingAddress))
+      : null;
   return html(
     error ? 400 : 200,
     selectionPage({
@@ -77,13 +82,27 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
 
     if (path === '/checkout/signin' && request.method === 'GET') {
       const session = sessionFrom(ctx, q.get('amazonCheckoutSessionId'));
-      if (session.status.state !== 'Open') return html(422, errorPage('Checkout unavailable', `This checkout is ${session.status.state}.`, 'InvalidCheckoutSessionStatus'));
-      return html(200, signInPage('/checkout/signin', { amazonCheckoutSessionId: session.id }, TEST_BUYERS, 'Pay with the address and payment method stored in your Amazon account.'));
+      if (session.status.state !== 'Open')
+        return html(
+          422,
+          errorPage('Checkout unavailable', `This checkout is ${session.status.state}.`, 'InvalidCheckoutSessionStatus'),
+        );
+      return html(
+        200,
+        signInPage(
+          '/checkout/signin',
+          { amazonCheckoutSessionId: session.id },
+          TEST_BUYERS,
+          'Pay with the address and payment method stored in your Amazon account.',
+        ),
+      );
     }
     if (path === '/checkout/signin' && request.method === 'POST') {
       const body = form(request);
       const session = sessionFrom(ctx, body.get('amazonCheckoutSessionId'));
-      return redirect(`/checkout/select?amazonCheckoutSessionId=${encodeURIComponent(session.id)}&buyer=${encodeURIComponent(body.get('buyer') ?? '')}`);
+      return redirect(
+        `/checkout/select?amazonCheckoutSessionId=${encodeURIComponent(session.id)}&buyer=${encodeURIComponent(body.get('buyer') ?? '')}`,
+      );
     }
     if (path === '/checkout/select' && request.method === 'GET') {
       const session = sessionFrom(ctx, q.get('amazonCheckoutSessionId'));
@@ -107,14 +126,16 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
     }
     if (path === '/signin' && request.method === 'GET') {
       const token = q.get('token') ?? '';
-      if (!ctx.store.signIns.has(token)) return html(404, errorPage('Sign-in expired', 'Start again from the merchant site.', 'ResourceNotFound'));
+      if (!ctx.store.signIns.has(token))
+        return html(404, errorPage('Sign-in expired', 'Start again from the merchant site.', 'ResourceNotFound'));
       return html(200, signInPage('/signin', { token }, TEST_BUYERS, 'Share your name and email with the merchant.'));
     }
     if (path === '/signin' && request.method === 'POST') {
       const body = form(request);
       const signIn = ctx.store.signIns.get(body.get('token') ?? '');
       const buyer = findBuyerBySlug(body.get('buyer') ?? '');
-      if (!signIn || !buyer) return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
+      if (!signIn || !buyer)
+        return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
       ctx.store.signIns.delete(body.get('token') ?? '');
       const buyerToken = ids.token();
       ctx.store.buyerTokens.set(buyerToken, buyer.buyerId);
@@ -123,7 +144,8 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
     return null;
   } catch (error) {
     if (!(error instanceof SandboxHttpError)) throw error;
-    if (path.startsWith('/checkout/start') || path.startsWith('/checkout/verify-button')) return json(error.status, { reasonCode: error.reasonCode, message: error.message });
+    if (path.startsWith('/checkout/start') || path.startsWith('/checkout/verify-button'))
+      return json(error.status, { reasonCode: error.reasonCode, message: error.message });
     return html(error.status, errorPage('Something went wrong', error.message, error.reasonCode));
   }
 }
@@ -139,7 +161,8 @@ function select(ctx: SandboxContext, body: URLSearchParams): Response {
     address = buyer.addresses[Number(body.get('address') ?? 'NaN')] ?? null;
     if (!address) return renderSelection(session, buyerSlug(buyer), 'Choose a shipping address.');
     // Reference §4 DeliverySpecifications: a restricted address cannot be chosen, even by a hand-made POST.
-    if (!isAddressAllowed(address, session.deliverySpecifications)) return renderSelection(session, buyerSlug(buyer), 'This merchant does not deliver to the chosen address.');
+    if (!isAddressAllowed(address, session.deliverySpecifications))
+      return renderSelection(session, buyerSlug(buyer), 'This merchant does not deliver to the chosen address.');
   }
   associateBuyer(session, buyer.buyerId, address, card);
   const reviewUrl = session.webCheckoutDetails.checkoutReviewReturnUrl;

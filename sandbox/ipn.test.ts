@@ -15,7 +15,11 @@ function receiver(statuses: number[] = []) {
   const received: Captured[] = [];
   const fetchLike = (async (_input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    received.push({ body: String(init?.body), contentType: headers.get('content-type'), messageType: headers.get('x-amz-sns-message-type') });
+    received.push({
+      body: String(init?.body),
+      contentType: headers.get('content-type'),
+      messageType: headers.get('x-amz-sns-message-type'),
+    });
     return new Response(null, { status: statuses.shift() ?? 200 });
   }) as typeof fetch;
   return { received, fetchLike };
@@ -30,7 +34,9 @@ describe('IPN (reference §7)', () => {
     const { received, fetchLike } = receiver();
     const sandbox = newSandbox({ ipnUrl: 'https://shop.test/api/ipn', fetch: fetchLike });
     const { chargeId, chargePermissionId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture' });
-    const refund = await call(sandbox, 'POST', 'refunds', { payload: { chargeId, refundAmount: { amount: '5.00', currencyCode: 'USD' } } });
+    const refund = await call(sandbox, 'POST', 'refunds', {
+      payload: { chargeId, refundAmount: { amount: '5.00', currencyCode: 'USD' } },
+    });
     sandbox.advance(30);
     await sandbox.ipn.flush();
 
@@ -45,13 +51,23 @@ describe('IPN (reference §7)', () => {
       `REFUND:${String(refund.body['refundId'])}`,
       `REFUND:${String(refund.body['refundId'])}`,
     ]);
-    for (const m of messages) expect(m).toMatchObject({ MerchantID: 'SANDBOXMERCHANT01', ChargePermissionId: chargePermissionId, NotificationType: 'STATE_CHANGE', NotificationVersion: 'V2' });
+    for (const m of messages)
+      expect(m).toMatchObject({
+        MerchantID: 'SANDBOXMERCHANT01',
+        ChargePermissionId: chargePermissionId,
+        NotificationType: 'STATE_CHANGE',
+        NotificationVersion: 'V2',
+      });
     expect(received.every((r) => r.contentType?.startsWith('text/plain') && r.messageType === 'Notification')).toBe(true);
 
     const cert = await certificate(sandbox);
     for (const r of received) {
       const envelope = JSON.parse(r.body) as SnsEnvelope;
-      expect(envelope).toMatchObject({ Type: 'Notification', SignatureVersion: '2', SigningCertURL: 'http://sandbox.test/__sandbox/sns-cert.pem' });
+      expect(envelope).toMatchObject({
+        Type: 'Notification',
+        SignatureVersion: '2',
+        SigningCertURL: 'http://sandbox.test/__sandbox/sns-cert.pem',
+      });
       expect(verifySnsEnvelope(envelope, cert)).toBe(true);
       expect(verifySnsEnvelope({ ...envelope, Message: envelope.Message.replace('STATE_CHANGE', 'X') }, cert)).toBe(false);
     }
@@ -93,7 +109,11 @@ describe('IPN (reference §7)', () => {
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
     const shopUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/ipn`;
-    const server = await startSandboxServer({ port: 0, ipnUrl: shopUrl, keys: [{ publicKeyId: KEY_ID, publicKey: KEYS.publicKey }] });
+    const server = await startSandboxServer({
+      port: 0,
+      ipnUrl: shopUrl,
+      keys: [{ publicKeyId: KEY_ID, publicKey: KEYS.publicKey }],
+    });
     try {
       server.sandbox.store.emit({ objectType: 'CHARGE', objectId: 'S01-1-C1', chargePermissionId: 'S01-1' });
       await server.sandbox.ipn.flush();

@@ -49,7 +49,9 @@ export const TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySandboxIpn
 export const SIGNING_CERT_PATH = '/__sandbox/sns-cert.pem';
 
 /** AWS: `Key\nValue\n` for Message, MessageId, Subject, Timestamp, TopicArn, Type when present (reference §7). */
-export function snsStringToSign(envelope: Pick<SnsEnvelope, 'Message' | 'MessageId' | 'Timestamp' | 'TopicArn' | 'Type'> & { Subject?: string }): string {
+export function snsStringToSign(
+  envelope: Pick<SnsEnvelope, 'Message' | 'MessageId' | 'Timestamp' | 'TopicArn' | 'Type'> & { Subject?: string },
+): string {
   const pairs: Array<[string, string | undefined]> = [
     ['Message', envelope.Message],
     ['MessageId', envelope.MessageId],
@@ -58,18 +60,25 @@ export function snsStringToSign(envelope: Pick<SnsEnvelope, 'Message' | 'Message
     ['TopicArn', envelope.TopicArn],
     ['Type', envelope.Type],
   ];
-  return pairs.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}\n${value}\n`).join('');
+  return pairs
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}\n${value}\n`)
+    .join('');
 }
 
 const hashFor = (version: '1' | '2') => (version === '1' ? 'RSA-SHA1' : 'RSA-SHA256');
 
 export function signSnsEnvelope(unsigned: Omit<SnsEnvelope, 'Signature'>, privateKeyPem: string): SnsEnvelope {
-  const signature = createSign(hashFor(unsigned.SignatureVersion)).update(snsStringToSign(unsigned)).sign(privateKeyPem, 'base64');
+  const signature = createSign(hashFor(unsigned.SignatureVersion))
+    .update(snsStringToSign(unsigned))
+    .sign(privateKeyPem, 'base64');
   return { ...unsigned, Signature: signature };
 }
 
 export function verifySnsEnvelope(envelope: SnsEnvelope, certificatePem: string): boolean {
-  return createVerify(hashFor(envelope.SignatureVersion)).update(snsStringToSign(envelope)).verify(certificatePem, envelope.Signature, 'base64');
+  return createVerify(hashFor(envelope.SignatureVersion))
+    .update(snsStringToSign(envelope))
+    .verify(certificatePem, envelope.Signature, 'base64');
 }
 
 export interface IpnOptions {
@@ -131,7 +140,14 @@ export class IpnDispatcher {
       },
       snsIdentity().privateKeyPem,
     );
-    const record: NotificationRecord = { notificationId: message.NotificationId, message, envelope, url: this.options.url, attempts: [], delivered: false };
+    const record: NotificationRecord = {
+      notificationId: message.NotificationId,
+      message,
+      envelope,
+      url: this.options.url,
+      attempts: [],
+      delivered: false,
+    };
     this.sent.push(record);
     if (record.url) {
       const delivery = this.deliver(record, record.url).finally(() => this.inFlight.delete(delivery));
@@ -161,7 +177,11 @@ export class IpnDispatcher {
           return;
         }
       } catch (error) {
-        record.attempts.push({ at: new Date().toISOString(), status: null, error: error instanceof Error ? error.message : String(error) });
+        record.attempts.push({
+          at: new Date().toISOString(),
+          status: null,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
       const delay = this.options.retryDelaysMs[attempt];
       if (delay === undefined) return;

@@ -10,8 +10,21 @@ describe('msw wrapping the same core', () => {
   afterAll(() => server.close());
 
   it('answers fetches to the real Amazon host from the in-memory sandbox', async () => {
-    const signed = sdkSign({ method: 'POST', urlFragment: 'checkoutSessions', payload: sessionPayload(), headers: { 'x-amz-pay-idempotency-key': idemKey() } }, {}, sandbox.clock.nowMs());
-    const res = await fetch(`https://pay-api.amazon.com${signed.path}`, { method: 'POST', headers: signed.headers, body: signed.body });
+    const signed = sdkSign(
+      {
+        method: 'POST',
+        urlFragment: 'checkoutSessions',
+        payload: sessionPayload(),
+        headers: { 'x-amz-pay-idempotency-key': idemKey() },
+      },
+      {},
+      sandbox.clock.nowMs(),
+    );
+    const res = await fetch(`https://pay-api.amazon.com${signed.path}`, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
     expect(res.status).toBe(201);
     expect(sandbox.store.sessions.size).toBe(1);
   });

@@ -39,10 +39,18 @@ export function layout(title: string, body: string): string {
 }
 
 export function errorPage(title: string, message: string, code: string): string {
-  return layout(title, `<h1>${e(title)}</h1><div class="error" role="alert" id="sandbox-error"><p><strong>Error code:</strong> <span id="sandbox-error-code">${e(code)}</span></p><p>${e(message)}</p></div>`);
+  return layout(
+    title,
+    `<h1>${e(title)}</h1><div class="error" role="alert" id="sandbox-error"><p><strong>Error code:</strong> <span id="sandbox-error-code">${e(code)}</span></p><p>${e(message)}</p></div>`,
+  );
 }
 
-export function signInPage(action: string, hidden: Record<string, string>, buyers: readonly TestBuyer[], purpose: string): string {
+export function signInPage(
+  action: string,
+  hidden: Record<string, string>,
+  buyers: readonly TestBuyer[],
+  purpose: string,
+): string {
   const options = buyers
     .map((buyer, index) => {
       const slug = buyerSlug(buyer);
@@ -97,7 +105,11 @@ export function selectionPage(input: SelectionPageInput): string {
     ? `<fieldset><legend>Shipping address</legend>${input.buyer.addresses
         .map((address, index) => {
           const allowed = isAddressAllowed(address, input.deliverySpecifications);
-          const checked = input.selectedAddress === String(index) || (input.selectedAddress === null && allowed && input.buyer.addresses.findIndex((a) => isAddressAllowed(a, input.deliverySpecifications)) === index);
+          const checked =
+            input.selectedAddress === String(index) ||
+            (input.selectedAddress === null &&
+              allowed &&
+              input.buyer.addresses.findIndex((a) => isAddressAllowed(a, input.deliverySpecifications)) === index);
           return `<label class="option${allowed ? '' : ' disabled'}" for="sandbox-address-${index}"><input type="radio" name="address" id="sandbox-address-${index}" value="${index}"${allowed ? '' : ' disabled aria-describedby="sandbox-address-' + index + '-note"'}${checked && allowed ? ' checked' : ''}>
 <span><strong>${e(address.name)}</strong><br><span class="detail">${e(addressText(address))}</span>${allowed ? '' : `<br><span class="note" id="sandbox-address-${index}-note">This merchant does not deliver to this address.</span>`}</span></label>`;
         })

@@ -10,7 +10,10 @@ import type { LedgerEntry } from './state/types';
  */
 export const REPORT_FORMAT_VERSION = 'sandbox-1';
 
-export const SETTLEMENT_TYPES = ['_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_', '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_'] as const;
+export const SETTLEMENT_TYPES = [
+  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_',
+  '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+] as const;
 export const TRANSACTION_TYPES = [
   '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_',
   '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_',
@@ -45,7 +48,15 @@ export const TRANSACTION_COLUMNS = [
   'CurrencyCode',
 ] as const;
 
-export const PERMISSION_COLUMNS = ['CreationDate', 'ChargePermissionId', 'ChargePermissionType', 'State', 'SellerReferenceId', 'AmountLimit', 'CurrencyCode'] as const;
+export const PERMISSION_COLUMNS = [
+  'CreationDate',
+  'ChargePermissionId',
+  'ChargePermissionType',
+  'State',
+  'SellerReferenceId',
+  'AmountLimit',
+  'CurrencyCode',
+] as const;
 
 /** Settlement dates look like 2015-05-18T14:37:01-0700 (reference §8); the emulator writes UTC. */
 export function settlementDate(ms: number): string {
@@ -65,9 +76,18 @@ function inRange(ms: number, startMs: number, endMs: number): boolean {
   return ms >= startMs && ms < endMs;
 }
 
-export function buildDocumentLines(store: Store, merchantId: string, reportType: string, startMs: number, endMs: number, settlementId: string): string[] {
+export function buildDocumentLines(
+  store: Store,
+  merchantId: string,
+  reportType: string,
+  startMs: number,
+  endMs: number,
+  settlementId: string,
+): string[] {
   if ((SETTLEMENT_TYPES as readonly string[]).includes(reportType)) {
-    const entries = store.ledger.filter((e) => (e.type === 'Capture' || e.type === 'Refund') && inRange(e.postedMs, startMs, endMs));
+    const entries = store.ledger.filter(
+      (e) => (e.type === 'Capture' || e.type === 'Refund') && inRange(e.postedMs, startMs, endMs),
+    );
     if (entries.length === 0) return [];
     const lines = [
       row(['SettlementFileFormatVersion', REPORT_FORMAT_VERSION]),
@@ -102,7 +122,9 @@ export function buildDocumentLines(store: Store, merchantId: string, reportType:
   }
   if (reportType.endsWith('_ORDER_REFERENCE_DATA_') || reportType.endsWith('_BILLING_AGREEMENT_DATA_')) {
     const recurring = reportType.endsWith('_BILLING_AGREEMENT_DATA_');
-    const permissions = [...store.permissions.values()].filter((p) => (p.type !== 'OneTime') === recurring && inRange(p.createdMs, startMs, endMs));
+    const permissions = [...store.permissions.values()].filter(
+      (p) => (p.type !== 'OneTime') === recurring && inRange(p.createdMs, startMs, endMs),
+    );
     if (permissions.length === 0) return [];
     return [
       row(['ReportFormatVersion', REPORT_FORMAT_VERSION]),
@@ -121,14 +143,26 @@ export function buildDocumentLines(store: Store, merchantId: string, reportType:
       }),
     ];
   }
-  const wanted = reportType.endsWith('_AUTHORIZATION_DATA_') ? 'Authorization' : reportType.endsWith('_CAPTURE_DATA_') ? 'Capture' : 'Refund';
+  const wanted = reportType.endsWith('_AUTHORIZATION_DATA_')
+    ? 'Authorization'
+    : reportType.endsWith('_CAPTURE_DATA_')
+      ? 'Capture'
+      : 'Refund';
   const entries = store.ledger.filter((e) => e.type === wanted && inRange(e.postedMs, startMs, endMs));
   if (entries.length === 0) return [];
   return [
     row(['ReportFormatVersion', REPORT_FORMAT_VERSION]),
     row(TRANSACTION_COLUMNS),
     ...entries.map((e) =>
-      row([settlementDate(e.postedMs), e.amazonTransactionId, e.chargePermissionId, e.merchantReferenceId, e.type, toDecimalString(e.amount), e.amount.currency]),
+      row([
+        settlementDate(e.postedMs),
+        e.amazonTransactionId,
+        e.chargePermissionId,
+        e.merchantReferenceId,
+        e.type,
+        toDecimalString(e.amount),
+        e.amount.currency,
+      ]),
     ),
   ];
 }
@@ -140,7 +174,12 @@ function usdCents(minor: number): string {
 }
 
 /** Settlement lines of a made-up ledger, generated lazily until about `sizeBytes` (download benchmarks). */
-export function* syntheticSettlementLines(merchantId: string, startMs: number, endMs: number, sizeBytes: number): Generator<string, void, undefined> {
+export function* syntheticSettlementLines(
+  merchantId: string,
+  startMs: number,
+  endMs: number,
+  sizeBytes: number,
+): Generator<string, void, undefined> {
   const head = [
     row(['SettlementFileFormatVersion', REPORT_FORMAT_VERSION]),
     row(['SellerId', merchantId]),

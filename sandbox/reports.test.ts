@@ -19,10 +19,15 @@ describe('reports (reference §8)', () => {
     const { chargeId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture', amount: '100.00' });
     await call(sandbox, 'POST', 'refunds', { payload: { chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } } });
     sandbox.advance(60);
-    const created = await call(sandbox, 'POST', 'reports', { payload: { reportType: SETTLEMENT, startTime: ts(START - 3600_000), endTime: ts(START + 3600_000) } });
+    const created = await call(sandbox, 'POST', 'reports', {
+      payload: { reportType: SETTLEMENT, startTime: ts(START - 3600_000), endTime: ts(START + 3600_000) },
+    });
     expect(created.status).toBe(201);
     const reportId = String(created.body['reportId']);
-    expect((await call(sandbox, 'GET', `reports/${reportId}`)).body).toMatchObject({ processingStatus: 'IN_PROGRESS', reportDocumentId: null });
+    expect((await call(sandbox, 'GET', `reports/${reportId}`)).body).toMatchObject({
+      processingStatus: 'IN_PROGRESS',
+      reportDocumentId: null,
+    });
     sandbox.advance(10);
     const done = await call(sandbox, 'GET', `reports/${reportId}`);
     expect(done.body['processingStatus']).toBe('COMPLETED');
@@ -41,23 +46,37 @@ describe('reports (reference §8)', () => {
 
   it('cancels a report with no data, and refuses the non-sandbox settlement type', async () => {
     const sandbox = newSandbox();
-    const created = await call(sandbox, 'POST', 'reports', { payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START) } });
+    const created = await call(sandbox, 'POST', 'reports', {
+      payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START) },
+    });
     sandbox.advance(10);
-    expect((await call(sandbox, 'GET', `reports/${String(created.body['reportId'])}`)).body['processingStatus']).toBe('CANCELLED');
-    const live = await call(sandbox, 'POST', 'reports', { payload: { reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_', startTime: ts(START - 1000), endTime: ts(START) } });
+    expect((await call(sandbox, 'GET', `reports/${String(created.body['reportId'])}`)).body['processingStatus']).toBe(
+      'CANCELLED',
+    );
+    const live = await call(sandbox, 'POST', 'reports', {
+      payload: {
+        reportType: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_',
+        startTime: ts(START - 1000),
+        endTime: ts(START),
+      },
+    });
     expect(live.status).toBe(400);
   });
 
   it('pre-signed document URLs expire after 30 seconds and refuse tampering', async () => {
     const sandbox = newSandbox();
     await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture' });
-    const created = await call(sandbox, 'POST', 'reports', { payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START + 1000) } });
+    const created = await call(sandbox, 'POST', 'reports', {
+      payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START + 1000) },
+    });
     sandbox.advance(10);
     const report = await call(sandbox, 'GET', `reports/${String(created.body['reportId'])}`);
     const doc = await download(sandbox, String(report.body['reportDocumentId']));
     const text = await (await doc.fetch()).text();
     expect(text.split('\n')[1]).toBe(TRANSACTION_COLUMNS.join('\t'));
-    const tampered = await sandbox.handle(new Request(doc.url.replace(/signature=(.)/, (_, first: string) => `signature=${first === '0' ? '1' : '0'}`)));
+    const tampered = await sandbox.handle(
+      new Request(doc.url.replace(/signature=(.)/, (_, first: string) => `signature=${first === '0' ? '1' : '0'}`)),
+    );
     expect(tampered.status).toBe(403);
     sandbox.advance(31);
     const expired = await doc.fetch();
@@ -68,7 +87,9 @@ describe('reports (reference §8)', () => {
   it('lists with filters and nextToken pagination; nextToken must come alone', async () => {
     const sandbox = newSandbox();
     for (let i = 0; i < 5; i++) {
-      await call(sandbox, 'POST', 'reports', { payload: { reportType: i % 2 ? CAPTURES : SETTLEMENT, startTime: ts(START - 1000), endTime: ts(START) } });
+      await call(sandbox, 'POST', 'reports', {
+        payload: { reportType: i % 2 ? CAPTURES : SETTLEMENT, startTime: ts(START - 1000), endTime: ts(START) },
+      });
       sandbox.advance(1);
     }
     const page1 = await call(sandbox, 'GET', 'reports', { queryParams: { pageSize: '2' } });
@@ -80,22 +101,39 @@ describe('reports (reference §8)', () => {
     expect(page3.body['nextToken']).toBeUndefined();
     const mixed = await call(sandbox, 'GET', 'reports', { queryParams: { nextToken: token, pageSize: '2' } });
     expect(mixed.status).toBe(400);
-    const filtered = await call(sandbox, 'GET', 'reports', { queryParams: { reportTypes: CAPTURES, processingStatuses: 'IN_PROGRESS,COMPLETED' } });
+    const filtered = await call(sandbox, 'GET', 'reports', {
+      queryParams: { reportTypes: CAPTURES, processingStatuses: 'IN_PROGRESS,COMPLETED' },
+    });
     expect((filtered.body['reports'] as Array<{ reportType: string }>).map((r) => r.reportType)).toEqual([CAPTURES, CAPTURES]);
   });
 
   it('schedules: one per type, replaced only with deleteExistingSchedule, produce reports as the clock advances, and cancel', async () => {
     const sandbox = newSandbox();
-    const first = await call(sandbox, 'POST', 'report-schedules', { payload: { reportType: SETTLEMENT, scheduleFrequency: 'PT1H' } });
+    const first = await call(sandbox, 'POST', 'report-schedules', {
+      payload: { reportType: SETTLEMENT, scheduleFrequency: 'PT1H' },
+    });
     expect(first.status).toBe(201);
-    const dup = await call(sandbox, 'POST', 'report-schedules', { payload: { reportType: SETTLEMENT, scheduleFrequency: 'P1D' } });
+    const dup = await call(sandbox, 'POST', 'report-schedules', {
+      payload: { reportType: SETTLEMENT, scheduleFrequency: 'P1D' },
+    });
     expect(dup.status).toBe(409);
-    const replaced = await call(sandbox, 'POST', 'report-schedules', { payload: { reportType: SETTLEMENT, scheduleFrequency: 'PT1H', deleteExistingSchedule: true } });
+    const replaced = await call(sandbox, 'POST', 'report-schedules', {
+      payload: { reportType: SETTLEMENT, scheduleFrequency: 'PT1H', deleteExistingSchedule: true },
+    });
     const scheduleId = String(replaced.body['reportScheduleId']);
     const list = await call(sandbox, 'GET', 'report-schedules', { queryParams: { reportTypes: SETTLEMENT } });
     expect((list.body['reportSchedules'] as unknown[]).length).toBe(1);
-    expect((await call(sandbox, 'GET', `report-schedules/${scheduleId}`)).body).toMatchObject({ scheduleFrequency: 'PT1H', nextReportCreationTime: ts(START + 3600_000) });
-    expect((await call(sandbox, 'POST', 'report-schedules', { payload: { reportType: SETTLEMENT, scheduleFrequency: 'P9Y', deleteExistingSchedule: true } })).status).toBe(400);
+    expect((await call(sandbox, 'GET', `report-schedules/${scheduleId}`)).body).toMatchObject({
+      scheduleFrequency: 'PT1H',
+      nextReportCreationTime: ts(START + 3600_000),
+    });
+    expect(
+      (
+        await call(sandbox, 'POST', 'report-schedules', {
+          payload: { reportType: SETTLEMENT, scheduleFrequency: 'P9Y', deleteExistingSchedule: true },
+        })
+      ).status,
+    ).toBe(400);
 
     await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture' });
     sandbox.advance(3 * 3600 + 20);
@@ -108,8 +146,18 @@ describe('reports (reference §8)', () => {
 
   it('streams large documents', async () => {
     const sandbox = newSandbox();
-    for (let i = 0; i < 1500; i++) sandbox.store.ledger.push({ postedMs: START, type: 'Capture', amazonTransactionId: `S01-0000000-0000000-C${String(i).padStart(6, '0')}`, chargePermissionId: 'S01-0000000-0000000', merchantReferenceId: `O${i}`, amount: { amount: 100, currency: 'USD' } });
-    const created = await call(sandbox, 'POST', 'reports', { payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START + 1000) } });
+    for (let i = 0; i < 1500; i++)
+      sandbox.store.ledger.push({
+        postedMs: START,
+        type: 'Capture',
+        amazonTransactionId: `S01-0000000-0000000-C${String(i).padStart(6, '0')}`,
+        chargePermissionId: 'S01-0000000-0000000',
+        merchantReferenceId: `O${i}`,
+        amount: { amount: 100, currency: 'USD' },
+      });
+    const created = await call(sandbox, 'POST', 'reports', {
+      payload: { reportType: CAPTURES, startTime: ts(START - 1000), endTime: ts(START + 1000) },
+    });
     sandbox.advance(10);
     const report = await call(sandbox, 'GET', `reports/${String(created.body['reportId'])}`);
     const response = await (await download(sandbox, String(report.body['reportDocumentId']))).fetch();

@@ -29,8 +29,24 @@ export interface ScheduleRecord {
 /** Reference §8 (dotnet ScheduleFrequency.cs). */
 export const FREQUENCY_MS: Record<string, number> = Object.fromEntries(
   Object.entries({
-    PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60, PT2H: 120, PT4H: 240, PT8H: 480, PT12H: 720, PT24H: 1440, PT84H: 5040,
-    P1D: 1440, P2D: 2880, P3D: 4320, P7D: 10080, P14D: 20160, P15D: 21600, P18D: 25920, P30D: 43200,
+    PT5M: 5,
+    PT15M: 15,
+    PT30M: 30,
+    PT1H: 60,
+    PT2H: 120,
+    PT4H: 240,
+    PT8H: 480,
+    PT12H: 720,
+    PT24H: 1440,
+    PT84H: 5040,
+    P1D: 1440,
+    P2D: 2880,
+    P3D: 4320,
+    P7D: 10080,
+    P14D: 20160,
+    P15D: 21600,
+    P18D: 25920,
+    P30D: 43200,
   }).map(([key, minutes]) => [key, minutes * 60_000]),
 );
 
@@ -69,7 +85,8 @@ export class ReportService {
   }
 
   createReport(reportType: string, startMs: number, endMs: number): ReportRecord {
-    if (!CREATABLE.has(reportType)) throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${reportType} cannot be created in Sandbox.`);
+    if (!CREATABLE.has(reportType))
+      throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${reportType} cannot be created in Sandbox.`);
     if (endMs <= startMs) throw new SandboxHttpError(400, 'InvalidParameterValue', 'endTime must be after startTime.');
     const now = this.store.nowMs();
     const report: ReportRecord = {
@@ -91,7 +108,14 @@ export class ReportService {
   /** The document is cut when processing ends; no rows means CANCELLED, as Amazon does (reference §8). */
   private finish(report: ReportRecord): void {
     const settlementId = String(randomInt(10_000_000, 99_999_999));
-    const lines = buildDocumentLines(this.store, this.merchantId(), report.reportType, report.startMs, report.endMs, settlementId);
+    const lines = buildDocumentLines(
+      this.store,
+      this.merchantId(),
+      report.reportType,
+      report.startMs,
+      report.endMs,
+      settlementId,
+    );
     report.processingEndMs = this.store.nowMs();
     if (lines.length === 0) {
       report.processingStatus = 'CANCELLED';
@@ -134,18 +158,28 @@ export class ReportService {
     return report;
   }
 
-  listReports(filter: { reportTypes?: string[]; processingStatuses?: string[]; createdSinceMs?: number; createdUntilMs?: number }): ReportRecord[] {
+  listReports(filter: {
+    reportTypes?: string[];
+    processingStatuses?: string[];
+    createdSinceMs?: number;
+    createdUntilMs?: number;
+  }): ReportRecord[] {
     const now = this.store.nowMs();
     const since = filter.createdSinceMs ?? now - RETENTION_MS;
     const until = filter.createdUntilMs ?? now;
     return [...this.reports.values()]
-      .filter((r) => (!filter.reportTypes || filter.reportTypes.includes(r.reportType)) && (!filter.processingStatuses || filter.processingStatuses.includes(r.processingStatus)))
+      .filter(
+        (r) =>
+          (!filter.reportTypes || filter.reportTypes.includes(r.reportType)) &&
+          (!filter.processingStatuses || filter.processingStatuses.includes(r.processingStatus)),
+      )
       .filter((r) => r.createdMs >= since && r.createdMs <= until)
       .sort((a, b) => b.createdMs - a.createdMs || a.reportId.localeCompare(b.reportId));
   }
 
   documentUrl(documentId: string, baseUrl: string): string {
-    if (!this.documents.has(documentId)) throw new SandboxHttpError(404, 'ResourceNotFound', `Report document ${documentId} does not exist.`);
+    if (!this.documents.has(documentId))
+      throw new SandboxHttpError(404, 'ResourceNotFound', `Report document ${documentId} does not exist.`);
     const expires = this.store.nowMs() + DOCUMENT_URL_TTL_MS;
     return `${baseUrl}/__sandbox/report-documents/${documentId}?expires=${expires}&signature=${this.sign(documentId, expires)}`;
   }
@@ -182,19 +216,38 @@ export class ReportService {
     return new Response(stream, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
 
-  createSchedule(input: { reportType: string; scheduleFrequency: string; nextReportCreationTime?: string; deleteExistingSchedule: boolean }): ScheduleRecord {
-    if (!CREATABLE.has(input.reportType)) throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${input.reportType} cannot be scheduled.`);
+  createSchedule(input: {
+    reportType: string;
+    scheduleFrequency: string;
+    nextReportCreationTime?: string;
+    deleteExistingSchedule: boolean;
+  }): ScheduleRecord {
+    if (!CREATABLE.has(input.reportType))
+      throw new SandboxHttpError(400, 'InvalidParameterValue', `Reports of type ${input.reportType} cannot be scheduled.`);
     const frequency = FREQUENCY_MS[input.scheduleFrequency];
-    if (frequency === undefined) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for 'scheduleFrequency' is invalid.`);
+    if (frequency === undefined)
+      throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for 'scheduleFrequency' is invalid.`);
     const existing = [...this.schedules.values()].find((s) => s.reportType === input.reportType);
     if (existing) {
       // One schedule per report type (reference §8); replacing it must be asked for.
-      if (!input.deleteExistingSchedule) throw new SandboxHttpError(409, 'InvalidRequest', `A schedule for ${input.reportType} already exists; set deleteExistingSchedule to replace it.`);
+      if (!input.deleteExistingSchedule)
+        throw new SandboxHttpError(
+          409,
+          'InvalidRequest',
+          `A schedule for ${input.reportType} already exists; set deleteExistingSchedule to replace it.`,
+        );
       this.schedules.delete(existing.reportScheduleId);
     }
     const now = this.store.nowMs();
-    const nextMs = input.nextReportCreationTime ? parseReportTime(input.nextReportCreationTime, 'nextReportCreationTime') : now + frequency;
-    const schedule: ScheduleRecord = { reportScheduleId: newId('S'), reportType: input.reportType, scheduleFrequency: input.scheduleFrequency, nextMs };
+    const nextMs = input.nextReportCreationTime
+      ? parseReportTime(input.nextReportCreationTime, 'nextReportCreationTime')
+      : now + frequency;
+    const schedule: ScheduleRecord = {
+      reportScheduleId: newId('S'),
+      reportType: input.reportType,
+      scheduleFrequency: input.scheduleFrequency,
+      nextMs,
+    };
     this.schedules.set(schedule.reportScheduleId, schedule);
     this.armSchedule(schedule, frequency);
     return schedule;
@@ -248,8 +301,11 @@ export function serializeSchedule(schedule: ScheduleRecord) {
 }
 
 function s3Error(code: string, message: string): Response {
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`, {
-    status: 403,
-    headers: { 'content-type': 'application/xml' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+    {
+      status: 403,
+      headers: { 'content-type': 'application/xml' },
+    },
+  );
 }

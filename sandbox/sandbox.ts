@@ -66,7 +66,9 @@ const CORS = {
 };
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const clock = options.clock ?? createClock({ ...(options.start !== undefined ? { start: options.start } : {}), frozen: options.frozenClock ?? false });
+  const clock =
+    options.clock ??
+    createClock({ ...(options.start !== undefined ? { start: options.start } : {}), frozen: options.frozenClock ?? false });
   let baseUrl = (options.publicBaseUrl ?? 'http://127.0.0.1:4010').replace(/\/+$/, '');
   const merchantId = options.merchantId ?? 'SANDBOXMERCHANT01';
   const store = new Store(clock, { ...DEFAULT_TIMINGS, ...options.timings });
@@ -127,19 +129,39 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const resource = apiResourcePath(path);
     if (resource !== null) return handleAmazonPay(ctx, request, resource);
     if (path.startsWith('/__sandbox/')) {
-      return withCors(await handleControl(ctx, { reset: (o) => reset(o), advance }, request, path.slice('/__sandbox/'.length).replace(/\/+$/, '')));
+      return withCors(
+        await handleControl(
+          ctx,
+          { reset: (o) => reset(o), advance },
+          request,
+          path.slice('/__sandbox/'.length).replace(/\/+$/, ''),
+        ),
+      );
     }
     if (path.startsWith('/ecomcharge/api/')) {
       const ecom = { ...ctx.ecomcharge, ...(options.ecomcharge?.pageSize ? { pageSize: options.ecomcharge.pageSize } : {}) };
       return handleEcomcharge(request, path.slice('/ecomcharge/api/'.length).replace(/\/+$/, ''), ecom);
     }
     if (path === '/checkout.js') {
-      return new Response(checkoutJs(baseUrl), { headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-store', ...CORS } });
+      return new Response(checkoutJs(baseUrl), {
+        headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-store', ...CORS },
+      });
     }
     const hosted = await handleHosted(ctx, request);
-    if (hosted) return path.startsWith('/checkout/start') || path.startsWith('/checkout/verify-button') || path.startsWith('/checkout/signout') ? withCors(hosted) : hosted;
+    if (hosted)
+      return path.startsWith('/checkout/start') ||
+        path.startsWith('/checkout/verify-button') ||
+        path.startsWith('/checkout/signout')
+        ? withCors(hosted)
+        : hosted;
     if (path === '/' || path === '') {
-      return html(200, layout('Sandbox', `<h1>Offline Amazon Pay sandbox</h1><p class="lead">API at <code>/v2/…</code>, checkout.js at <code>/checkout.js</code>, controls at <code>/__sandbox/…</code>, eComCharge at <code>/ecomcharge/api/…</code>.</p>`));
+      return html(
+        200,
+        layout(
+          'Sandbox',
+          `<h1>Offline Amazon Pay sandbox</h1><p class="lead">API at <code>/v2/…</code>, checkout.js at <code>/checkout.js</code>, controls at <code>/__sandbox/…</code>, eComCharge at <code>/ecomcharge/api/…</code>.</p>`,
+        ),
+      );
     }
     return json(404, { reasonCode: 'ResourceNotFound', message: `Nothing at ${path}.` });
   }

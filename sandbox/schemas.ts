@@ -85,9 +85,19 @@ export const createChargeSchema = z.object({
 
 export const captureChargeSchema = z.object({ captureAmount: priceSchema, softDescriptor: z.string().max(16).optional() });
 export const cancelChargeSchema = z.object({ cancellationReason: z.string().optional() });
-export const createRefundSchema = z.object({ chargeId: z.string().min(1), refundAmount: priceSchema, softDescriptor: z.string().max(16).optional() });
-export const updateChargePermissionSchema = z.object({ merchantMetadata: looseRecord.optional(), recurringMetadata: z.unknown().optional() });
-export const closeChargePermissionSchema = z.object({ closureReason: z.string().optional(), cancelPendingCharges: z.boolean().optional() });
+export const createRefundSchema = z.object({
+  chargeId: z.string().min(1),
+  refundAmount: priceSchema,
+  softDescriptor: z.string().max(16).optional(),
+});
+export const updateChargePermissionSchema = z.object({
+  merchantMetadata: looseRecord.optional(),
+  recurringMetadata: z.unknown().optional(),
+});
+export const closeChargePermissionSchema = z.object({
+  closureReason: z.string().optional(),
+  cancelPendingCharges: z.boolean().optional(),
+});
 
 const trackerSchema = z.object({ trackingNumber: z.string().min(1), carrierCode: z.string().min(1) });
 
@@ -129,7 +139,8 @@ export function toMoney(price: PriceInput, field: string): Money {
   try {
     return fromAmazonPrice(price);
   } catch (error) {
-    if (error instanceof MoneyError) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${field}' is invalid: ${error.message}`);
+    if (error instanceof MoneyError)
+      throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${field}' is invalid: ${error.message}`);
     throw error;
   }
 }

@@ -4,7 +4,15 @@ import { findBuyer } from './buyers';
 import { amountBalance } from './state/charge-permission';
 import { CONSTRAINT_TEXT, constraintsOf } from './state/checkout-session';
 import type { Store } from './state/store';
-import type { Address, ChargePermissionRecord, ChargeRecord, CheckoutSessionRecord, PaymentCard, RefundRecord, StatusDetails } from './state/types';
+import type {
+  Address,
+  ChargePermissionRecord,
+  ChargeRecord,
+  CheckoutSessionRecord,
+  PaymentCard,
+  RefundRecord,
+  StatusDetails,
+} from './state/types';
 
 /** Wire shapes of reference §4: string amounts, basic-form timestamps, key order as the Node SDK tests show. */
 
@@ -23,7 +31,13 @@ function status(details: StatusDetails<string>) {
 function buyerOf(buyerId: string | null) {
   const buyer = buyerId ? findBuyer(buyerId) : undefined;
   if (!buyer) return null;
-  return { buyerId: buyer.buyerId, name: buyer.name, email: buyer.email, phoneNumber: buyer.phoneNumber, primeMembershipTypes: buyer.primeMembershipTypes };
+  return {
+    buyerId: buyer.buyerId,
+    name: buyer.name,
+    email: buyer.email,
+    phoneNumber: buyer.phoneNumber,
+    primeMembershipTypes: buyer.primeMembershipTypes,
+  };
 }
 
 function paymentPreferences(card: PaymentCard | null) {
@@ -101,7 +115,9 @@ export function serializeChargePermission(store: Store, record: ChargePermission
     // Reference §4: ChargePermission carries reasons[] in place of reasonCode.
     statusDetails: {
       state: record.status.state,
-      reasons: record.status.reasonCode ? [{ reasonCode: record.status.reasonCode, reasonDescription: record.status.reasonDescription }] : null,
+      reasons: record.status.reasonCode
+        ? [{ reasonCode: record.status.reasonCode, reasonDescription: record.status.reasonDescription }]
+        : null,
       lastUpdatedTimestamp: ts(record.status.lastUpdatedMs),
     },
     creationTimestamp: ts(record.createdMs),

@@ -2,7 +2,21 @@ import { constants, createSign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCanonicalRequest, buildStringToSign, formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { startSandboxServer, type SandboxServer } from './server';
-import { call, clientHelper, generateKeys, httpSend, KEY_ID, KEYS, newSandbox, PLAIN_KEY_ID, sdkSign, send, sessionPayload, START, idemKey } from '@/test/sandbox-sdk';
+import {
+  call,
+  clientHelper,
+  generateKeys,
+  httpSend,
+  KEY_ID,
+  KEYS,
+  newSandbox,
+  PLAIN_KEY_ID,
+  sdkSign,
+  send,
+  sessionPayload,
+  START,
+  idemKey,
+} from '@/test/sandbox-sdk';
 
 describe('request verification (reference §1.8)', () => {
   it('accepts requests signed by the official Node SDK, both algorithms', async () => {
@@ -20,7 +34,11 @@ describe('request verification (reference §1.8)', () => {
   it('accepts the SDK sending the literal body null on GET, signed over "null"', async () => {
     const sandbox = newSandbox();
     const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload() });
-    const req = sdkSign({ method: 'GET', urlFragment: `checkoutSessions/${String(created.body['checkoutSessionId'])}`, payload: null }, {}, sandbox.clock.nowMs());
+    const req = sdkSign(
+      { method: 'GET', urlFragment: `checkoutSessions/${String(created.body['checkoutSessionId'])}`, payload: null },
+      {},
+      sandbox.clock.nowMs(),
+    );
     expect(req.body).toBe('null');
     expect((await send(sandbox, req)).status).toBe(200);
   });
@@ -36,7 +54,12 @@ describe('request verification (reference §1.8)', () => {
 
   it('signs query strings the SDK way (comma-joined filters)', async () => {
     const sandbox = newSandbox();
-    const res = await call(sandbox, 'GET', 'reports', { queryParams: { reportTypes: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_,_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_', pageSize: '5' } });
+    const res = await call(sandbox, 'GET', 'reports', {
+      queryParams: {
+        reportTypes: '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_,_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_',
+        pageSize: '5',
+      },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -59,14 +82,27 @@ describe('request verification (reference §1.8)', () => {
       'x-amz-pay-idempotency-key': idemKey(),
     };
     const signedHeaders = Object.keys(headers).sort();
-    const canonical = buildCanonicalRequest({ method: 'POST', path: '/v2/checkoutSessions', query: [], headers, signedHeaders, body });
+    const canonical = buildCanonicalRequest({
+      method: 'POST',
+      path: '/v2/checkoutSessions',
+      query: [],
+      headers,
+      signedHeaders,
+      body,
+    });
     const sts = buildStringToSign('AMZN-PAY-RSASSA-PSS', canonical);
-    const signature = createSign('RSA-SHA256').update(sts).sign({ key: KEYS.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 }, 'base64');
+    const signature = createSign('RSA-SHA256')
+      .update(sts)
+      .sign({ key: KEYS.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 }, 'base64');
     const res = await send(sandbox, {
       method: 'POST',
       path: '/v2/checkoutSessions',
       // Unsigned extras (user-agent, simulation-free) are allowed, as PHP sends them.
-      headers: { ...headers, 'user-agent': 'php-sdk', authorization: `AMZN-PAY-RSASSA-PSS PublicKeyId=${KEY_ID}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}` },
+      headers: {
+        ...headers,
+        'user-agent': 'php-sdk',
+        authorization: `AMZN-PAY-RSASSA-PSS PublicKeyId=${KEY_ID}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
+      },
       body,
     });
     expect(res.status).toBe(201);
@@ -74,11 +110,22 @@ describe('request verification (reference §1.8)', () => {
 
   it('refuses a tampered body or header with 401 InvalidRequestSignature', async () => {
     const sandbox = newSandbox();
-    const req = sdkSign({ method: 'POST', urlFragment: 'checkoutSessions', payload: sessionPayload(), headers: { 'x-amz-pay-idempotency-key': idemKey() } }, {}, sandbox.clock.nowMs());
+    const req = sdkSign(
+      {
+        method: 'POST',
+        urlFragment: 'checkoutSessions',
+        payload: sessionPayload(),
+        headers: { 'x-amz-pay-idempotency-key': idemKey() },
+      },
+      {},
+      sandbox.clock.nowMs(),
+    );
     const tamperedBody = await send(sandbox, { ...req, body: req.body.replace('ORDER-1', 'ORDER-2') });
     expect(tamperedBody.status).toBe(401);
     expect(tamperedBody.body['reasonCode']).toBe('InvalidRequestSignature');
-    expect(String(tamperedBody.body['message'])).toMatch(/^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\] , signature \[/);
+    expect(String(tamperedBody.body['message'])).toMatch(
+      /^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\] , signature \[/,
+    );
     const tamperedHeader = await send(sandbox, { ...req, headers: { ...req.headers, 'x-amz-pay-host': 'evil.example' } });
     expect(tamperedHeader.status).toBe(401);
   });
@@ -87,7 +134,13 @@ describe('request verification (reference §1.8)', () => {
     const sandbox = newSandbox();
     // Signed with salt 20 (legacy) but labelled V2 (salt 32).
     const req = sdkSign({ method: 'GET', urlFragment: 'reports' }, { algorithm: 'AMZN-PAY-RSASSA-PSS' }, sandbox.clock.nowMs());
-    const relabelled = { ...req, headers: { ...req.headers, authorization: req.headers['authorization']?.replace('AMZN-PAY-RSASSA-PSS ', 'AMZN-PAY-RSASSA-PSS-V2 ') ?? '' } };
+    const relabelled = {
+      ...req,
+      headers: {
+        ...req.headers,
+        authorization: req.headers['authorization']?.replace('AMZN-PAY-RSASSA-PSS ', 'AMZN-PAY-RSASSA-PSS-V2 ') ?? '',
+      },
+    };
     const res = await send(sandbox, relabelled);
     expect(res.status).toBe(401);
     expect(res.body['reasonCode']).toBe('InvalidRequestSignature');
@@ -134,7 +187,11 @@ describe('request verification (reference §1.8)', () => {
   it('refuses a LIVE key on the /sandbox path', async () => {
     const sandbox = newSandbox();
     sandbox.registerKey('LIVE-KEY1', KEYS.publicKey);
-    const req = sdkSign({ method: 'GET', urlFragment: 'sandbox/v2/reports' }, { publicKeyId: 'LIVE-KEY1' }, sandbox.clock.nowMs());
+    const req = sdkSign(
+      { method: 'GET', urlFragment: 'sandbox/v2/reports' },
+      { publicKeyId: 'LIVE-KEY1' },
+      sandbox.clock.nowMs(),
+    );
     // prepareOptions put /v2 in front already; the path now reads /v2/sandbox/v2/reports, so rebuild it by hand.
     const res = await send(sandbox, { ...req, path: '/sandbox/v2/reports' });
     expect(res.status).toBe(401);
@@ -152,7 +209,12 @@ describe('over node:http (port 0)', () => {
   });
 
   it('accepts SDK-signed POST and a GET whose body is the literal null', async () => {
-    const post = sdkSign({ method: 'POST', urlFragment: 'checkoutSessions', payload: sessionPayload(), headers: { 'x-amz-pay-idempotency-key': idemKey() } });
+    const post = sdkSign({
+      method: 'POST',
+      urlFragment: 'checkoutSessions',
+      payload: sessionPayload(),
+      headers: { 'x-amz-pay-idempotency-key': idemKey() },
+    });
     const created = await httpSend(server.url, post);
     expect(created.status).toBe(201);
     const id = String((JSON.parse(created.text) as Record<string, unknown>)['checkoutSessionId']);
@@ -164,10 +226,23 @@ describe('over node:http (port 0)', () => {
 
   it('signs the button payload the SDK way and the sandbox verifies it', async () => {
     const payloadJSON = JSON.stringify(sessionPayload());
-    const signature = clientHelper.signPayload({ publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' }, payloadJSON);
-    const ok = await fetch(`${server.url}/checkout/verify-button`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config: { payloadJSON, signature, publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' } }) });
+    const signature = clientHelper.signPayload(
+      { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      payloadJSON,
+    );
+    const ok = await fetch(`${server.url}/checkout/verify-button`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ config: { payloadJSON, signature, publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' } }),
+    });
     expect(ok.status).toBe(200);
-    const bad = await fetch(`${server.url}/checkout/verify-button`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config: { payloadJSON: payloadJSON + ' ', signature, publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' } }) });
+    const bad = await fetch(`${server.url}/checkout/verify-button`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        config: { payloadJSON: payloadJSON + ' ', signature, publicKeyId: KEY_ID, algorithm: 'AMZN-PAY-RSASSA-PSS-V2' },
+      }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
   });

@@ -13,7 +13,14 @@ export const SIMULATIONS = {
   completeCheckoutSession: COMPLETE_CODES,
   // Finalize completes through the same code, so it takes the same codes.
   finalizeCheckoutSession: COMPLETE_CODES,
-  createCharge: ['SoftDeclined', 'HardDeclined', 'AmazonRejected', 'TransactionTimedOut', 'AuthorizationInitiated', 'CaptureInitiated'],
+  createCharge: [
+    'SoftDeclined',
+    'HardDeclined',
+    'AmazonRejected',
+    'TransactionTimedOut',
+    'AuthorizationInitiated',
+    'CaptureInitiated',
+  ],
   captureCharge: ['CaptureInitiated', 'AmazonRejected'],
   closeChargePermission: ['AmazonClosed'],
   createRefund: ['AmazonRejected', 'RefundInitiated'],
@@ -36,7 +43,11 @@ export function rejectSimulation(header: string | null): void {
 }
 
 function invalidSimulation(code: string): SandboxHttpError {
-  return new SandboxHttpError(400, 'InvalidSandboxSimulationSpecified', `The simulation code '${code}' is not valid for this operation.`);
+  return new SandboxHttpError(
+    400,
+    'InvalidSandboxSimulationSpecified',
+    `The simulation code '${code}' is not valid for this operation.`,
+  );
 }
 
 /** Magic wallet cards (reference §5). */

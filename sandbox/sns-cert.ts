@@ -28,7 +28,22 @@ export function snsIdentity(): SnsIdentity {
     const certPath = join(dir, 'cert.pem');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-subj', '/CN=sns.sandbox.amazonaws.local', '-days', '3650', '-sha256'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+        '-subj',
+        '/CN=sns.sandbox.amazonaws.local',
+        '-days',
+        '3650',
+        '-sha256',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     privateKeyPem = readFileSync(keyPath, 'utf8');

@@ -7,7 +7,11 @@ describe('synthetic settlement report', () => {
   it('is COMPLETED at once, its document is about sizeBytes, and it parses as a settlement file', async () => {
     const sandbox = newSandbox();
     const control = await sandbox.handle(
-      new Request('http://sandbox.test/__sandbox/reports/synthetic', { method: 'POST', body: JSON.stringify({ sizeBytes: 200_000 }), headers: { 'content-type': 'application/json' } }),
+      new Request('http://sandbox.test/__sandbox/reports/synthetic', {
+        method: 'POST',
+        body: JSON.stringify({ sizeBytes: 200_000 }),
+        headers: { 'content-type': 'application/json' },
+      }),
     );
     expect(control.status).toBe(201);
     const report = (await control.json()) as { reportId: string; processingStatus: string; reportDocumentId: string };
@@ -27,7 +31,11 @@ describe('synthetic settlement report', () => {
 
   it('refuses a size over 2 GB', async () => {
     const response = await newSandbox().handle(
-      new Request('http://sandbox.test/__sandbox/reports/synthetic', { method: 'POST', body: JSON.stringify({ sizeBytes: 3 * 1024 ** 3 }), headers: { 'content-type': 'application/json' } }),
+      new Request('http://sandbox.test/__sandbox/reports/synthetic', {
+        method: 'POST',
+        body: JSON.stringify({ sizeBytes: 3 * 1024 ** 3 }),
+        headers: { 'content-type': 'application/json' },
+      }),
     );
     expect(response.status).toBe(400);
   });

@@ -9,7 +9,19 @@ import path from 'node:path';
  */
 
 const ROOT = process.cwd();
-const BUILD_INPUTS = ['app', 'components', 'lib', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.mjs',
+  'tailwind.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const distDir = () => path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next');
 
 function* walk(entry) {

@@ -16,7 +16,13 @@ const dataDir = path.join('.data', `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 // The build needs a key id beside the key; only the key text itself is the secret.
-const buildEnv = { AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-SECRETPROBE', AMAZON_PAY_MERCHANT_ID: 'PROBE', AMAZON_PAY_STORE_ID: 'probe', ECOMCHARGE_SHOP_ID: 'probe', ...probes };
+const buildEnv = {
+  AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-SECRETPROBE',
+  AMAZON_PAY_MERCHANT_ID: 'PROBE',
+  AMAZON_PAY_STORE_ID: 'probe',
+  ECOMCHARGE_SHOP_ID: 'probe',
+  ...probes,
+};
 const runtimeEnv = {
   ...process.env,
   PORT: port,

@@ -13,9 +13,13 @@ async function main(): Promise<number> {
   loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
   const result = await reconcile(await getDb(), getAmazonPay(), { trigger: 'cli' });
   console.log(`Reconciliation ${result.runId}: ${result.status}`);
-  console.log(`  orders checked: ${result.ordersChecked}, changed: ${result.changes.length}, notifications processed: ${result.notificationsProcessed}`);
+  console.log(
+    `  orders checked: ${result.ordersChecked}, changed: ${result.changes.length}, notifications processed: ${result.notificationsProcessed}`,
+  );
   for (const change of result.changes) {
-    console.log(`  ${change.number}: ${change.before.status} → ${change.after.status} (payment ${change.before.paymentState} → ${change.after.paymentState})`);
+    console.log(
+      `  ${change.number}: ${change.before.status} → ${change.after.status} (payment ${change.before.paymentState} → ${change.after.paymentState})`,
+    );
   }
   for (const error of result.errors) console.error(`  ! ${error.subject}: ${error.message}`);
   return result.errors.length > 0 ? 1 : 0;

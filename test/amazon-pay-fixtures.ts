@@ -28,7 +28,12 @@ export const refundFixture = {
   refundAmount: { amount: '14.00', currencyCode: 'USD' },
   softDescriptor: 'Descriptor',
   creationTimestamp: '20190714T155300Z',
-  statusDetails: { state: 'RefundInitiated', reasonCode: null, reasonDescription: null, lastUpdatedTimestamp: '20190714T155300Z' },
+  statusDetails: {
+    state: 'RefundInitiated',
+    reasonCode: null,
+    reasonDescription: null,
+    lastUpdatedTimestamp: '20190714T155300Z',
+  },
   releaseEnvironment: 'Sandbox',
 };
 
@@ -41,4 +46,9 @@ export const reportFixture = {
   reportDocumentId: 'D1',
 };
 
-export const reportScheduleFixture = { reportScheduleId: 'RS1', reportType: 'T', scheduleFrequency: 'P1D', nextReportCreationTime: '20240101T000000Z' };
+export const reportScheduleFixture = {
+  reportScheduleId: 'RS1',
+  reportType: 'T',
+  scheduleFrequency: 'P1D',
+  nextReportCreationTime: '20240101T000000Z',
+};

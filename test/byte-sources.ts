@@ -2,7 +2,10 @@
  * Byte sources for the report tests: a document split into chunks, with a count
  * of how many chunks were pulled, to prove a reader stopped early.
  */
-export function chunkedSource(text: string, chunkSize: number): { source: AsyncIterable<Uint8Array>; pulled: () => number; total: number; closed: () => boolean } {
+export function chunkedSource(
+  text: string,
+  chunkSize: number,
+): { source: AsyncIterable<Uint8Array>; pulled: () => number; total: number; closed: () => boolean } {
   const bytes = new TextEncoder().encode(text);
   const total = Math.ceil(bytes.byteLength / chunkSize);
   let pulled = 0;

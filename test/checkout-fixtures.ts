@@ -31,7 +31,12 @@ export async function sessionChosenBy(h: Harness, cart: Cart, choice: { card: st
   return session.checkoutSessionId;
 }
 
-export function placeInput(cart: Cart, checkoutSessionId: string, shopperTokenHash: string, shipToCountries = SHIP_TO): PlaceOrderInput {
+export function placeInput(
+  cart: Cart,
+  checkoutSessionId: string,
+  shopperTokenHash: string,
+  shipToCountries = SHIP_TO,
+): PlaceOrderInput {
   return {
     cart,
     checkoutSessionId,
@@ -44,12 +49,21 @@ export function placeInput(cart: Cart, checkoutSessionId: string, shopperTokenHa
 }
 
 /** A whole checkout: cart, Amazon's pages, place order, the processing page and completion. */
-export async function completedOrder(db: Database, h: Harness, options: { slugs: string[]; card: string; shopperTokenHash: string }) {
+export async function completedOrder(
+  db: Database,
+  h: Harness,
+  options: { slugs: string[]; card: string; shopperTokenHash: string },
+) {
   const cart = await cartWith(db, ...options.slugs);
   const checkoutSessionId = await sessionChosenBy(h, cart, { card: options.card, address: 0 });
   const placed = await placeOrder(db, h.client, placeInput(cart, checkoutSessionId, options.shopperTokenHash));
   await h.page(placed.redirectUrl);
   await completeCheckout(db, h.client, { checkoutSessionId, shopperTokenHash: options.shopperTokenHash });
   const session = await h.client.getCheckoutSession(checkoutSessionId);
-  return { number: placed.orderNumber, checkoutSessionId, chargeId: session.chargeId!, chargePermissionId: session.chargePermissionId! };
+  return {
+    number: placed.orderNumber,
+    checkoutSessionId,
+    chargeId: session.chargeId!,
+    chargePermissionId: session.chargePermissionId!,
+  };
 }

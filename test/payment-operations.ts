@@ -32,7 +32,12 @@ export async function placeTestOrder(db: Database, h: Harness, lines: TestLine[]
   const created = await h.client.createCheckoutSession({
     storeId: 'amzn1.application-oa2-client.integration',
     webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/checkout/review' },
-    ...(recurring ? { chargePermissionType: 'Recurring' as const, recurringMetadata: { frequency: { unit: 'Month' as const, value: 1 }, amount } } : {}),
+    ...(recurring
+      ? {
+          chargePermissionType: 'Recurring' as const,
+          recurringMetadata: { frequency: { unit: 'Month' as const, value: 1 }, amount },
+        }
+      : {}),
   });
   const sessionId = created.checkoutSessionId;
   await h.control('POST', `checkout-sessions/${sessionId}/buyer`, { buyer: 'jane', card: '1111' });

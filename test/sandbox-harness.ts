@@ -83,7 +83,8 @@ export async function createHarness(): Promise<Harness> {
       ...overrides,
     });
 
-  const page = (url: string, init: RequestInit = {}) => sandbox.fetch(new URL(url, 'http://sandbox.test').toString(), { redirect: 'manual', ...init });
+  const page = (url: string, init: RequestInit = {}) =>
+    sandbox.fetch(new URL(url, 'http://sandbox.test').toString(), { redirect: 'manual', ...init });
 
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await page(`/__sandbox/${path}`, {
@@ -123,7 +124,10 @@ export async function checkoutUntilReturn(h: Harness, choice: BuyerChoice = {}):
     merchantMetadata: { merchantReferenceId: 'ORDER-INT-1', merchantStoreName: 'Integration Shop' },
   });
   const id = created.checkoutSessionId;
-  const picked = await h.control('POST', `checkout-sessions/${id}/buyer`, { buyer: choice.buyer ?? 'jane', card: choice.card ?? '1111' });
+  const picked = await h.control('POST', `checkout-sessions/${id}/buyer`, {
+    buyer: choice.buyer ?? 'jane',
+    card: choice.card ?? '1111',
+  });
   if (picked.status !== 200) throw new Error(`buyer selection failed: ${JSON.stringify(picked.body)}`);
   const updated = await h.client.updateCheckoutSession(id, {
     webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
@@ -153,5 +157,7 @@ export async function rejectionOf(call: Promise<unknown>): Promise<AmazonPayErro
 
 /** Attempts that went to one API resource path (after /v2/), e.g. 'charges'. */
 export function attemptsAt(h: Harness, method: string, resource: RegExp): Attempt[] {
-  return h.attempts.filter((a) => a.method === method && resource.test(a.url.pathname.replace(/^\/(?:sandbox\/|live\/)?v2\//, '')));
+  return h.attempts.filter(
+    (a) => a.method === method && resource.test(a.url.pathname.replace(/^\/(?:sandbox\/|live\/)?v2\//, '')),
+  );
 }

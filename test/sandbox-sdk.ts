@@ -80,19 +80,34 @@ export interface SignedRequest {
  * so the sandbox used with it must run near real time (or set `now`).
  */
 export function sdkSign(options: SdkOptions, config: Partial<SdkConfig> = {}, nowMs?: number): SignedRequest {
-  const full: SdkConfig = { publicKeyId: KEY_ID, privateKey: KEYS.privateKey, region: 'us', sandbox: true, algorithm: 'AMZN-PAY-RSASSA-PSS-V2', ...config };
+  const full: SdkConfig = {
+    publicKeyId: KEY_ID,
+    privateKey: KEYS.privateKey,
+    region: 'us',
+    sandbox: true,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+    ...config,
+  };
   const prepared = clientHelper.prepareOptions(full, { ...options });
   // The SDK stamps x-amz-pay-date from `new Date()`; pin it to the sandbox's clock.
   if (nowMs !== undefined) vi.setSystemTime(nowMs);
   try {
     const headers = clientHelper.signHeaders(full, prepared);
-    return { method: options.method, path: `/${prepared.urlFragment}${sdkQuery(options.queryParams)}`, headers, body: prepared.payload ?? '' };
+    return {
+      method: options.method,
+      path: `/${prepared.urlFragment}${sdkQuery(options.queryParams)}`,
+      headers,
+      body: prepared.payload ?? '',
+    };
   } finally {
     if (nowMs !== undefined) vi.useRealTimers();
   }
 }
 
-export async function send(sandbox: Sandbox, req: SignedRequest): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+export async function send(
+  sandbox: Sandbox,
+  req: SignedRequest,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await sandbox.handleRaw({
     method: req.method,
     url: new URL(req.path, 'http://sandbox.test'),
@@ -107,20 +122,47 @@ let counter = 0;
 export const idemKey = () => `k${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** SDK-signed call through the in-process core. */
-export function call(sandbox: Sandbox, method: string, urlFragment: string, options: { payload?: unknown; headers?: Record<string, string>; queryParams?: Record<string, string>; simulation?: string; config?: Partial<SdkConfig> } = {}) {
+export function call(
+  sandbox: Sandbox,
+  method: string,
+  urlFragment: string,
+  options: {
+    payload?: unknown;
+    headers?: Record<string, string>;
+    queryParams?: Record<string, string>;
+    simulation?: string;
+    config?: Partial<SdkConfig>;
+  } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.simulation) headers['x-amz-pay-simulation-code'] = options.simulation;
   if (method === 'POST' && !('x-amz-pay-idempotency-key' in headers)) headers['x-amz-pay-idempotency-key'] = idemKey();
   const signed = sdkSign(
-    { method, urlFragment, ...(options.payload !== undefined ? { payload: options.payload } : {}), headers, ...(options.queryParams ? { queryParams: options.queryParams } : {}) },
+    {
+      method,
+      urlFragment,
+      ...(options.payload !== undefined ? { payload: options.payload } : {}),
+      headers,
+      ...(options.queryParams ? { queryParams: options.queryParams } : {}),
+    },
     options.config,
     sandbox.clock.nowMs(),
   );
   return send(sandbox, signed);
 }
 
-export async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await sandbox.handle(new Request(`http://sandbox.test/__sandbox/${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) }));
+export async function control(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await sandbox.handle(
+    new Request(`http://sandbox.test/__sandbox/${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+    }),
+  );
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -146,9 +188,14 @@ export function sessionPayload(extra: Record<string, unknown> = {}) {
 
 /** Drives a session to the point where Complete is allowed: created, buyer chosen, details set, redirect visited. */
 export async function readyToComplete(sandbox: Sandbox, options: CheckoutOptions = {}): Promise<string> {
-  const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload(options.chargePermissionType ? { chargePermissionType: options.chargePermissionType } : {}) });
+  const created = await call(sandbox, 'POST', 'checkoutSessions', {
+    payload: sessionPayload(options.chargePermissionType ? { chargePermissionType: options.chargePermissionType } : {}),
+  });
   const id = String(created.body['checkoutSessionId']);
-  await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, { buyer: options.buyer ?? 'jane', card: options.card ?? '1111' });
+  await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, {
+    buyer: options.buyer ?? 'jane',
+    card: options.card ?? '1111',
+  });
   await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
     payload: {
       webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
@@ -165,7 +212,9 @@ export async function readyToComplete(sandbox: Sandbox, options: CheckoutOptions
 
 export async function completed(sandbox: Sandbox, options: CheckoutOptions = {}) {
   const id = await readyToComplete(sandbox, options);
-  const result = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, { payload: { chargeAmount: { amount: options.amount ?? '50.00', currencyCode: options.currency ?? 'USD' } } });
+  const result = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+    payload: { chargeAmount: { amount: options.amount ?? '50.00', currencyCode: options.currency ?? 'USD' } },
+  });
   return { id, result, chargeId: String(result.body['chargeId']), chargePermissionId: String(result.body['chargePermissionId']) };
 }
 
@@ -180,15 +229,24 @@ export function reasonCode(body: Record<string, unknown>): unknown {
 }
 
 /** Raw node:http request, so a GET can carry the SDK's literal `null` body. */
-export function httpSend(baseUrl: string, req: SignedRequest): Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }> {
+export function httpSend(
+  baseUrl: string,
+  req: SignedRequest,
+): Promise<{ status: number; text: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const url = new URL(req.path, baseUrl);
-    const outgoing = httpRequest(url, { method: req.method, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
+    const outgoing = httpRequest(
+      url,
+      { method: req.method, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(req.body);
   });

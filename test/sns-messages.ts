@@ -29,7 +29,13 @@ export function ipnHarness(): IpnHarness {
     posted.push(String(init?.body));
     return new Response(null, { status: 200 });
   };
-  const sandbox = createSandbox({ frozenClock: true, publicBaseUrl: SANDBOX_BASE_URL, ipnUrl: 'https://shop.test/api/ipn', ipnRetryDelaysMs: [], fetch: capture });
+  const sandbox = createSandbox({
+    frozenClock: true,
+    publicBaseUrl: SANDBOX_BASE_URL,
+    ipnUrl: 'https://shop.test/api/ipn',
+    ipnRetryDelaysMs: [],
+    fetch: capture,
+  });
   const certRequests: string[] = [];
   let sequence = 0;
   return {
@@ -42,7 +48,11 @@ export function ipnHarness(): IpnHarness {
     async nextIpn(signatureVersion = '2') {
       sandbox.ipn.setSignatureVersion(signatureVersion);
       sequence += 1;
-      sandbox.store.emit({ objectType: 'CHARGE', objectId: `S01-0000000-000000${sequence}-C01`, chargePermissionId: 'S01-0000000-0000001' });
+      sandbox.store.emit({
+        objectType: 'CHARGE',
+        objectId: `S01-0000000-000000${sequence}-C01`,
+        chargePermissionId: 'S01-0000000-0000001',
+      });
       await sandbox.ipn.flush();
       const body = posted.at(-1);
       if (body === undefined) throw new Error('the sandbox sent no IPN');
@@ -85,10 +95,13 @@ export function strangerPrivateKey(): string {
   return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
-export function subscriptionConfirmationFields(overrides: Record<string, string> = {}): Record<string, string> & { Type: 'SubscriptionConfirmation' } {
+export function subscriptionConfirmationFields(
+  overrides: Record<string, string> = {},
+): Record<string, string> & { Type: 'SubscriptionConfirmation' } {
   return {
     MessageId: '165545c9-2a5c-472c-8df2-7ff2be2b3b1b',
-    Token: '2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a747ba6f3beb71854e285d6ad02428b09ceece29417f1f02d609c582afbacc99c583a916b9981dd2728f4ae6fdb82efd087cc3b7849e05798d2d2785c03b0879594eeac82c01f235d0e717736',
+    Token:
+      '2336412f37fb687f5d51e6e241d09c805a5a57b30d712f794cc5f6a988666d92768dd60a747ba6f3beb71854e285d6ad02428b09ceece29417f1f02d609c582afbacc99c583a916b9981dd2728f4ae6fdb82efd087cc3b7849e05798d2d2785c03b0879594eeac82c01f235d0e717736',
     TopicArn: TOPIC_ARN,
     Message: `You have chosen to subscribe to the topic ${TOPIC_ARN}.\nTo confirm the subscription, visit the SubscribeURL included in this message.`,
     SubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(TOPIC_ARN)}&Token=2336412f37`,

@@ -37,7 +37,14 @@ export function AdminLoginForm({ errorMessages }: { errorMessages: Record<string
         <label htmlFor={emailId} className="text-sm font-medium text-ink">
           Email
         </label>
-        <input id={emailId} name="email" type="email" autoComplete="username" required className="rounded-lg border border-black/15 bg-white px-3 py-2" />
+        <input
+          id={emailId}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="rounded-lg border border-black/15 bg-white px-3 py-2"
+        />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={passwordId} className="text-sm font-medium text-ink">

@@ -29,7 +29,11 @@ export function AdminShell({ adminEmail, current, children }: { adminEmail: stri
                   key={item.href}
                   href={item.href}
                   aria-current={item.href === current ? 'page' : undefined}
-                  className={item.href === current ? 'font-semibold text-ink underline decoration-brand-600 decoration-2 underline-offset-8' : 'text-ink-muted hover:text-ink'}
+                  className={
+                    item.href === current
+                      ? 'font-semibold text-ink underline decoration-brand-600 decoration-2 underline-offset-8'
+                      : 'text-ink-muted hover:text-ink'
+                  }
                 >
                   {item.label}
                 </Link>

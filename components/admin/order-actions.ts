@@ -28,7 +28,10 @@ export type OrderActionResult = ActionResult<{ message: string }>;
 
 const orderNumber = z.string().regex(/^NW-\d{1,12}$/, 'Unknown order number.');
 const chargeId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Unknown charge.');
-const amount = z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, 'Enter an amount such as 12.50.');
+const amount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Enter an amount such as 12.50.');
 const reason = z.string().trim().min(1, 'Give a reason.').max(255, 'Keep the reason under 255 characters.');
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional();
 
@@ -46,7 +49,10 @@ const metadataSchema = z.object({
 });
 const trackingSchema = z.object({
   orderNumber,
-  carrierCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,50}$/, 'Enter the carrier code, e.g. UPS.'),
+  carrierCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,50}$/, 'Enter the carrier code, e.g. UPS.'),
   trackingNumber: z.string().trim().min(1, 'Enter the tracking number.').max(100, 'At most 100 characters.'),
 });
 
@@ -97,25 +103,38 @@ export async function refundChargeAction(_previous: OrderActionResult | null, fo
   }
 }
 
-export async function closeChargePermissionAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
+export async function closeChargePermissionAction(
+  _previous: OrderActionResult | null,
+  form: FormData,
+): Promise<OrderActionResult> {
   const session = await assertAdmin();
   const parsed = closeSchema.safeParse({ ...fields(form), cancelPendingCharges: form.get('cancelPendingCharges') === 'on' });
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const outcome = await closeChargePermission(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
+    const outcome = await closeChargePermission(await getDb(), getAmazonPay(), {
+      ...parsed.data,
+      actor: session.user.email ?? 'admin',
+    });
     return done(parsed.data.orderNumber, 'Charge permission closed.', outcome);
   } catch (error) {
     return failure(error, 'admin-close');
   }
 }
 
-export async function updateChargePermissionMetadataAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
+export async function updateChargePermissionMetadataAction(
+  _previous: OrderActionResult | null,
+  form: FormData,
+): Promise<OrderActionResult> {
   const session = await assertAdmin();
   const parsed = metadataSchema.safeParse(fields(form));
   if (!parsed.success) return invalidInput(parsed.error);
   const { orderNumber: number, ...merchantMetadata } = parsed.data;
   try {
-    const outcome = await updateChargePermissionMetadata(await getDb(), getAmazonPay(), { orderNumber: number, merchantMetadata, actor: session.user.email ?? 'admin' });
+    const outcome = await updateChargePermissionMetadata(await getDb(), getAmazonPay(), {
+      orderNumber: number,
+      merchantMetadata,
+      actor: session.user.email ?? 'admin',
+    });
     return done(number, 'Merchant metadata updated.', outcome);
   } catch (error) {
     return failure(error, 'admin-metadata');
@@ -139,14 +158,20 @@ export async function addDeliveryTrackingAction(_previous: OrderActionResult | n
   const parsed = trackingSchema.safeParse(fields(form));
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    const outcome = await addDeliveryTracking(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
+    const outcome = await addDeliveryTracking(await getDb(), getAmazonPay(), {
+      ...parsed.data,
+      actor: session.user.email ?? 'admin',
+    });
     return done(parsed.data.orderNumber, 'Tracking sent to Amazon Pay.', outcome);
   } catch (error) {
     return failure(error, 'admin-tracking');
   }
 }
 
-export async function refreshOrderFromAmazonAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
+export async function refreshOrderFromAmazonAction(
+  _previous: OrderActionResult | null,
+  form: FormData,
+): Promise<OrderActionResult> {
   await assertAdmin();
   const parsed = orderSchema.safeParse(fields(form));
   if (!parsed.success) return invalidInput(parsed.error);

@@ -7,10 +7,18 @@ import { getDb } from '@/lib/db';
 import { reconcile } from '@/lib/orders/payments/resync';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
-export type ReconcileActionResult = ActionResult<{ ordersChecked: number; ordersChanged: number; notificationsProcessed: number; errorCount: number }>;
+export type ReconcileActionResult = ActionResult<{
+  ordersChecked: number;
+  ordersChanged: number;
+  notificationsProcessed: number;
+  errorCount: number;
+}>;
 
 /** The dashboard's "Reconcile now" button: the same run as `npm run reconcile`. */
-export async function runReconciliation(_previous: ReconcileActionResult | null, _form: FormData): Promise<ReconcileActionResult> {
+export async function runReconciliation(
+  _previous: ReconcileActionResult | null,
+  _form: FormData,
+): Promise<ReconcileActionResult> {
   await assertAdmin();
   let result: Awaited<ReturnType<typeof reconcile>>;
   try {

@@ -10,7 +10,10 @@ export function CartLineRow({ line, onChange }: { line: CartLine; onChange: (lin
   const quantityId = useId();
   return (
     <li className="flex gap-4 p-4 sm:p-6" data-testid="cart-line" data-slug={line.product.slug}>
-      <Link href={`/products/${line.product.slug}`} className="relative h-24 w-24 shrink-0 overflow-hidden rounded-xl bg-brand-50">
+      <Link
+        href={`/products/${line.product.slug}`}
+        className="relative h-24 w-24 shrink-0 overflow-hidden rounded-xl bg-brand-50"
+      >
         <Image src={line.product.imagePath} alt={line.product.name} fill sizes="6rem" className="object-cover" />
       </Link>
       <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">

@@ -13,7 +13,9 @@ type LineChange = { lineId: string; quantity: number };
 function applyChange(cart: Cart, change: LineChange): Cart {
   const lines = cart.lines
     .map((line) =>
-      line.id === change.lineId ? { ...line, quantity: change.quantity, lineTotal: multiplyMoney(line.product.price, change.quantity) } : line,
+      line.id === change.lineId
+        ? { ...line, quantity: change.quantity, lineTotal: multiplyMoney(line.product.price, change.quantity) }
+        : line,
     )
     .filter((line) => line.quantity > 0);
   return {

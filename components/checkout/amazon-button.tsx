@@ -9,7 +9,15 @@ import { useCheckoutScript } from './checkout-script';
  * by the server when the shopper clicks (decoupled signing, reference §6), so the
  * amounts always match the cart as it is at that moment.
  */
-export function AmazonButton({ base, sign, label }: { base: AmazonButtonBase; sign: () => Promise<SignedButtonResult>; label: string }) {
+export function AmazonButton({
+  base,
+  sign,
+  label,
+}: {
+  base: AmazonButtonBase;
+  sign: () => Promise<SignedButtonResult>;
+  label: string;
+}) {
   const script = useCheckoutScript(base.scriptUrl);
   const containerId = `amazon-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const signRef = useRef(sign);
@@ -30,14 +38,18 @@ export function AmazonButton({ base, sign, label }: { base: AmazonButtonBase; si
       const result = await signRef.current();
       setBusy(false);
       if (!result.ok) return setError(result.message);
-      button.initCheckout(base.productType === 'SignIn' ? { signInConfig: result.config } : { createCheckoutSessionConfig: result.config });
+      button.initCheckout(
+        base.productType === 'SignIn' ? { signInConfig: result.config } : { createCheckoutSessionConfig: result.config },
+      );
     });
   }, [script, base, containerId]);
 
   return (
     <div className="flex flex-col gap-2" aria-busy={script.status === 'loading' || busy}>
       <span className="sr-only">{label}</span>
-      {script.status === 'loading' ? <div className="h-[45px] w-full animate-pulse rounded-lg bg-amber-100" aria-label="Loading Amazon Pay" /> : null}
+      {script.status === 'loading' ? (
+        <div className="h-[45px] w-full animate-pulse rounded-lg bg-amber-100" aria-label="Loading Amazon Pay" />
+      ) : null}
       {script.status === 'unavailable' ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           Amazon Pay is unavailable right now. Please refresh the page or try again in a few minutes.

@@ -19,7 +19,8 @@ export function ChangeLink({
   const id = `change-${changeAction}-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 
   useEffect(() => {
-    if (script.status === 'ready') script.api.bindChangeAction(`#${id}`, { amazonCheckoutSessionId: checkoutSessionId, changeAction });
+    if (script.status === 'ready')
+      script.api.bindChangeAction(`#${id}`, { amazonCheckoutSessionId: checkoutSessionId, changeAction });
   }, [script, id, checkoutSessionId, changeAction]);
 
   return (

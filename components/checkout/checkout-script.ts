@@ -11,7 +11,10 @@ export interface AmazonPayButtonHandle {
 
 export interface AmazonPayApi {
   renderButton(selector: string, options: Omit<AmazonButtonBase, 'scriptUrl'> & Record<string, unknown>): AmazonPayButtonHandle;
-  bindChangeAction(selector: string, options: { amazonCheckoutSessionId: string; changeAction: 'changeAddress' | 'changePayment' }): void;
+  bindChangeAction(
+    selector: string,
+    options: { amazonCheckoutSessionId: string; changeAction: 'changeAddress' | 'changePayment' },
+  ): void;
   signout(): Promise<void> | void;
 }
 
@@ -32,7 +35,8 @@ export function loadCheckoutScript(url: string): Promise<AmazonPayApi> {
       const script = document.createElement('script');
       script.src = url;
       script.async = true;
-      script.onload = () => (window.amazon?.Pay ? resolve(window.amazon.Pay) : reject(new Error('checkout.js loaded without amazon.Pay')));
+      script.onload = () =>
+        window.amazon?.Pay ? resolve(window.amazon.Pay) : reject(new Error('checkout.js loaded without amazon.Pay'));
       script.onerror = () => reject(new Error('checkout.js could not be loaded'));
       document.head.appendChild(script);
     });

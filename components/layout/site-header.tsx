@@ -23,12 +23,19 @@ export function SiteHeader({ storeName, cartItemCount }: { storeName: string; ca
             aria-label={`Cart, ${itemLabel}`}
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
-              <path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
               <circle cx="10" cy="20" r="1.3" />
               <circle cx="17" cy="20" r="1.3" />
             </svg>
             <span>Cart</span>
-            <span data-testid="cart-count" className="min-w-6 rounded-full bg-brand-700 px-2 py-0.5 text-center text-xs text-white">
+            <span
+              data-testid="cart-count"
+              className="min-w-6 rounded-full bg-brand-700 px-2 py-0.5 text-center text-xs text-white"
+            >
               {cartItemCount}
             </span>
           </Link>

@@ -14,7 +14,14 @@ export async function signInAdmin(request: APIRequestContext): Promise<void> {
 }
 
 export interface StoredOrder {
-  order: { number: string; status: string; paymentState: string; totalAmount: number; chargePermissionId: string | null; checkoutSessionId: string };
+  order: {
+    number: string;
+    status: string;
+    paymentState: string;
+    totalAmount: number;
+    chargePermissionId: string | null;
+    checkoutSessionId: string;
+  };
   payments: Array<{ chargeId: string; state: string; authorizedAmount: number; capturedAmount: number }>;
   refunds: Array<{ refundId: string; state: string; amount: number }>;
 }

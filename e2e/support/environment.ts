@@ -18,5 +18,8 @@ export function requireBuyer(): void {
 
 /** Specs that pick magic cards or move the sandbox clock only exist offline. */
 export function requireOfflineSandbox(what: string): void {
-  test.skip(AGAINST_REAL_AMAZON, `Skipped against the real Amazon Pay sandbox: ${what} needs the offline sandbox's simulations and control API.`);
+  test.skip(
+    AGAINST_REAL_AMAZON,
+    `Skipped against the real Amazon Pay sandbox: ${what} needs the offline sandbox's simulations and control API.`,
+  );
 }

@@ -23,7 +23,10 @@ export async function checkOutWithAmazon(page: Page, choice: AmazonChoice): Prom
   if (AGAINST_REAL_AMAZON) {
     await signInOnAmazon(page);
     // Amazon's own page: keep the test buyer's default address and card.
-    await page.getByRole('button', { name: /continue/i }).first().click();
+    await page
+      .getByRole('button', { name: /continue/i })
+      .first()
+      .click();
   } else {
     await page.locator(`#sandbox-buyer-${choice.buyer}`).check();
     await page.locator('#sandbox-signin-continue').click();

@@ -67,14 +67,26 @@ const CASES: Array<{ name: string; options: SdkOptions; query: Array<[string, st
   {
     name: 'GET with a comma list and a date',
     options: { method: 'GET', urlFragment: 'reports', queryParams: { reportTypes: 'A_,B_', createdSince: '20240101T000000Z' } },
-    query: [['reportTypes', 'A_,B_'], ['createdSince', '20240101T000000Z']],
+    query: [
+      ['reportTypes', 'A_,B_'],
+      ['createdSince', '20240101T000000Z'],
+    ],
   },
   {
     name: 'POST with body and idempotency key',
-    options: { method: 'POST', urlFragment: 'charges', payload: '{"chargeAmount":{"amount":"14.00","currencyCode":"USD"}}', headers: { 'x-amz-pay-idempotency-key': 'abc_DEF-123' } },
+    options: {
+      method: 'POST',
+      urlFragment: 'charges',
+      payload: '{"chargeAmount":{"amount":"14.00","currencyCode":"USD"}}',
+      headers: { 'x-amz-pay-idempotency-key': 'abc_DEF-123' },
+    },
     query: [],
   },
-  { name: 'DELETE with body', options: { method: 'DELETE', urlFragment: 'charges/S01-1/cancel', payload: '{"cancellationReason":"x y"}' }, query: [] },
+  {
+    name: 'DELETE with body',
+    options: { method: 'DELETE', urlFragment: 'charges/S01-1/cancel', payload: '{"cancellationReason":"x y"}' },
+    query: [],
+  },
 ];
 
 describe.each(SIGNATURE_ALGORITHMS)('SDK oracle, %s', (algorithm: SignatureAlgorithm) => {
@@ -106,7 +118,10 @@ describe.each(SIGNATURE_ALGORITHMS)('SDK oracle, %s', (algorithm: SignatureAlgor
     });
 
     it('button: SDK signature verifies under ours, ours under bare node:crypto', async () => {
-      const payload = { storeId: 'amzn1.application-oa2-client.x', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' } };
+      const payload = {
+        storeId: 'amzn1.application-oa2-client.x',
+        webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' },
+      };
       const payloadJSON = JSON.stringify(payload);
       const { result: sdkSignature, stringToSign } = captureSdkStringToSign(() => helper.signPayload(sdkConfig, payload));
       expect(buildButtonStringToSign(algorithm, payloadJSON)).toBe(stringToSign);
@@ -116,7 +131,9 @@ describe.each(SIGNATURE_ALGORITHMS)('SDK oracle, %s', (algorithm: SignatureAlgor
       const config = await client.generateButtonConfig(payload);
       expect(config).toMatchObject({ payloadJSON, publicKeyId: 'AKEY123', algorithm });
       expect(bareVerify(algorithm, `${algorithm}\n${sha256(payloadJSON)}`, config.signature)).toBe(true);
-      expect(bareVerify(algorithm, `${algorithm}\n${sha256(payloadJSON)}`, await client.generateButtonSignature(payloadJSON))).toBe(true);
+      expect(
+        bareVerify(algorithm, `${algorithm}\n${sha256(payloadJSON)}`, await client.generateButtonSignature(payloadJSON)),
+      ).toBe(true);
     });
 
     it('a client request verifies under a canonical request written out by hand', async () => {
@@ -144,7 +161,9 @@ describe.each(SIGNATURE_ALGORITHMS)('SDK oracle, %s', (algorithm: SignatureAlgor
         sha256(''),
       ].join('\n');
       const signature = /Signature=(\S+)$/.exec(header('authorization'))?.[1] ?? '';
-      expect(header('authorization')).toContain(`${algorithm} PublicKeyId=AKEY123, SignedHeaders=accept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-region, `);
+      expect(header('authorization')).toContain(
+        `${algorithm} PublicKeyId=AKEY123, SignedHeaders=accept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-region, `,
+      );
       expect(bareVerify(algorithm, `${algorithm}\n${sha256(canonical)}`, signature)).toBe(true);
     });
   });
@@ -168,7 +187,11 @@ function bareVerify(algorithm: SignatureAlgorithm, stringToSign: string, signatu
   return verify(
     'sha256',
     Buffer.from(stringToSign),
-    { key: keys.publicKeyPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: algorithm === 'AMZN-PAY-RSASSA-PSS-V2' ? 32 : 20 },
+    {
+      key: keys.publicKeyPem,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: algorithm === 'AMZN-PAY-RSASSA-PSS-V2' ? 32 : 20,
+    },
     Buffer.from(signature, 'base64'),
   );
 }

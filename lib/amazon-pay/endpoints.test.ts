@@ -47,8 +47,16 @@ describe('environment prefix (Node SDK clientHelperTest vectors)', () => {
 
 describe('endpoint override', () => {
   it('resolves host:port and a base path', () => {
-    expect(resolveBase('eu', 'http://127.0.0.1:4010')).toEqual({ origin: 'http://127.0.0.1:4010', host: '127.0.0.1:4010', basePath: '' });
-    expect(resolveBase('eu', 'http://localhost:4010/amazon/')).toEqual({ origin: 'http://localhost:4010', host: 'localhost:4010', basePath: '/amazon' });
+    expect(resolveBase('eu', 'http://127.0.0.1:4010')).toEqual({
+      origin: 'http://127.0.0.1:4010',
+      host: '127.0.0.1:4010',
+      basePath: '',
+    });
+    expect(resolveBase('eu', 'http://localhost:4010/amazon/')).toEqual({
+      origin: 'http://localhost:4010',
+      host: 'localhost:4010',
+      basePath: '/amazon',
+    });
     expect(resolveBase('jp')).toEqual({ origin: 'https://pay-api.amazon.jp', host: 'pay-api.amazon.jp', basePath: '' });
   });
 

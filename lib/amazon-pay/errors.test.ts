@@ -13,11 +13,16 @@ describe('AmazonPayError', () => {
   it('carries reasonCode, message, requestId, status and operation', async () => {
     const client = clientAnswering(() =>
       Response.json(
-        { reasonCode: 'InvalidCheckoutSessionStatus', message: 'You tried to call an operation on a Checkout Session that is in a state where that operation is not allowed' },
+        {
+          reasonCode: 'InvalidCheckoutSessionStatus',
+          message: 'You tried to call an operation on a Checkout Session that is in a state where that operation is not allowed',
+        },
         { status: 422, headers: { 'x-amz-pay-request-id': 'req-42' } },
       ),
     );
-    const error = await client.completeCheckoutSession('cs-1', { chargeAmount: { amount: '1.00', currencyCode: 'USD' } }).catch((e: unknown) => e);
+    const error = await client
+      .completeCheckoutSession('cs-1', { chargeAmount: { amount: '1.00', currencyCode: 'USD' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmazonPayError);
     expect(error).toMatchObject({
       name: 'AmazonPayError',
@@ -37,13 +42,20 @@ describe('AmazonPayError', () => {
   });
 
   it('only carries Amazon fields from the body, truncated', () => {
-    const error = errorFromResponse('getCharge', 400, JSON.stringify({ reasonCode: 'X', message: 'm'.repeat(5000), buyer: { email: 'a@b.c' } }), 'r');
+    const error = errorFromResponse(
+      'getCharge',
+      400,
+      JSON.stringify({ reasonCode: 'X', message: 'm'.repeat(5000), buyer: { email: 'a@b.c' } }),
+      'r',
+    );
     expect(error.message.length).toBeLessThan(400);
     expect(JSON.stringify(error)).not.toContain('a@b.c');
   });
 
   it('reports a schema mismatch by path, without the values', async () => {
-    const client = clientAnswering(() => Response.json({ chargeId: 42, statusDetails: { state: 'Open' }, buyerEmail: 'ada@example.com' }));
+    const client = clientAnswering(() =>
+      Response.json({ chargeId: 42, statusDetails: { state: 'Open' }, buyerEmail: 'ada@example.com' }),
+    );
     const error = (await client.getCharge('S01-C1').catch((e: unknown) => e)) as AmazonPayError;
     expect(error).toMatchObject({ reasonCode: 'UnexpectedResponse', status: 200 });
     expect(error.message).toContain('chargeId');

@@ -61,7 +61,12 @@ const MAX_MESSAGE_LENGTH = 300;
  * `message` fields are kept; a body that is not Amazon's error JSON (an HTML 502
  * page, say) never reaches the message.
  */
-export function errorFromResponse(operation: string, status: number, bodyText: string, requestId: string | undefined): AmazonPayError {
+export function errorFromResponse(
+  operation: string,
+  status: number,
+  bodyText: string,
+  requestId: string | undefined,
+): AmazonPayError {
   const fields = readErrorFields(bodyText);
   return new AmazonPayError({
     status,

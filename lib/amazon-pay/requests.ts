@@ -61,7 +61,8 @@ export interface RecurringMetadataInput {
   amount?: AmazonPrice;
 }
 
-export type CheckoutScope = 'name' | 'email' | 'postalCode' | 'shippingAddress' | 'phoneNumber' | 'primeStatus' | 'billingAddress';
+export type CheckoutScope =
+  'name' | 'email' | 'postalCode' | 'shippingAddress' | 'phoneNumber' | 'primeStatus' | 'billingAddress';
 
 export interface CreateCheckoutSessionRequest {
   storeId: string;
@@ -79,7 +80,16 @@ export interface CreateCheckoutSessionRequest {
 }
 
 export type UpdateCheckoutSessionRequest = Partial<
-  Pick<CreateCheckoutSessionRequest, 'webCheckoutDetails' | 'paymentDetails' | 'merchantMetadata' | 'recurringMetadata' | 'platformId' | 'providerMetadata' | 'supplementaryData'>
+  Pick<
+    CreateCheckoutSessionRequest,
+    | 'webCheckoutDetails'
+    | 'paymentDetails'
+    | 'merchantMetadata'
+    | 'recurringMetadata'
+    | 'platformId'
+    | 'providerMetadata'
+    | 'supplementaryData'
+  >
 >;
 
 export interface CompleteCheckoutSessionRequest {

@@ -30,7 +30,10 @@ function harness(steps: Step[]) {
 }
 
 const status = (code: number, headers: Record<string, string> = {}) =>
-  Response.json({ reasonCode: code === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'try later' }, { status: code, headers });
+  Response.json(
+    { reasonCode: code === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'try later' },
+    { status: code, headers },
+  );
 const ok = () => Response.json(chargeFixture, { status: 201 });
 const price = { amount: '1.00', currencyCode: 'EUR' };
 
@@ -50,17 +53,34 @@ describe('retries (reference §3)', () => {
   });
 
   it('500 four times ends in a retryable AmazonPayError after 4 attempts', async () => {
-    const { client, requests, sleeps } = harness([status(500), status(500), status(500), status(500, { 'x-amz-pay-request-id': 'rid-9' })]);
+    const { client, requests, sleeps } = harness([
+      status(500),
+      status(500),
+      status(500),
+      status(500, { 'x-amz-pay-request-id': 'rid-9' }),
+    ]);
     const error = await client.getCharge('S01-C1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmazonPayError);
-    expect(error).toMatchObject({ status: 500, retryable: true, reasonCode: 'ServiceUnavailable', requestId: 'rid-9', operation: 'getCharge' });
+    expect(error).toMatchObject({
+      status: 500,
+      retryable: true,
+      reasonCode: 'ServiceUnavailable',
+      requestId: 'rid-9',
+      operation: 'getCharge',
+    });
     expect(requests).toHaveLength(4);
     expect(sleeps).toHaveLength(3);
   });
 
   it('does not retry a 400', async () => {
-    const { client, requests } = harness([Response.json({ reasonCode: 'InvalidParameterValue', message: 'bad' }, { status: 400 })]);
-    await expect(client.getCharge('S01-C1')).rejects.toMatchObject({ status: 400, retryable: false, reasonCode: 'InvalidParameterValue' });
+    const { client, requests } = harness([
+      Response.json({ reasonCode: 'InvalidParameterValue', message: 'bad' }, { status: 400 }),
+    ]);
+    await expect(client.getCharge('S01-C1')).rejects.toMatchObject({
+      status: 400,
+      retryable: false,
+      reasonCode: 'InvalidParameterValue',
+    });
     expect(requests).toHaveLength(1);
   });
 
@@ -71,7 +91,11 @@ describe('retries (reference §3)', () => {
   });
 
   it('honours Retry-After in seconds and as an HTTP date', async () => {
-    const { client, sleeps } = harness([status(429, { 'retry-after': '3' }), status(503, { 'retry-after': 'Mon, 01 Jan 2024 00:00:10 GMT' }), ok()]);
+    const { client, sleeps } = harness([
+      status(429, { 'retry-after': '3' }),
+      status(503, { 'retry-after': 'Mon, 01 Jan 2024 00:00:10 GMT' }),
+      ok(),
+    ]);
     await client.createCharge({ chargePermissionId: 'S01-1', chargeAmount: price });
     // The second Retry-After is read at tick 00:00:04 (each clock read adds a second): 6 s remain.
     expect(sleeps).toEqual([3000, 6000]);
@@ -93,7 +117,10 @@ describe('retries (reference §3)', () => {
     const controller = new AbortController();
     controller.abort();
     const { client, requests } = harness([new DOMException('aborted', 'AbortError')]);
-    await expect(client.getCharge('S01-C1', { signal: controller.signal })).rejects.toMatchObject({ reasonCode: 'Aborted', retryable: false });
+    await expect(client.getCharge('S01-C1', { signal: controller.signal })).rejects.toMatchObject({
+      reasonCode: 'Aborted',
+      retryable: false,
+    });
     expect(requests).toHaveLength(1);
   });
 });

@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attemptsAt, checkoutUntilReturn, createHarness, generateRsaKeys, rejectionOf, TINY_RETRY, usd, type Harness } from '@/test/sandbox-harness';
+import {
+  attemptsAt,
+  checkoutUntilReturn,
+  createHarness,
+  generateRsaKeys,
+  rejectionOf,
+  TINY_RETRY,
+  usd,
+  type Harness,
+} from '@/test/sandbox-harness';
 
 /**
  * Every fault /__sandbox/faults can inject (429, 408, 5xx, other statuses, latency,
@@ -40,7 +49,10 @@ describe('faults the client retries', () => {
 
   it('several 429s in a row on createCheckoutSession, with a caller-given key kept verbatim', async () => {
     await injectFault({ operation: 'createCheckoutSession', status: 429, count: 2 });
-    await h.client.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } }, { idempotencyKey: 'cart-7_session' });
+    await h.client.createCheckoutSession(
+      { storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } },
+      { idempotencyKey: 'cart-7_session' },
+    );
     const tries = attemptsAt(h, 'POST', /^checkoutSessions$/);
     expect(tries.map((a) => [a.status, a.idempotencyKey])).toEqual([
       [429, 'cart-7_session'],
@@ -94,12 +106,19 @@ describe('faults the client gives up on', () => {
     const { chargeId } = await h.client.completeCheckoutSession(await checkoutUntilReturn(h), { chargeAmount: usd('50.00') });
     await injectFault({ operation: 'getCharge', status: 503, count: 10 });
     const error = await rejectionOf(h.client.getCharge(chargeId ?? ''));
-    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([503, 'ServiceUnavailable', true, 'getCharge']);
+    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([
+      503,
+      'ServiceUnavailable',
+      true,
+      'getCharge',
+    ]);
     expect(error.requestId).toBeTruthy();
     expect(attemptsAt(h, 'GET', /^charges\//)).toHaveLength(1 + TINY_RETRY.maxRetries);
 
     const queued = await h.control('GET', 'faults');
-    expect(queued.body['faults']).toEqual([expect.objectContaining({ operation: 'getCharge', status: 503, remaining: 10 - (1 + TINY_RETRY.maxRetries) })]);
+    expect(queued.body['faults']).toEqual([
+      expect.objectContaining({ operation: 'getCharge', status: 503, remaining: 10 - (1 + TINY_RETRY.maxRetries) }),
+    ]);
     expect((await h.control('DELETE', 'faults')).status).toBe(200);
     expect((await h.client.getCharge(chargeId ?? '')).chargeId).toBe(chargeId);
   });
@@ -153,13 +172,21 @@ describe('refusals are typed AmazonPayErrors, never retried', () => {
     const chargePermissionId = await chargePermission();
     const charge = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('30.00') });
     const error = await rejectionOf(h.client.captureCharge(charge.chargeId, { captureAmount: usd('30.01') }));
-    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([400, 'TransactionAmountExceeded', false, 'captureCharge']);
+    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([
+      400,
+      'TransactionAmountExceeded',
+      false,
+      'captureCharge',
+    ]);
     expect(error.requestId).toBeTruthy();
     expect(attemptsAt(h, 'POST', /\/capture$/)).toHaveLength(1);
   });
 
   it('over-refund: 400 TransactionAmountExceeded, also across two refunds', async () => {
-    const { chargeId } = await h.client.completeCheckoutSession(await checkoutUntilReturn(h, { paymentIntent: 'AuthorizeWithCapture' }), { chargeAmount: usd('50.00') });
+    const { chargeId } = await h.client.completeCheckoutSession(
+      await checkoutUntilReturn(h, { paymentIntent: 'AuthorizeWithCapture' }),
+      { chargeAmount: usd('50.00') },
+    );
     const single = await rejectionOf(h.client.createRefund({ chargeId: chargeId ?? '', refundAmount: usd('50.01') }));
     expect([single.status, single.reasonCode]).toEqual([400, 'TransactionAmountExceeded']);
     await h.client.createRefund({ chargeId: chargeId ?? '', refundAmount: usd('40.00') });
@@ -176,32 +203,61 @@ describe('refusals are typed AmazonPayErrors, never retried', () => {
 
   it('the same idempotency key with another body: 400 DuplicateIdempotencyKey; with the same body: the first answer again', async () => {
     const chargePermissionId = await chargePermission();
-    const first = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { idempotencyKey: 'order-9_charge' });
-    const replay = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { idempotencyKey: 'order-9_charge' });
+    const first = await h.client.createCharge(
+      { chargePermissionId, chargeAmount: usd('10.00') },
+      { idempotencyKey: 'order-9_charge' },
+    );
+    const replay = await h.client.createCharge(
+      { chargePermissionId, chargeAmount: usd('10.00') },
+      { idempotencyKey: 'order-9_charge' },
+    );
     expect(replay.chargeId).toBe(first.chargeId);
-    const error = await rejectionOf(h.client.createCharge({ chargePermissionId, chargeAmount: usd('20.00') }, { idempotencyKey: 'order-9_charge' }));
+    const error = await rejectionOf(
+      h.client.createCharge({ chargePermissionId, chargeAmount: usd('20.00') }, { idempotencyKey: 'order-9_charge' }),
+    );
     expect([error.status, error.reasonCode, error.retryable]).toEqual([400, 'DuplicateIdempotencyKey', false]);
     expect([...h.sandbox.store.charges.values()].filter((c) => c.chargePermissionId === chargePermissionId)).toHaveLength(1);
   });
 
   it('complete before the buyer returns: 422 InvalidCheckoutSessionStatus', async () => {
-    const created = await h.client.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } });
+    const created = await h.client.createCheckoutSession({
+      storeId: 'amzn1.s',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+    });
     await h.control('POST', `checkout-sessions/${created.checkoutSessionId}/buyer`, { buyer: 'jane', card: '1111' });
     const error = await rejectionOf(h.client.completeCheckoutSession(created.checkoutSessionId, { chargeAmount: usd('50.00') }));
-    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([422, 'InvalidCheckoutSessionStatus', false, 'completeCheckoutSession']);
+    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([
+      422,
+      'InvalidCheckoutSessionStatus',
+      false,
+      'completeCheckoutSession',
+    ]);
   });
 
   it('an unknown simulation code, or one on an operation without simulations: 400 InvalidSandboxSimulationSpecified', async () => {
     const chargePermissionId = await chargePermission();
-    const unknown = await rejectionOf(h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { simulationCode: 'NoSuchOutcome' }));
+    const unknown = await rejectionOf(
+      h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { simulationCode: 'NoSuchOutcome' }),
+    );
     expect([unknown.status, unknown.reasonCode, unknown.retryable]).toEqual([400, 'InvalidSandboxSimulationSpecified', false]);
-    const misplaced = await rejectionOf(h.client.updateChargePermission(chargePermissionId, { merchantMetadata: { noteToBuyer: 'x' } }, { simulationCode: 'HardDeclined' }));
+    const misplaced = await rejectionOf(
+      h.client.updateChargePermission(
+        chargePermissionId,
+        { merchantMetadata: { noteToBuyer: 'x' } },
+        { simulationCode: 'HardDeclined' },
+      ),
+    );
     expect([misplaced.status, misplaced.reasonCode]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
   });
 
   it('a request signed by the wrong private key: 401 InvalidRequestSignature; an unregistered key id: 401 UnauthorizedAccess', async () => {
     const impostor = h.clientWith({ privateKey: generateRsaKeys().privateKeyPem });
-    const bad = await rejectionOf(impostor.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } }));
+    const bad = await rejectionOf(
+      impostor.createCheckoutSession({
+        storeId: 'amzn1.s',
+        webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+      }),
+    );
     expect([bad.status, bad.reasonCode, bad.retryable]).toEqual([401, 'InvalidRequestSignature', false]);
     expect(bad.message).toMatch(/^Unable to verify signature, signing String \[AMZN-PAY-RSASSA-PSS-V2\n[0-9a-f]{64}\]/);
     expect(h.sandbox.store.sessions.size).toBe(0);

@@ -20,14 +20,21 @@ describe('charges', () => {
     const { chargePermissionId } = await completedCheckout({ paymentIntent: 'Confirm', amount: '100.00' });
 
     const first = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('40.00'), softDescriptor: 'SHOP*ORDER1' });
-    expect([first.statusDetails.state, first.chargePermissionId, first.chargeAmount]).toEqual(['Authorized', chargePermissionId, usd('40.00')]);
+    expect([first.statusDetails.state, first.chargePermissionId, first.chargeAmount]).toEqual([
+      'Authorized',
+      chargePermissionId,
+      usd('40.00'),
+    ]);
     expect((await h.client.getCharge(first.chargeId)).softDescriptor).toBe('SHOP*ORDER1');
     expect((await h.client.getChargePermission(chargePermissionId)).limits?.amountBalance).toEqual(usd('60.00'));
 
     const partial = await h.client.captureCharge(first.chargeId, { captureAmount: usd('25.00') });
     expect([partial.statusDetails.state, partial.captureAmount]).toEqual(['Captured', usd('25.00')]);
     // The 15.00 not captured is released: limit 100 − captured 25.
-    expect((await h.client.getChargePermission(chargePermissionId)).limits).toEqual({ amountLimit: usd('100.00'), amountBalance: usd('75.00') });
+    expect((await h.client.getChargePermission(chargePermissionId)).limits).toEqual({
+      amountLimit: usd('100.00'),
+      amountBalance: usd('75.00'),
+    });
 
     const immediate = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('30.00'), captureNow: true });
     expect([immediate.statusDetails.state, immediate.captureAmount]).toEqual(['Captured', usd('30.00')]);
@@ -44,18 +51,29 @@ describe('charges', () => {
   it('cancel: Canceled with MerchantCanceled, and the amount is released', async () => {
     const { chargePermissionId, chargeId } = await completedCheckout({ amount: '50.00' });
     const canceled = await h.client.cancelCharge(chargeId, { cancellationReason: 'Out of stock' });
-    expect([canceled.statusDetails.state, canceled.statusDetails.reasonCode, canceled.statusDetails.reasonDescription]).toEqual(['Canceled', 'MerchantCanceled', 'Out of stock']);
+    expect([canceled.statusDetails.state, canceled.statusDetails.reasonCode, canceled.statusDetails.reasonDescription]).toEqual([
+      'Canceled',
+      'MerchantCanceled',
+      'Out of stock',
+    ]);
     expect((await h.client.getChargePermission(chargePermissionId)).limits?.amountBalance).toEqual(usd('50.00'));
   });
 
   it('pending simulations settle on the sandbox clock: AuthorizationInitiated → Authorized, CaptureInitiated → Captured', async () => {
     const { chargePermissionId } = await completedCheckout({ paymentIntent: 'Confirm' });
-    const pending = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('20.00'), canHandlePendingAuthorization: true }, { simulationCode: 'AuthorizationInitiated' });
+    const pending = await h.client.createCharge(
+      { chargePermissionId, chargeAmount: usd('20.00'), canHandlePendingAuthorization: true },
+      { simulationCode: 'AuthorizationInitiated' },
+    );
     expect(pending.statusDetails.state).toBe('AuthorizationInitiated');
     h.sandbox.advance(30);
     expect((await h.client.getCharge(pending.chargeId)).statusDetails.state).toBe('Authorized');
 
-    const capturing = await h.client.captureCharge(pending.chargeId, { captureAmount: usd('20.00') }, { simulationCode: 'CaptureInitiated' });
+    const capturing = await h.client.captureCharge(
+      pending.chargeId,
+      { captureAmount: usd('20.00') },
+      { simulationCode: 'CaptureInitiated' },
+    );
     expect(capturing.statusDetails.state).toBe('CaptureInitiated');
     h.sandbox.advance(30);
     const captured = await h.client.getCharge(pending.chargeId);
@@ -64,10 +82,20 @@ describe('charges', () => {
 
   it('a simulated hard decline is a typed 422 and makes the permission NonChargeable', async () => {
     const { chargePermissionId } = await completedCheckout({ paymentIntent: 'Confirm' });
-    const declined = await rejectionOf(h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { simulationCode: 'HardDeclined' }));
-    expect([declined.status, declined.reasonCode, declined.retryable, declined.operation]).toEqual([422, 'HardDeclined', false, 'createCharge']);
+    const declined = await rejectionOf(
+      h.client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') }, { simulationCode: 'HardDeclined' }),
+    );
+    expect([declined.status, declined.reasonCode, declined.retryable, declined.operation]).toEqual([
+      422,
+      'HardDeclined',
+      false,
+      'createCharge',
+    ]);
     const permission = await h.client.getChargePermission(chargePermissionId);
-    expect([permission.statusDetails.state, permission.statusDetails.reasons?.[0]?.reasonCode]).toEqual(['NonChargeable', 'PaymentMethodInvalid']);
+    expect([permission.statusDetails.state, permission.statusDetails.reasons?.[0]?.reasonCode]).toEqual([
+      'NonChargeable',
+      'PaymentMethodInvalid',
+    ]);
   });
 });
 
@@ -75,7 +103,12 @@ describe('refunds', () => {
   it('create and get; RefundInitiated becomes Refunded once the clock passes 30 s; the charge shows the refund', async () => {
     const { chargeId } = await completedCheckout({ paymentIntent: 'AuthorizeWithCapture', amount: '80.00' });
     const refund = await h.client.createRefund({ chargeId, refundAmount: usd('30.00'), softDescriptor: 'REFUND*1' });
-    expect([refund.statusDetails.state, refund.chargeId, refund.refundAmount, refund.releaseEnvironment]).toEqual(['RefundInitiated', chargeId, usd('30.00'), 'Sandbox']);
+    expect([refund.statusDetails.state, refund.chargeId, refund.refundAmount, refund.releaseEnvironment]).toEqual([
+      'RefundInitiated',
+      chargeId,
+      usd('30.00'),
+      'Sandbox',
+    ]);
     expect(refund.refundId).toMatch(/-R\d{6}$/);
     expect((await h.client.getRefund(refund.refundId)).statusDetails.state).toBe('RefundInitiated');
 
@@ -105,25 +138,46 @@ describe('charge permissions', () => {
     const { chargePermissionId, chargeId } = await completedCheckout({ amount: '50.00' });
     const permission = await h.client.getChargePermission(chargePermissionId);
     expect(permission).toMatchObject({ chargePermissionId, chargePermissionType: 'OneTime', releaseEnvironment: 'Sandbox' });
-    expect([permission.statusDetails.state, permission.buyer?.name, permission.limits?.amountLimit]).toEqual(['Chargeable', 'Jane Doe', usd('50.00')]);
+    expect([permission.statusDetails.state, permission.buyer?.name, permission.limits?.amountLimit]).toEqual([
+      'Chargeable',
+      'Jane Doe',
+      usd('50.00'),
+    ]);
 
-    const updated = await h.client.updateChargePermission(chargePermissionId, { merchantMetadata: { merchantReferenceId: 'ORDER-INT-2', customInformation: 'gift' } });
-    expect(updated.merchantMetadata).toMatchObject({ merchantReferenceId: 'ORDER-INT-2', customInformation: 'gift', merchantStoreName: 'Integration Shop' });
+    const updated = await h.client.updateChargePermission(chargePermissionId, {
+      merchantMetadata: { merchantReferenceId: 'ORDER-INT-2', customInformation: 'gift' },
+    });
+    expect(updated.merchantMetadata).toMatchObject({
+      merchantReferenceId: 'ORDER-INT-2',
+      customInformation: 'gift',
+      merchantStoreName: 'Integration Shop',
+    });
 
-    const closed = await h.client.closeChargePermission(chargePermissionId, { closureReason: 'Order fulfilled elsewhere', cancelPendingCharges: true });
+    const closed = await h.client.closeChargePermission(chargePermissionId, {
+      closureReason: 'Order fulfilled elsewhere',
+      cancelPendingCharges: true,
+    });
     expect([closed.statusDetails.state, closed.statusDetails.reasons?.[0]?.reasonCode]).toEqual(['Closed', 'MerchantClosed']);
     const charge = await h.client.getCharge(chargeId);
     expect([charge.statusDetails.state, charge.statusDetails.reasonCode]).toEqual(['Canceled', 'ChargePermissionCanceled']);
 
-    const refused = await rejectionOf(h.client.updateChargePermission(chargePermissionId, { merchantMetadata: { merchantReferenceId: 'late' } }));
+    const refused = await rejectionOf(
+      h.client.updateChargePermission(chargePermissionId, { merchantMetadata: { merchantReferenceId: 'late' } }),
+    );
     expect([refused.status, refused.reasonCode, refused.retryable]).toEqual([422, 'ChargePermissionNotModifiable', false]);
     // Closing twice is harmless, as on Amazon.
-    expect((await h.client.closeChargePermission(chargePermissionId, { closureReason: 'again' })).statusDetails.state).toBe('Closed');
+    expect((await h.client.closeChargePermission(chargePermissionId, { closureReason: 'again' })).statusDetails.state).toBe(
+      'Closed',
+    );
   });
 
   it('the AmazonClosed simulation on close', async () => {
     const { chargePermissionId } = await completedCheckout({ paymentIntent: 'Confirm' });
-    const closed = await h.client.closeChargePermission(chargePermissionId, { closureReason: 'test' }, { simulationCode: 'AmazonClosed' });
+    const closed = await h.client.closeChargePermission(
+      chargePermissionId,
+      { closureReason: 'test' },
+      { simulationCode: 'AmazonClosed' },
+    );
     expect(closed.statusDetails.reasons?.[0]?.reasonCode).toBe('AmazonClosed');
   });
 });

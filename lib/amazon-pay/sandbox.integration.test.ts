@@ -20,7 +20,11 @@ const form = (fields: Record<string, string>): RequestInit => ({
   body: new URLSearchParams(fields).toString(),
 });
 
-const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('checkout with complete', () => {
   it('create → buyer picks (control API) → get → update → processing page → complete', async () => {
@@ -30,15 +34,26 @@ describe('checkout with complete', () => {
       merchantMetadata: { merchantReferenceId: 'ORDER-1' },
     });
     expect(created.statusDetails.state).toBe('Open');
-    expect(created.constraints?.map((c) => c.constraintId)).toEqual(['BuyerNotAssociated', 'ChargeAmountNotSet', 'CheckoutResultReturnUrlNotSet', 'PaymentIntentNotSet']);
+    expect(created.constraints?.map((c) => c.constraintId)).toEqual([
+      'BuyerNotAssociated',
+      'ChargeAmountNotSet',
+      'CheckoutResultReturnUrlNotSet',
+      'PaymentIntentNotSet',
+    ]);
     expect(created.webCheckoutDetails?.amazonPayRedirectUrl).toBeNull();
     const id = created.checkoutSessionId;
 
-    expect((await h.control('POST', `checkout-sessions/${id}/buyer`, { buyer: 'jane', card: '1111', address: 1 })).status).toBe(200);
+    expect((await h.control('POST', `checkout-sessions/${id}/buyer`, { buyer: 'jane', card: '1111', address: 1 })).status).toBe(
+      200,
+    );
     const afterBuyer = await h.client.getCheckoutSession(id);
     expect(afterBuyer.buyer?.name).toBe('Jane Doe');
     expect(afterBuyer.shippingAddress?.city).toBe('San Francisco');
-    expect(afterBuyer.constraints?.map((c) => c.constraintId)).toEqual(['ChargeAmountNotSet', 'CheckoutResultReturnUrlNotSet', 'PaymentIntentNotSet']);
+    expect(afterBuyer.constraints?.map((c) => c.constraintId)).toEqual([
+      'ChargeAmountNotSet',
+      'CheckoutResultReturnUrlNotSet',
+      'PaymentIntentNotSet',
+    ]);
 
     const updated = await h.client.updateCheckoutSession(id, {
       webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
@@ -49,7 +64,10 @@ describe('checkout with complete', () => {
     expect(redirectUrl).toBe(`http://sandbox.test/checkout/processing?amazonCheckoutSessionId=${id}`);
 
     const processing = await h.page(redirectUrl);
-    expect([processing.status, processing.headers.get('location')]).toEqual([303, `https://shop.test/checkout/result?amazonCheckoutSessionId=${id}`]);
+    expect([processing.status, processing.headers.get('location')]).toEqual([
+      303,
+      `https://shop.test/checkout/result?amazonCheckoutSessionId=${id}`,
+    ]);
 
     const completed = await h.client.completeCheckoutSession(id, { chargeAmount: usd('24.99') });
     expect(completed.statusDetails.state).toBe('Completed');
@@ -67,9 +85,15 @@ describe('checkout with complete', () => {
   });
 
   it('button (signed by the client) → hosted sign-in and selection pages → review URL → complete with capture', async () => {
-    const payload = { storeId: 'amzn1.application-oa2-client.integration', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' } };
+    const payload = {
+      storeId: 'amzn1.application-oa2-client.integration',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/review' },
+    };
     const config = await h.client.generateButtonConfig(payload);
-    const start = await h.page('/checkout/start', postJson({ kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'EUR', productType: 'PayAndShip', config }));
+    const start = await h.page(
+      '/checkout/start',
+      postJson({ kind: 'checkout', merchantId: 'M1', ledgerCurrency: 'EUR', productType: 'PayAndShip', config }),
+    );
     expect(start.status).toBe(200);
     const signInUrl = ((await start.json()) as { redirectUrl: string }).redirectUrl;
     const id = new URL(signInUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
@@ -78,8 +102,14 @@ describe('checkout with complete', () => {
     const signedIn = await h.page('/checkout/signin', form({ amazonCheckoutSessionId: id, buyer: 'max' }));
     expect(signedIn.status).toBe(303);
     expect((await h.page(signedIn.headers.get('location') ?? '')).status).toBe(200);
-    const selected = await h.page('/checkout/select', form({ amazonCheckoutSessionId: id, buyer: 'max', address: '0', card: 'max-mc-0005' }));
-    expect([selected.status, selected.headers.get('location')]).toEqual([303, `https://shop.test/review?amazonCheckoutSessionId=${id}`]);
+    const selected = await h.page(
+      '/checkout/select',
+      form({ amazonCheckoutSessionId: id, buyer: 'max', address: '0', card: 'max-mc-0005' }),
+    );
+    expect([selected.status, selected.headers.get('location')]).toEqual([
+      303,
+      `https://shop.test/review?amazonCheckoutSessionId=${id}`,
+    ]);
 
     const updated = await h.client.updateCheckoutSession(id, {
       webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/result' },
@@ -99,7 +129,14 @@ describe('checkout with finalize', () => {
   it('sets the final amount and completes in one call; a retry with the same key replays it', async () => {
     const id = await checkoutUntilReturn(h, { amount: '50.00' });
     const payload = {
-      shippingAddress: { name: 'Susie Smith', addressLine1: '10 Ditka Ave', city: 'Chicago', stateOrRegion: 'IL', postalCode: '60602', countryCode: 'US' },
+      shippingAddress: {
+        name: 'Susie Smith',
+        addressLine1: '10 Ditka Ave',
+        city: 'Chicago',
+        stateOrRegion: 'IL',
+        postalCode: '60602',
+        countryCode: 'US',
+      },
       chargeAmount: usd('42.00'),
       totalOrderAmount: usd('42.00'),
       paymentIntent: 'AuthorizeWithCapture' as const,
@@ -118,12 +155,26 @@ describe('checkout with finalize', () => {
   });
 
   it('refuses a session the buyer has not returned from, and honours the pending card 0701', async () => {
-    const created = await h.client.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } });
-    const early = await rejectionOf(h.client.finalizeCheckoutSession(created.checkoutSessionId, { chargeAmount: usd('1.00'), paymentIntent: 'Authorize' }));
-    expect([early.status, early.reasonCode, early.retryable, early.operation]).toEqual([422, 'InvalidCheckoutSessionStatus', false, 'finalizeCheckoutSession']);
+    const created = await h.client.createCheckoutSession({
+      storeId: 'amzn1.s',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+    });
+    const early = await rejectionOf(
+      h.client.finalizeCheckoutSession(created.checkoutSessionId, { chargeAmount: usd('1.00'), paymentIntent: 'Authorize' }),
+    );
+    expect([early.status, early.reasonCode, early.retryable, early.operation]).toEqual([
+      422,
+      'InvalidCheckoutSessionStatus',
+      false,
+      'finalizeCheckoutSession',
+    ]);
 
     const id = await checkoutUntilReturn(h, { card: '0701', canHandlePendingAuthorization: true });
-    const finalized = await h.client.finalizeCheckoutSession(id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize', canHandlePendingAuthorization: true });
+    const finalized = await h.client.finalizeCheckoutSession(id, {
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Authorize',
+      canHandlePendingAuthorization: true,
+    });
     expect((await h.client.getCharge(finalized.chargeId ?? '')).statusDetails.state).toBe('AuthorizationInitiated');
     h.sandbox.advance(30);
     expect((await h.client.getCharge(finalized.chargeId ?? '')).statusDetails.state).toBe('Authorized');
@@ -131,7 +182,13 @@ describe('checkout with finalize', () => {
 
   it('takes Complete’s simulation codes', async () => {
     const id = await checkoutUntilReturn(h);
-    const canceled = await rejectionOf(h.client.finalizeCheckoutSession(id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' }, { simulationCode: 'BuyerCanceled' }));
+    const canceled = await rejectionOf(
+      h.client.finalizeCheckoutSession(
+        id,
+        { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' },
+        { simulationCode: 'BuyerCanceled' },
+      ),
+    );
     expect([canceled.status, canceled.reasonCode]).toEqual([422, 'BuyerCanceled']);
     const session = await h.client.getCheckoutSession(id);
     expect([session.statusDetails.state, session.statusDetails.reasonCode]).toEqual(['Canceled', 'BuyerCanceled']);
@@ -140,7 +197,11 @@ describe('checkout with finalize', () => {
 
 describe('buyer, delivery trackers, authorization tokens', () => {
   it('getBuyer with the buyerToken from the sign-in button and pages', async () => {
-    const config = await h.client.generateButtonConfig({ signInReturnUrl: 'https://shop.test/signin/return', storeId: 'amzn1.s', signInScopes: ['name', 'email'] });
+    const config = await h.client.generateButtonConfig({
+      signInReturnUrl: 'https://shop.test/signin/return',
+      storeId: 'amzn1.s',
+      signInScopes: ['name', 'email'],
+    });
     const start = await h.page('/checkout/start', postJson({ kind: 'signin', merchantId: 'M1', ledgerCurrency: 'GBP', config }));
     const signInUrl = ((await start.json()) as { redirectUrl: string }).redirectUrl;
     const token = new URL(signInUrl).searchParams.get('token') ?? '';
@@ -172,9 +233,14 @@ describe('buyer, delivery trackers, authorization tokens', () => {
   });
 
   it('a SANDBOX- key id addresses /v2 without the environment segment', async () => {
-    expect((await h.control('POST', 'keys', { publicKeyId: 'SANDBOX-AINTEGRATION02', publicKey: harnessKeys().publicKeyPem })).status).toBe(201);
+    expect(
+      (await h.control('POST', 'keys', { publicKeyId: 'SANDBOX-AINTEGRATION02', publicKey: harnessKeys().publicKeyPem })).status,
+    ).toBe(201);
     const legacy = h.clientWith({ publicKeyId: 'SANDBOX-AINTEGRATION02', sandbox: false, algorithm: 'AMZN-PAY-RSASSA-PSS' });
-    const session = await legacy.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } });
+    const session = await legacy.createCheckoutSession({
+      storeId: 'amzn1.s',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+    });
     expect(session.statusDetails.state).toBe('Open');
     expect(h.attempts.at(-1)?.url.pathname).toBe('/v2/checkoutSessions');
   });
@@ -193,7 +259,10 @@ describe('the same client over msw (sandboxMswHandlers)', () => {
     const m = await mswHarness;
     // No fetch override: the client uses globalThis.fetch, which msw intercepts.
     const client = m.clientWith({ fetch: undefined });
-    const created = await client.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } });
+    const created = await client.createCheckoutSession({
+      storeId: 'amzn1.s',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+    });
     expect((await client.getCheckoutSession(created.checkoutSessionId)).checkoutSessionId).toBe(created.checkoutSessionId);
     expect(m.attempts).toHaveLength(0);
     expect(m.sandbox.store.sessions.size).toBe(1);
@@ -207,7 +276,10 @@ describe('the same client over real HTTP (startSandboxServer, port 0)', () => {
   it('signs the endpoint override’s host:port and is verified by the server', async () => {
     server = await startSandboxServer({ port: 0, sandbox: h.sandbox });
     const client = h.clientWith({ fetch: undefined, endpoint: server.url });
-    const created = await client.createCheckoutSession({ storeId: 'amzn1.s', webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' } });
+    const created = await client.createCheckoutSession({
+      storeId: 'amzn1.s',
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/r' },
+    });
     const fetched = await client.getCheckoutSession(created.checkoutSessionId);
     expect(fetched.statusDetails.state).toBe('Open');
     const closed = await rejectionOf(client.getCharge('S01-0000000-0000000-C000000'));

@@ -26,13 +26,20 @@ describe('RFC 3986 encoding properties', () => {
 
   it('what the client sends, a verifier reading the wire canonicalizes the same way', () => {
     fc.assert(
-      fc.property(fc.array(text.filter((s) => s !== ''), { minLength: 1 }), fc.array(fc.tuple(text, text)), (segments, pairs) => {
-        const path = `/${segments.join('/')}`;
-        const wirePath = canonicalUri(path);
-        expect(canonicalUri(decodeWirePath(wirePath))).toBe(wirePath);
-        const wireQuery = pairs.map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`).join('&');
-        expect(canonicalQueryString(parseQueryPairs(`?${wireQuery}`))).toBe(canonicalQueryString(pairs));
-      }),
+      fc.property(
+        fc.array(
+          text.filter((s) => s !== ''),
+          { minLength: 1 },
+        ),
+        fc.array(fc.tuple(text, text)),
+        (segments, pairs) => {
+          const path = `/${segments.join('/')}`;
+          const wirePath = canonicalUri(path);
+          expect(canonicalUri(decodeWirePath(wirePath))).toBe(wirePath);
+          const wireQuery = pairs.map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`).join('&');
+          expect(canonicalQueryString(parseQueryPairs(`?${wireQuery}`))).toBe(canonicalQueryString(pairs));
+        },
+      ),
     );
   });
 });

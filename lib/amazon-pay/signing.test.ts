@@ -45,21 +45,136 @@ interface Vector {
 
 // Reference §9, both the .NET (`eu`) and Java (`EU`) columns.
 const VECTORS: Vector[] = [
-  { name: 'SimpleGet', method: 'GET', path: '/', query: [], dotnet: '13fdf6db844bdfb9e9c0e27a4251ca04e60c29ca2132249c5dd1cb09c26e22f5', java: 'bb49552975c396f1e49d5510e1555b8b0627dc491bc61aaefdb561f202ad8020' },
-  { name: 'slashes', method: 'GET', path: '///foo//', query: [], dotnet: 'd8e13e1857bc9b5056cc8ccb2699812faa2c68960e00483b1390fdaf4a991cc4' },
-  { name: 'unreserved path', method: 'GET', path: `/${UNRESERVED}`, query: [], dotnet: '585e034d38ed3d64c0cd77a9f357a4b4a0fc093eebe06f4b06f66845e3543038', java: 'a0e5dd63e175587f29d51c6b08be5c746a568209ac66ab1f967e0ba515aa80bc' },
-  { name: 'utf8 path', method: 'GET', path: '/\u1234', query: [], java: '77f6544c8fb336d430895659da1e30415a1558b4b013f4d7926bb3a6275f701d' },
-  { name: 'utf8 query key', method: 'GET', path: '/', query: [['\u1234', 'bar']], dotnet: 'f0597d2fdcf97baf28002461796e916a74e35073b44042296d2ed45bacf6ecf0', java: 'ef1007307504f2ca9f0b6310b04056f5d3d6d18e7bf3d90663133f19ec132ecc' },
-  { name: 'SimplePost', method: 'POST', path: '/', query: [], dotnet: '322307b5dae22c3d59350c3de9202a488f337f674c8f430b186282008264bd2b', java: '54156f5badd6da7fa630b2c334c808ad376530001d334ae9960457215aa626d3' },
-  { name: 'PostWithQuery', method: 'POST', path: '/', query: [['foo', 'bar']], dotnet: '9d61b5abddbfdcaf7810a8e83dfffe0a5d5f272d2676c0550d974d5383e94cd5', java: 'cc82525870b2d03666c287fd8b2c0d2fc6fa1693d9f357d27f7cac8cbcc12832' },
-  { name: 'GET foo=bar', method: 'GET', path: '/', query: [['foo', 'bar']], java: '6837f80baf1801c75db8119cffbadc26a89d20adb9cf3f3de4ce0fac31b4ae52' },
-  { name: 'multi value', method: 'GET', path: '/', query: [['foo', 'b'], ['foo', 'a']], dotnet: '937de37fb8aed8af4214c373580c72f40c525202d1975df6836ba6ed0062b902', java: 'a33266ec31c7f0ca8a0738eb49fb8c81319f14374a0b86d52e6911a9748a6d42' },
-  { name: 'keys a,b', method: 'GET', path: '/', query: [['b', 'foo'], ['a', 'foo']], dotnet: '457de2535eedbd6ef25f5c8ec4653ee885b99838d722189928f4fdf8d3c3ef4f', java: '6615ba7ca3734e97b35013f77c74d111ce2fa63ab52be161ad41bcd4b010120f' },
-  { name: 'ordinal sort', method: 'GET', path: '/', query: [['A.10', 'foo'], ['A.2', 'foo'], ['A.1', 'foo']], dotnet: '43ae5290e6742d30e3822b62b6d759afedafbe01534f778175c336b455d632e7', java: '29d908d70c4bb50d62272976787245b52ed52e569fdae56ef3aa6d8979978ee7' },
-  { name: 'case sort', method: 'GET', path: '/', query: [['foo', 'Zoo'], ['foo', 'aha']], dotnet: '7a4d89bd832cb93f2102f66bc8d3a0bc5f224c0bb758eab261dcd34a8ed2f117', java: 'f379cbd2e2fc9d5d50667a07ec22996335f731b474bb8bd366647d05d958c9d5' },
-  { name: 'space', method: 'POST', path: '/', query: [['f oo', 'b ar']], dotnet: '79481e4e38a053f7be8bda701c0d302d39df18bf468578b133c3be8e93fea86a', java: '99be3aeb19b5a1aebafc807d59f3740d3e604ae31cf928592fa70739ea64bb32' },
-  { name: 'reserved chars', method: 'POST', path: '/', query: [[RESERVED, RESERVED]], dotnet: '50709f5220d06911feee2d6aa8bf8453c8517f44527c0912e62b905d26c7e08f', java: '66bbbf2b5d6d297a9393abbc0b4f9d62e30666bb0ec0dea8f1d4e45551440e4c' },
-  { name: 'unreserved query', method: 'GET', path: '/', query: [[UNRESERVED, UNRESERVED]], dotnet: 'aa69ca06d93d9220f9aa16314d8556e18e1b0ae39802cd169bd3af6c08cd7164', java: '892abddd6e79db3feb5695b318af639c3e863494f6b4df32ec24fff4c1562a73' },
+  {
+    name: 'SimpleGet',
+    method: 'GET',
+    path: '/',
+    query: [],
+    dotnet: '13fdf6db844bdfb9e9c0e27a4251ca04e60c29ca2132249c5dd1cb09c26e22f5',
+    java: 'bb49552975c396f1e49d5510e1555b8b0627dc491bc61aaefdb561f202ad8020',
+  },
+  {
+    name: 'slashes',
+    method: 'GET',
+    path: '///foo//',
+    query: [],
+    dotnet: 'd8e13e1857bc9b5056cc8ccb2699812faa2c68960e00483b1390fdaf4a991cc4',
+  },
+  {
+    name: 'unreserved path',
+    method: 'GET',
+    path: `/${UNRESERVED}`,
+    query: [],
+    dotnet: '585e034d38ed3d64c0cd77a9f357a4b4a0fc093eebe06f4b06f66845e3543038',
+    java: 'a0e5dd63e175587f29d51c6b08be5c746a568209ac66ab1f967e0ba515aa80bc',
+  },
+  {
+    name: 'utf8 path',
+    method: 'GET',
+    path: '/\u1234',
+    query: [],
+    java: '77f6544c8fb336d430895659da1e30415a1558b4b013f4d7926bb3a6275f701d',
+  },
+  {
+    name: 'utf8 query key',
+    method: 'GET',
+    path: '/',
+    query: [['\u1234', 'bar']],
+    dotnet: 'f0597d2fdcf97baf28002461796e916a74e35073b44042296d2ed45bacf6ecf0',
+    java: 'ef1007307504f2ca9f0b6310b04056f5d3d6d18e7bf3d90663133f19ec132ecc',
+  },
+  {
+    name: 'SimplePost',
+    method: 'POST',
+    path: '/',
+    query: [],
+    dotnet: '322307b5dae22c3d59350c3de9202a488f337f674c8f430b186282008264bd2b',
+    java: '54156f5badd6da7fa630b2c334c808ad376530001d334ae9960457215aa626d3',
+  },
+  {
+    name: 'PostWithQuery',
+    method: 'POST',
+    path: '/',
+    query: [['foo', 'bar']],
+    dotnet: '9d61b5abddbfdcaf7810a8e83dfffe0a5d5f272d2676c0550d974d5383e94cd5',
+    java: 'cc82525870b2d03666c287fd8b2c0d2fc6fa1693d9f357d27f7cac8cbcc12832',
+  },
+  {
+    name: 'GET foo=bar',
+    method: 'GET',
+    path: '/',
+    query: [['foo', 'bar']],
+    java: '6837f80baf1801c75db8119cffbadc26a89d20adb9cf3f3de4ce0fac31b4ae52',
+  },
+  {
+    name: 'multi value',
+    method: 'GET',
+    path: '/',
+    query: [
+      ['foo', 'b'],
+      ['foo', 'a'],
+    ],
+    dotnet: '937de37fb8aed8af4214c373580c72f40c525202d1975df6836ba6ed0062b902',
+    java: 'a33266ec31c7f0ca8a0738eb49fb8c81319f14374a0b86d52e6911a9748a6d42',
+  },
+  {
+    name: 'keys a,b',
+    method: 'GET',
+    path: '/',
+    query: [
+      ['b', 'foo'],
+      ['a', 'foo'],
+    ],
+    dotnet: '457de2535eedbd6ef25f5c8ec4653ee885b99838d722189928f4fdf8d3c3ef4f',
+    java: '6615ba7ca3734e97b35013f77c74d111ce2fa63ab52be161ad41bcd4b010120f',
+  },
+  {
+    name: 'ordinal sort',
+    method: 'GET',
+    path: '/',
+    query: [
+      ['A.10', 'foo'],
+      ['A.2', 'foo'],
+      ['A.1', 'foo'],
+    ],
+    dotnet: '43ae5290e6742d30e3822b62b6d759afedafbe01534f778175c336b455d632e7',
+    java: '29d908d70c4bb50d62272976787245b52ed52e569fdae56ef3aa6d8979978ee7',
+  },
+  {
+    name: 'case sort',
+    method: 'GET',
+    path: '/',
+    query: [
+      ['foo', 'Zoo'],
+      ['foo', 'aha'],
+    ],
+    dotnet: '7a4d89bd832cb93f2102f66bc8d3a0bc5f224c0bb758eab261dcd34a8ed2f117',
+    java: 'f379cbd2e2fc9d5d50667a07ec22996335f731b474bb8bd366647d05d958c9d5',
+  },
+  {
+    name: 'space',
+    method: 'POST',
+    path: '/',
+    query: [['f oo', 'b ar']],
+    dotnet: '79481e4e38a053f7be8bda701c0d302d39df18bf468578b133c3be8e93fea86a',
+    java: '99be3aeb19b5a1aebafc807d59f3740d3e604ae31cf928592fa70739ea64bb32',
+  },
+  {
+    name: 'reserved chars',
+    method: 'POST',
+    path: '/',
+    query: [[RESERVED, RESERVED]],
+    dotnet: '50709f5220d06911feee2d6aa8bf8453c8517f44527c0912e62b905d26c7e08f',
+    java: '66bbbf2b5d6d297a9393abbc0b4f9d62e30666bb0ec0dea8f1d4e45551440e4c',
+  },
+  {
+    name: 'unreserved query',
+    method: 'GET',
+    path: '/',
+    query: [[UNRESERVED, UNRESERVED]],
+    dotnet: 'aa69ca06d93d9220f9aa16314d8556e18e1b0ae39802cd169bd3af6c08cd7164',
+    java: '892abddd6e79db3feb5695b318af639c3e863494f6b4df32ec24fff4c1562a73',
+  },
 ];
 
 function canonicalFor(vector: Vector, region: string): string {
@@ -121,7 +236,13 @@ describe('encoding', () => {
   });
 
   it('sorts query pairs by encoded key, then value', () => {
-    expect(canonicalQueryString([['b', '2'], ['a', 'y'], ['a', 'x']])).toBe('a=x&a=y&b=2');
+    expect(
+      canonicalQueryString([
+        ['b', '2'],
+        ['a', 'y'],
+        ['a', 'x'],
+      ]),
+    ).toBe('a=x&a=y&b=2');
     expect(canonicalQueryString([])).toBe('');
   });
 

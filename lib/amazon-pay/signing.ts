@@ -206,7 +206,10 @@ export function formatAuthorizationHeader(h: AuthorizationHeader): string {
 
 /** Basic ISO-8601 UTC as .NET/Java/PHP send it: 20201023T211909Z (reference §1.6). */
 export function formatAmazonTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 const BASIC_TIMESTAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3}))?Z$/;
@@ -216,7 +219,14 @@ const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 export function parseAmazonTimestamp(value: string): Date | null {
   const match = BASIC_TIMESTAMP.exec(value) ?? ISO_TIMESTAMP.exec(value);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = Number((match[7] ?? '0').padEnd(3, '0'));
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
   const roundTrips =

@@ -201,9 +201,22 @@ function parseSuccess<T>(spec: RequestSpec<T>, status: number, text: string, req
 }
 
 function unexpected(operation: string, status: number, requestId: string | undefined, detail: string): AmazonPayError {
-  return new AmazonPayError({ status, reasonCode: 'UnexpectedResponse', message: `${operation}: ${detail}`, retryable: false, requestId, operation });
+  return new AmazonPayError({
+    status,
+    reasonCode: 'UnexpectedResponse',
+    message: `${operation}: ${detail}`,
+    retryable: false,
+    requestId,
+    operation,
+  });
 }
 
 function invalidArgument(operation: string, detail: string): AmazonPayError {
-  return new AmazonPayError({ status: 0, reasonCode: 'InvalidArgument', message: `${operation}: ${detail}`, retryable: false, operation });
+  return new AmazonPayError({
+    status: 0,
+    reasonCode: 'InvalidArgument',
+    message: `${operation}: ${detail}`,
+    retryable: false,
+    operation,
+  });
 }

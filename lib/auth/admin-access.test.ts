@@ -26,15 +26,22 @@ function tripwire<T extends Record<string, unknown>>(original: T, name: string):
   return stubbed as T;
 }
 
-vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), getServerSession: sessionMock }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  getServerSession: sessionMock,
+}));
 vi.mock('@/lib/auth/options', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/auth/options')>()),
   // The options only matter to the real getServerSession, which is mocked; building them would read the DB.
   getAuthOptions: async () => ({ providers: [] }),
 }));
 vi.mock('@/lib/db', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'db'));
-vi.mock('@/lib/amazon-pay/server', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'amazonPay'));
-vi.mock('@/lib/ecomcharge/server', async (importOriginal) => tripwire(await importOriginal<Record<string, unknown>>(), 'ecomcharge'));
+vi.mock('@/lib/amazon-pay/server', async (importOriginal) =>
+  tripwire(await importOriginal<Record<string, unknown>>(), 'amazonPay'),
+);
+vi.mock('@/lib/ecomcharge/server', async (importOriginal) =>
+  tripwire(await importOriginal<Record<string, unknown>>(), 'ecomcharge'),
+);
 vi.mock('next/navigation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/navigation')>()),
   redirect: (url: string) => {
@@ -115,7 +122,9 @@ describe.each(VISITORS)('%s', (_visitor, session) => {
     const page = (await load(file)).default;
     expect(typeof page, `${file} has no default export`).toBe('function');
     const params = paramsFor(file);
-    const { error } = await outcomeOf(() => (page as (props: unknown) => unknown)({ params: Promise.resolve(params), searchParams: Promise.resolve({}) }));
+    const { error } = await outcomeOf(() =>
+      (page as (props: unknown) => unknown)({ params: Promise.resolve(params), searchParams: Promise.resolve({}) }),
+    );
     expect(error, `${file} rendered for a non-admin`).toBeInstanceOf(NavigationMarker);
     expect(['redirect:/admin/login', 'notFound']).toContain((error as Error).message);
     expect(sessionMock).toHaveBeenCalled();
@@ -123,7 +132,9 @@ describe.each(VISITORS)('%s', (_visitor, session) => {
   });
 
   it.each(routes)('route %s answers 401, 403 or a redirect to sign-in', async (file) => {
-    const handlers = Object.entries(await load(file)).filter(([name, value]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name) && typeof value === 'function');
+    const handlers = Object.entries(await load(file)).filter(
+      ([name, value]) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name) && typeof value === 'function',
+    );
     expect(handlers.length, `${file} exports no handler`).toBeGreaterThan(0);
     for (const [method, handler] of handlers) {
       sessionMock.mockClear();
@@ -133,9 +144,13 @@ describe.each(VISITORS)('%s', (_visitor, session) => {
         headers: { origin: 'http://localhost', 'content-type': 'application/json' },
         ...(method === 'GET' ? {} : { body: '{}' }),
       });
-      const { value, error } = await outcomeOf(() => (handler as (request: Request, context: unknown) => unknown)(request, { params: Promise.resolve(paramsFor(file)) }));
+      const { value, error } = await outcomeOf(() =>
+        (handler as (request: Request, context: unknown) => unknown)(request, { params: Promise.resolve(paramsFor(file)) }),
+      );
       const refused =
-        (value instanceof Response && ([401, 403].includes(value.status) || (value.status >= 300 && value.status < 400 && value.headers.get('location')?.includes('/admin/login')))) ||
+        (value instanceof Response &&
+          ([401, 403].includes(value.status) ||
+            (value.status >= 300 && value.status < 400 && value.headers.get('location')?.includes('/admin/login')))) ||
         (error instanceof NavigationMarker && error.message === 'redirect:/admin/login') ||
         error instanceof UnauthorizedError;
       expect(refused, `${method} ${file} answered ${value instanceof Response ? value.status : String(error)}`).toBe(true);
@@ -151,7 +166,9 @@ describe.each(VISITORS)('%s', (_visitor, session) => {
       sessionMock.mockClear();
       // (previousState, formData) covers useActionState actions; plain-input actions see a non-object and must still refuse.
       const { value, error } = await outcomeOf(() => (action as (...args: unknown[]) => unknown)(null, new FormData()));
-      const refused = error instanceof UnauthorizedError || (typeof value === 'object' && value !== null && 'ok' in value && value.ok === false);
+      const refused =
+        error instanceof UnauthorizedError ||
+        (typeof value === 'object' && value !== null && 'ok' in value && value.ok === false);
       expect(refused, `${name} in ${file} returned ${JSON.stringify(value) ?? String(error)}`).toBe(true);
       // Checking first is the rule (STYLE.md): an action that only failed on its input has not proved it checks the role.
       expect(sessionMock, `${name} in ${file} never asked who is calling`).toHaveBeenCalled();

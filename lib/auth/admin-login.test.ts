@@ -16,13 +16,20 @@ describe.each(testDatabaseTargets)('admin sign-in on $name', (target) => {
   afterAll(async () => handle?.close());
 
   it('accepts the configured admin, case-insensitively on the email', async () => {
-    const result = await attemptAdminLogin(handle.db, account, { email: ' Owner@Example.com ', password: PASSWORD, ip: '198.51.100.1' });
+    const result = await attemptAdminLogin(handle.db, account, {
+      email: ' Owner@Example.com ',
+      password: PASSWORD,
+      ip: '198.51.100.1',
+    });
     expect(result).toEqual({ ok: true, email: EMAIL });
   });
 
   it('refuses a wrong password or email', async () => {
     const ip = '198.51.100.2';
-    expect(await attemptAdminLogin(handle.db, account, { email: EMAIL, password: 'nope', ip })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attemptAdminLogin(handle.db, account, { email: EMAIL, password: 'nope', ip })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await attemptAdminLogin(handle.db, account, { email: 'x@example.com', password: PASSWORD, ip })).toEqual({
       ok: false,
       reason: 'invalid',

@@ -47,7 +47,10 @@ export async function attemptAdminLogin(
   const email = attempt.email.trim().toLowerCase();
   const ipKey = `admin-login:ip:${attempt.ip}`;
   const emailKey = `admin-login:email:${email}`;
-  if ((await isLimited(db, ipKey, ADMIN_LOGIN_RULES.perIp, now)) || (await isLimited(db, emailKey, ADMIN_LOGIN_RULES.perEmail, now))) {
+  if (
+    (await isLimited(db, ipKey, ADMIN_LOGIN_RULES.perIp, now)) ||
+    (await isLimited(db, emailKey, ADMIN_LOGIN_RULES.perEmail, now))
+  ) {
     return { ok: false, reason: 'rate_limited' };
   }
   const admin = await account;

@@ -54,10 +54,14 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, request) {
           const parsed = adminCredentials.safeParse(credentials);
           if (!parsed.success) return null;
-          const result = await attemptAdminLogin(await getDb(), adminAccountFrom(config.auth.adminEmail, config.auth.adminPassword), {
-            ...parsed.data,
-            ip: clientIp(request.headers),
-          });
+          const result = await attemptAdminLogin(
+            await getDb(),
+            adminAccountFrom(config.auth.adminEmail, config.auth.adminPassword),
+            {
+              ...parsed.data,
+              ip: clientIp(request.headers),
+            },
+          );
           if (result.ok) return { id: `admin:${result.email}`, email: result.email, name: 'Store admin', role: 'admin' };
           // next-auth passes a thrown message to the sign-in form as `error`.
           if (result.reason !== 'invalid') throw new Error(result.reason);
@@ -73,7 +77,13 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
           const parsed = amazonCredentials.safeParse(credentials);
           if (!parsed.success) return null;
           const buyer = await getAmazonPay().getBuyer(parsed.data.buyerToken);
-          return { id: buyer.buyerId, name: buyer.name ?? null, email: buyer.email ?? null, role: 'shopper', buyerId: buyer.buyerId };
+          return {
+            id: buyer.buyerId,
+            name: buyer.name ?? null,
+            email: buyer.email ?? null,
+            role: 'shopper',
+            buyerId: buyer.buyerId,
+          };
         },
       }),
     ],

@@ -66,9 +66,7 @@ describe.each(testDatabaseTargets)('cart on $name', (target) => {
 
   it('keeps concurrent adds within the limit', async () => {
     const cartId = await createCart(handle.db, 'USD');
-    const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => addToCart(handle.db, cartId, 'enamel-camp-mug', 3)),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => addToCart(handle.db, cartId, 'enamel-camp-mug', 3)));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
     expect((await loadCart(handle.db, cartId, 'USD')).itemCount).toBe(9);
   });

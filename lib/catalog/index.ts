@@ -10,11 +10,10 @@ export { PRODUCT_KIND_LABELS, productShips } from './types';
 /** Catalog reads are shared by every shopper; a merchant edit revalidates this tag. */
 export const CATALOG_CACHE_TAG = 'catalog';
 
-export const getCatalog = unstable_cache(
-  async (): Promise<Product[]> => listActiveProducts(await getDb()),
-  ['catalog:list'],
-  { tags: [CATALOG_CACHE_TAG], revalidate: 3600 },
-);
+export const getCatalog = unstable_cache(async (): Promise<Product[]> => listActiveProducts(await getDb()), ['catalog:list'], {
+  tags: [CATALOG_CACHE_TAG],
+  revalidate: 3600,
+});
 
 export const getProduct = unstable_cache(
   async (slug: string): Promise<Product | null> => (await findActiveProductBySlug(await getDb(), slug)) ?? null,

@@ -36,6 +36,9 @@ export async function findActiveProductBySlug(db: Database, slug: string): Promi
 
 export async function findProductsByIds(db: Database, ids: readonly string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select().from(products).where(inArray(products.id, [...ids]));
+  const rows = await db
+    .select()
+    .from(products)
+    .where(inArray(products.id, [...ids]));
   return rows.map(toProduct);
 }

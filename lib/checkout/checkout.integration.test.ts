@@ -6,7 +6,11 @@ import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, paymentEvents, payments } from '@/lib/db/schema';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { createHarness, type Harness } from '@/test/sandbox-harness';
-import { cartWith as fixtureCart, placeInput as fixturePlaceInput, sessionChosenBy as fixtureSession } from '@/test/checkout-fixtures';
+import {
+  cartWith as fixtureCart,
+  placeInput as fixturePlaceInput,
+  sessionChosenBy as fixtureSession,
+} from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import { completeCheckout } from './complete';
 import { placeOrder } from './place-order';
@@ -74,7 +78,9 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     const cart = await cartWith('walnut-desk-organizer');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 3 });
     await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(ValidationError);
-    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(/don’t ship to Canada/);
+    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(
+      /don’t ship to Canada/,
+    );
     expect((await h.client.getCheckoutSession(checkoutSessionId)).paymentDetails?.chargeAmount ?? null).toBeNull();
   });
 
@@ -83,7 +89,9 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
     const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
     // As if we told Amazon a new total and crashed before recording it.
-    await h.client.updateCheckoutSession(checkoutSessionId, { paymentDetails: { chargeAmount: { amount: '99.99', currencyCode: 'USD' } } });
+    await h.client.updateCheckoutSession(checkoutSessionId, {
+      paymentDetails: { chargeAmount: { amount: '99.99', currencyCode: 'USD' } },
+    });
     await h.page(placed.redirectUrl);
     const outcome = await completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: SHOPPER });
     expect(outcome).toMatchObject({ kind: 'placed', status: 'authorized' });
@@ -101,7 +109,9 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
     await h.page(placed.redirectUrl);
     // A second tab still on the review page picks express after the first tab left for Amazon.
-    await expect(placeOrder(handle.db, h.client, { ...placeInput(cart, checkoutSessionId), shippingMethod: 'express' })).rejects.toThrow();
+    await expect(
+      placeOrder(handle.db, h.client, { ...placeInput(cart, checkoutSessionId), shippingMethod: 'express' }),
+    ).rejects.toThrow();
     const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
     expect(order).toMatchObject({ shippingMethod: 'standard', totalAmount: 2998 });
   });
@@ -111,8 +121,12 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
     const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
     await h.page(placed.redirectUrl);
-    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: 'b'.repeat(64) })).rejects.toThrow(NotFoundError);
-    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: null })).rejects.toThrow(NotFoundError);
+    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: 'b'.repeat(64) })).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: null })).rejects.toThrow(
+      NotFoundError,
+    );
     const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
     expect(order?.status).toBe('pending');
   });

@@ -9,8 +9,7 @@ import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { recordCharge } from '@/lib/orders/payments/sync';
 
 export type CompletionOutcome =
-  | { kind: 'placed'; orderNumber: string; status: string }
-  | { kind: 'failed'; orderNumber: string; reasonCode: string };
+  { kind: 'placed'; orderNumber: string; status: string } | { kind: 'failed'; orderNumber: string; reasonCode: string };
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -79,13 +78,25 @@ async function completeOrFinalize(amazon: AmazonPayClient, order: OrderRow, tota
   );
 }
 
-async function recordCompletion(db: Database, amazon: AmazonPayClient, order: OrderRow, session: CheckoutSession): Promise<CompletionOutcome> {
+async function recordCompletion(
+  db: Database,
+  amazon: AmazonPayClient,
+  order: OrderRow,
+  session: CheckoutSession,
+): Promise<CompletionOutcome> {
   const state = session.statusDetails.state;
   if (state === 'Canceled') {
     const reasonCode = session.statusDetails.reasonCode ?? 'Canceled';
-    await settle(db, order, { status: 'canceled', paymentState: 'Canceled', lastReasonCode: reasonCode }, 'checkout.canceled', session.checkoutSessionId, {
-      reasonCode,
-    });
+    await settle(
+      db,
+      order,
+      { status: 'canceled', paymentState: 'Canceled', lastReasonCode: reasonCode },
+      'checkout.canceled',
+      session.checkoutSessionId,
+      {
+        reasonCode,
+      },
+    );
     return { kind: 'failed', orderNumber: order.number, reasonCode };
   }
   if (state !== 'Completed') {
@@ -135,7 +146,8 @@ async function settle(
       .set({ ...values, updatedAt: new Date() })
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
       .returning({ id: orders.id });
-    if (changed.length > 0) await recordPaymentEvent(tx, { orderId: order.id, type: eventType, actor: 'amazon', amazonObjectId, detail });
+    if (changed.length > 0)
+      await recordPaymentEvent(tx, { orderId: order.id, type: eventType, actor: 'amazon', amazonObjectId, detail });
   });
 }
 

@@ -107,7 +107,11 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
       throw new CheckoutEndedError();
     }
     if (existing) return { order: existing, existed: true };
-    const [row] = await tx.insert(orders).values(orderValues).onConflictDoNothing({ target: orders.checkoutSessionId }).returning();
+    const [row] = await tx
+      .insert(orders)
+      .values(orderValues)
+      .onConflictDoNothing({ target: orders.checkoutSessionId })
+      .returning();
     // A racing tab inserted first; it will tell Amazon the same amounts.
     if (!row) throw new CheckoutEndedError();
     await writeOrderLines(tx, row.id, input.cart);
@@ -138,13 +142,19 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
         .returning({ id: orders.id });
       if (changed.length === 0) throw new CheckoutEndedError();
       await writeOrderLines(tx, order.id, input.cart);
-      await recordPaymentEvent(tx, orderEvent(order.id, 'checkout.order_updated', input.checkoutSessionId, totals, paymentIntent));
+      await recordPaymentEvent(
+        tx,
+        orderEvent(order.id, 'checkout.order_updated', input.checkoutSessionId, totals, paymentIntent),
+      );
     });
   }
   const redirectUrl = updated.webCheckoutDetails?.amazonPayRedirectUrl;
   if (!redirectUrl) {
     const missing = (updated.constraints ?? []).map((constraint) => constraint.constraintId).join(', ');
-    throw new UserFacingError(`Amazon Pay could not continue (${missing || 'unknown reason'}). Please try again.`, 'checkout_constraints');
+    throw new UserFacingError(
+      `Amazon Pay could not continue (${missing || 'unknown reason'}). Please try again.`,
+      'checkout_constraints',
+    );
   }
   return { orderNumber: order.number, redirectUrl };
 }

@@ -29,7 +29,9 @@ describe('shipping rules', () => {
   });
 
   it('uses yen amounts for JPY stores', () => {
-    expect(estimateShipping([{ kind: 'physical', unitPrice: money(3000, 'JPY'), quantity: 1 }], 'JPY')).toEqual(money(800, 'JPY'));
+    expect(estimateShipping([{ kind: 'physical', unitPrice: money(3000, 'JPY'), quantity: 1 }], 'JPY')).toEqual(
+      money(800, 'JPY'),
+    );
   });
 });
 

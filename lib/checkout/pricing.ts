@@ -76,11 +76,7 @@ export function cartShips(lines: readonly Pick<PricedLine, 'kind'>[]): boolean {
   return lines.some((line) => productShips(line.kind));
 }
 
-export function shippingOptions(
-  lines: readonly PricedLine[],
-  currency: CurrencyCode,
-  countryCode?: string,
-): ShippingOption[] {
+export function shippingOptions(lines: readonly PricedLine[], currency: CurrencyCode, countryCode?: string): ShippingOption[] {
   if (!cartShips(lines)) return [];
   const rates = ratesFor(currency);
   const shippedGoods = subtotalOf(

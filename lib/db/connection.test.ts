@@ -31,9 +31,12 @@ describe.each(testDatabaseTargets)('database on $name', (target) => {
       .values({ type: 'test', actor: 'system', detail: { note: 'evidence' } })
       .returning();
     const refusal = { cause: { message: expect.stringMatching(/append-only/) } };
-    await expect(handle.db.update(paymentEvents).set({ type: 'changed' }).where(sql`id = ${event!.id}`)).rejects.toMatchObject(
-      refusal,
-    );
+    await expect(
+      handle.db
+        .update(paymentEvents)
+        .set({ type: 'changed' })
+        .where(sql`id = ${event!.id}`),
+    ).rejects.toMatchObject(refusal);
     await expect(handle.db.delete(paymentEvents).where(sql`id = ${event!.id}`)).rejects.toMatchObject(refusal);
   });
 

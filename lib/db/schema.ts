@@ -124,7 +124,10 @@ export const orders = pgTable(
     // The admin list sorts by total and by the numeric part of the order number (lib/orders/admin-list.ts).
     index('orders_total_idx').on(table.totalAmount, table.id),
     index('orders_number_value_idx').on(sql`((substring(${table.number} from 4))::bigint)`, table.id),
-    check('orders_total_adds_up', sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`),
+    check(
+      'orders_total_adds_up',
+      sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`,
+    ),
   ],
 );
 
@@ -267,7 +270,10 @@ export const adminOperations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex('admin_operations_key').on(table.idempotencyKey), index('admin_operations_order_idx').on(table.orderId)],
+  (table) => [
+    uniqueIndex('admin_operations_key').on(table.idempotencyKey),
+    index('admin_operations_order_idx').on(table.orderId),
+  ],
 );
 
 /** Each reconciliation run (npm run reconcile or the admin button) and what it changed. */

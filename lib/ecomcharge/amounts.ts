@@ -43,7 +43,9 @@ export function decimalToMinor(value: number, currency: string): EcomchargeMoney
 export function formatMinor(value: EcomchargeMoney): string {
   if (isCurrencyCode(value.currency)) return toDecimalString({ amount: value.amount, currency: value.currency });
   const exponent = exponentFor(value.currency);
-  const digits = Math.abs(value.amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(value.amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const sign = value.amount < 0 ? '-' : '';
   return exponent === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '@/sandbox';
-import { createEcomchargeClient, EcomchargeError, transactionsToCsvStream, type EcomchargeClientConfig, type EcomchargeTransaction } from './index';
+import {
+  createEcomchargeClient,
+  EcomchargeError,
+  transactionsToCsvStream,
+  type EcomchargeClientConfig,
+  type EcomchargeTransaction,
+} from './index';
 
 const API_URL = 'http://sandbox.test/ecomcharge';
 const SECRET = 'sandbox-secret';
 
 function sandboxClient(options: { pageSize?: number; config?: Partial<EcomchargeClientConfig> } = {}) {
-  const sandbox = createSandbox({ frozenClock: true, start: Date.UTC(2026, 0, 15, 12), ...(options.pageSize ? { ecomcharge: { pageSize: options.pageSize } } : {}) });
-  return createEcomchargeClient({ shopId: '1', secretKey: SECRET, apiUrl: API_URL, fetch: sandbox.fetch, retryDelayMs: 1, ...options.config });
+  const sandbox = createSandbox({
+    frozenClock: true,
+    start: Date.UTC(2026, 0, 15, 12),
+    ...(options.pageSize ? { ecomcharge: { pageSize: options.pageSize } } : {}),
+  });
+  return createEcomchargeClient({
+    shopId: '1',
+    secretKey: SECRET,
+    apiUrl: API_URL,
+    fetch: sandbox.fetch,
+    retryDelayMs: 1,
+    ...options.config,
+  });
 }
 
 const period = { from: '2024-03-01 00:00:00', to: '2024-03-03 23:59:59' };
@@ -37,7 +54,8 @@ describe('eComCharge client against the sandbox (seed 003)', () => {
     }
     // Nothing card-like beyond brand + last four survives the boundary.
     const text = JSON.stringify(report);
-    for (const leaked of ['bin', 'first_1', 'token', 'holder', 'exp_month', '420000', '515464', '401200']) expect(text).not.toContain(leaked);
+    for (const leaked of ['bin', 'first_1', 'token', 'holder', 'exp_month', '420000', '515464', '401200'])
+      expect(text).not.toContain(leaked);
     const failed = await client.getDayReport({ date: '2024-03-01', status: 'failed' });
     expect(failed.transactions.every((tx) => tx.status === 'failed')).toBe(true);
   });
@@ -73,7 +91,8 @@ describe('eComCharge client against the sandbox (seed 003)', () => {
 
     const lastId = forward.at(-1)?.id;
     const backward: EcomchargeTransaction[] = [];
-    for await (const page of client.iterateTransactions({ ...period, direction: 'backward', endingBefore: (lastId ?? 0) + 1 })) backward.unshift(...page.transactions);
+    for await (const page of client.iterateTransactions({ ...period, direction: 'backward', endingBefore: (lastId ?? 0) + 1 }))
+      backward.unshift(...page.transactions);
     expect(backward.map((tx) => tx.id)).toEqual(forward.map((tx) => tx.id));
   });
 
@@ -91,7 +110,9 @@ describe('eComCharge client against the sandbox (seed 003)', () => {
     const error = await caught(sandboxClient({ config: { secretKey: 'wrong-secret' } }).getDayReport({ date: '2024-03-01' }));
     expect(error).toMatchObject({ status: 401, code: 'Unauthorized', retryable: false });
     expect(error.message).toMatch(/shop id and secret key/);
-    expect(JSON.stringify({ error, message: error.message, stack: error.stack, cause: error.cause })).not.toContain('wrong-secret');
+    expect(JSON.stringify({ error, message: error.message, stack: error.stack, cause: error.cause })).not.toContain(
+      'wrong-secret',
+    );
   });
 
   it('turns 422 into a message with the field errors', async () => {
@@ -106,7 +127,11 @@ describe('eComCharge client against the sandbox (seed 003)', () => {
   it('refuses malformed parameters before calling', async () => {
     const client = sandboxClient({ config: { fetch: () => Promise.reject(new Error('must not be called')) } });
     await expect(client.getDayReport({ date: '01.03.2024' })).rejects.toMatchObject({ code: 'InvalidArgument' });
-    await expect(client.listTransactions({ ...period, startingAfter: 1, endingBefore: 2 })).rejects.toMatchObject({ code: 'InvalidArgument' });
-    await expect(client.countTransactions({ from: '2024-03-01', to: '2024-03-02' })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(client.listTransactions({ ...period, startingAfter: 1, endingBefore: 2 })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
+    await expect(client.countTransactions({ from: '2024-03-01', to: '2024-03-02' })).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
   });
 });

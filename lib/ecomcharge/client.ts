@@ -47,7 +47,10 @@ export interface EcomchargeClient {
   /** POST /api/reports, X-Api-Version 3: one page (ecomcharge.md §3). */
   listTransactions(params: EcomchargeListParams, options?: EcomchargeCallOptions): Promise<EcomchargePage>;
   /** Every page of a period, forwards (default) or backwards, until an empty or short page. */
-  iterateTransactions(params: EcomchargeIterateParams, options?: EcomchargeCallOptions): AsyncGenerator<EcomchargePage, void, undefined>;
+  iterateTransactions(
+    params: EcomchargeIterateParams,
+    options?: EcomchargeCallOptions,
+  ): AsyncGenerator<EcomchargePage, void, undefined>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -63,7 +66,8 @@ export function createEcomchargeClient(config: EcomchargeClientConfig): Ecomchar
     throw invalidArgument('createEcomchargeClient', 'apiUrl must be an absolute URL');
   }
   const retries = config.retries ?? DEFAULT_RETRIES;
-  if (!Number.isInteger(retries) || retries < 0) throw invalidArgument('createEcomchargeClient', 'retries must be a whole number ≥ 0');
+  if (!Number.isInteger(retries) || retries < 0)
+    throw invalidArgument('createEcomchargeClient', 'retries must be a whole number ≥ 0');
 
   // The secret lives only inside the transport's closure: logging the client shows no credentials.
   const post = createTransport({
@@ -80,18 +84,39 @@ export function createEcomchargeClient(config: EcomchargeClientConfig): Ecomchar
   const client: EcomchargeClient = {
     async getDayReport(params, options) {
       const operation = 'getDayReport';
-      const body = await post({ operation, path: '/api/reports', apiVersion: '2', body: dayReportBody(operation, params), schema: dayReportSchema, signal: options?.signal });
+      const body = await post({
+        operation,
+        path: '/api/reports',
+        apiVersion: '2',
+        body: dayReportBody(operation, params),
+        schema: dayReportSchema,
+        signal: options?.signal,
+      });
       return { transactions: mapTransactions(operation, body.transactions), count: body.count };
     },
 
     async countTransactions(params, options) {
       const operation = 'countTransactions';
-      return post({ operation, path: '/api/reports/count', apiVersion: '3', body: periodBody(operation, params), schema: countSchema, signal: options?.signal });
+      return post({
+        operation,
+        path: '/api/reports/count',
+        apiVersion: '3',
+        body: periodBody(operation, params),
+        schema: countSchema,
+        signal: options?.signal,
+      });
     },
 
     async listTransactions(params, options) {
       const operation = 'listTransactions';
-      const body = await post({ operation, path: '/api/reports', apiVersion: '3', body: listBody(operation, params), schema: pageSchema, signal: options?.signal });
+      const body = await post({
+        operation,
+        path: '/api/reports',
+        apiVersion: '3',
+        body: listBody(operation, params),
+        schema: pageSchema,
+        signal: options?.signal,
+      });
       return {
         transactions: mapTransactions(operation, body.transactions),
         firstObjectId: body.first_object_id ?? null,

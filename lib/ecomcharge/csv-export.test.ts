@@ -28,19 +28,26 @@ function tx(overrides: Partial<EcomchargeTransaction>): EcomchargeTransaction {
 }
 
 async function* pages(...list: EcomchargeTransaction[][]) {
-  for (const page of list) yield { transactions: page, firstObjectId: page[0]?.id ?? null, lastObjectId: page.at(-1)?.id ?? null };
+  for (const page of list)
+    yield { transactions: page, firstObjectId: page[0]?.id ?? null, lastObjectId: page.at(-1)?.id ?? null };
 }
 
 describe('transactionsToCsvStream', () => {
   it('streams a header and one escaped line per transaction', async () => {
     const stream = transactionsToCsvStream(
-      pages([tx({ description: 'Shoes, "red"\nsize 42' })], [], [tx({ id: 2, amount: { amount: 1500, currency: 'JPY' }, fee: null, description: '=HYPERLINK("x")', message: ' padded' })]),
+      pages(
+        [tx({ description: 'Shoes, "red"\nsize 42' })],
+        [],
+        [tx({ id: 2, amount: { amount: 1500, currency: 'JPY' }, fee: null, description: '=HYPERLINK("x")', message: ' padded' })],
+      ),
     );
     const text = await new Response(stream).text();
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(TRANSACTION_CSV_COLUMNS.join(','));
     expect(text).toContain('10.50,0.26,,USD,visa,0000,42,,"Shoes, ""red""\nsize 42",,true\r\n');
-    expect(text).toContain(`2,00001-abc,2024-03-01T10:00:00Z,,,payment,successful,1500,,,JPY,visa,0000,42,,"'=HYPERLINK(""x"")"," padded",true\r\n`);
+    expect(text).toContain(
+      `2,00001-abc,2024-03-01T10:00:00Z,,,payment,successful,1500,,,JPY,visa,0000,42,,"'=HYPERLINK(""x"")"," padded",true\r\n`,
+    );
     expect(text.endsWith('\r\n')).toBe(true);
   });
 

@@ -121,10 +121,20 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
     });
   }
   if (status === 429) {
-    return new EcomchargeError({ ...base, code: 'RateLimited', retryable: true, message: 'eComCharge is limiting requests (HTTP 429); try again shortly.' });
+    return new EcomchargeError({
+      ...base,
+      code: 'RateLimited',
+      retryable: true,
+      message: 'eComCharge is limiting requests (HTTP 429); try again shortly.',
+    });
   }
   if (status >= 500) {
-    return new EcomchargeError({ ...base, code: 'ServerError', retryable: true, message: `eComCharge is unavailable (HTTP ${status}); try again shortly.` });
+    return new EcomchargeError({
+      ...base,
+      code: 'ServerError',
+      retryable: true,
+      message: `eComCharge is unavailable (HTTP ${status}); try again shortly.`,
+    });
   }
   return new EcomchargeError({
     ...base,

@@ -30,7 +30,13 @@ describe('card masking', () => {
       order_id: 27723,
       credit_card: { brand: 'visa', last_4: '0000' },
     });
-    expect(tx).toMatchObject({ id: 28859, amount: { amount: 1000, currency: 'USD' }, fee: { amount: 0 }, orderId: '27723', card: { brand: 'visa', last4: '0000' } });
+    expect(tx).toMatchObject({
+      id: 28859,
+      amount: { amount: 1000, currency: 'USD' },
+      fee: { amount: 0 },
+      orderId: '27723',
+      card: { brand: 'visa', last4: '0000' },
+    });
     expect(tx.description).toBe('Paid with •••• 0000');
   });
 });

@@ -16,7 +16,9 @@ export function scrubPan(text: string): string {
   return text.replace(PAN_LIKE, (match) => `•••• ${match.replace(/\D/g, '').slice(-4)}`);
 }
 
-export function maskCard(raw: { brand?: string | null | undefined; last_4?: string | number | null | undefined } | null | undefined): MaskedCard | null {
+export function maskCard(
+  raw: { brand?: string | null | undefined; last_4?: string | number | null | undefined } | null | undefined,
+): MaskedCard | null {
   if (!raw) return null;
   const last4 = raw.last_4 === null || raw.last_4 === undefined ? null : String(raw.last_4).trim();
   const brand = typeof raw.brand === 'string' && raw.brand.trim() !== '' ? scrubPan(raw.brand.trim()).slice(0, 32) : null;

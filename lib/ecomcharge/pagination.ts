@@ -20,7 +20,8 @@ export async function* iteratePages(
   params: EcomchargeIterateParams,
 ): AsyncGenerator<EcomchargePage, void, undefined> {
   const { direction = 'forward', startingAfter, endingBefore, ...period } = params;
-  if (direction === 'backward' && endingBefore === undefined) throw invalidArgument('iterateTransactions', 'a backward walk needs endingBefore (a firstObjectId)');
+  if (direction === 'backward' && endingBefore === undefined)
+    throw invalidArgument('iterateTransactions', 'a backward walk needs endingBefore (a firstObjectId)');
   let cursor: number | string | undefined = direction === 'forward' ? startingAfter : endingBefore;
   let largest = 0;
   for (;;) {

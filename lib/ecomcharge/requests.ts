@@ -55,7 +55,11 @@ function filterParams(filter: EcomchargeReportFilter) {
 /** Checked here so a typo fails fast with a clear message instead of a round trip and a 422. */
 function checkPeriodValue(operation: string, field: string, value: string, dateType: EcomchargeDateType): void {
   const ok = DATE_TIME.test(value) || (dateType === 'settled_at' && DATE.test(value));
-  if (!ok) throw invalidArgument(operation, `${field} must look like YYYY-MM-DD hh:mm:ss${dateType === 'settled_at' ? ' (or YYYY-MM-DD for settled_at)' : ''}; got "${value}"`);
+  if (!ok)
+    throw invalidArgument(
+      operation,
+      `${field} must look like YYYY-MM-DD hh:mm:ss${dateType === 'settled_at' ? ' (or YYYY-MM-DD for settled_at)' : ''}; got "${value}"`,
+    );
 }
 
 export function dayReportBody(operation: string, params: EcomchargeDayReportParams) {

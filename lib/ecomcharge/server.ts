@@ -22,13 +22,31 @@ export function getEcomcharge(): EcomchargeSetup {
   if (cached) return cached;
   const { ecomcharge, amazonPay } = getConfig();
   if (ecomcharge.shopId && ecomcharge.secretKey) {
-    const apiUrl = ecomcharge.apiUrl ?? (amazonPay.mode === 'offline' && amazonPay.endpoint ? sandboxUrl(amazonPay.endpoint) : DEFAULT_API_URL);
-    cached = { ok: true, client: createEcomchargeClient({ shopId: ecomcharge.shopId, secretKey: ecomcharge.secretKey, apiUrl }), source: 'configured', apiUrl, shopId: ecomcharge.shopId };
+    const apiUrl =
+      ecomcharge.apiUrl ??
+      (amazonPay.mode === 'offline' && amazonPay.endpoint ? sandboxUrl(amazonPay.endpoint) : DEFAULT_API_URL);
+    cached = {
+      ok: true,
+      client: createEcomchargeClient({ shopId: ecomcharge.shopId, secretKey: ecomcharge.secretKey, apiUrl }),
+      source: 'configured',
+      apiUrl,
+      shopId: ecomcharge.shopId,
+    };
   } else if (amazonPay.mode === 'offline' && amazonPay.endpoint) {
     const apiUrl = ecomcharge.apiUrl ?? sandboxUrl(amazonPay.endpoint);
-    cached = { ok: true, client: createEcomchargeClient({ shopId: SANDBOX_SHOP_ID, secretKey: SANDBOX_SECRET, apiUrl }), source: 'sandbox-defaults', apiUrl, shopId: SANDBOX_SHOP_ID };
+    cached = {
+      ok: true,
+      client: createEcomchargeClient({ shopId: SANDBOX_SHOP_ID, secretKey: SANDBOX_SECRET, apiUrl }),
+      source: 'sandbox-defaults',
+      apiUrl,
+      shopId: SANDBOX_SHOP_ID,
+    };
   } else {
-    cached = { ok: false, message: 'eComCharge is not configured: set ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY (and ECOMCHARGE_API_URL for a white-label gateway).' };
+    cached = {
+      ok: false,
+      message:
+        'eComCharge is not configured: set ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY (and ECOMCHARGE_API_URL for a white-label gateway).',
+    };
   }
   return cached;
 }

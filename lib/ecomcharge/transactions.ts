@@ -4,15 +4,7 @@ import type { RawTransaction } from './schemas';
 
 /** Open unions: eComCharge adds types and states (ecomcharge.md "Transaction object"). */
 export type EcomchargeTransactionType =
-  | 'authorization'
-  | 'payment'
-  | 'capture'
-  | 'void'
-  | 'refund'
-  | 'p2p'
-  | 'payout'
-  | 'credit'
-  | (string & {});
+  'authorization' | 'payment' | 'capture' | 'void' | 'refund' | 'p2p' | 'payout' | 'credit' | (string & {});
 export type EcomchargeTransactionStatus = 'successful' | 'failed' | 'pending' | 'incomplete' | 'expired' | (string & {});
 
 /** What the admin sees of one transaction: amounts in minor units, the card as brand + last four. */

@@ -69,7 +69,8 @@ export function createTransport(config: TransportConfig): Post {
         });
         return { status: response.status, text: await response.text() };
       });
-      if (answer.status < 200 || answer.status >= 300) return { ok: false, error: errorFromResponse(spec.operation, answer.status, answer.text, redact) };
+      if (answer.status < 200 || answer.status >= 300)
+        return { ok: false, error: errorFromResponse(spec.operation, answer.status, answer.text, redact) };
       return parseBody(spec, answer.status, answer.text);
     } catch (error) {
       return { ok: false, error: failureError(spec, error, timeout, redact) };
@@ -113,17 +114,47 @@ function parseBody<T>(spec: PostSpec<T>, status: number, text: string): Outcome<
 }
 
 function unexpected(operation: string, status: number, detail: string): EcomchargeError {
-  return new EcomchargeError({ status, code: 'UnexpectedResponse', retryable: false, operation, message: `eComCharge answered ${operation} with a response we cannot read: ${detail}.` });
+  return new EcomchargeError({
+    status,
+    code: 'UnexpectedResponse',
+    retryable: false,
+    operation,
+    message: `eComCharge answered ${operation} with a response we cannot read: ${detail}.`,
+  });
 }
 
 function failureError(spec: PostSpec<unknown>, error: unknown, timeout: AbortSignal, redact: Redact): EcomchargeError {
   if (error instanceof EcomchargeError) return error;
-  const cause = error instanceof Error ? { name: error.name, message: redact(error.message) } : { name: 'Error', message: redact(String(error)) };
+  const cause =
+    error instanceof Error
+      ? { name: error.name, message: redact(error.message) }
+      : { name: 'Error', message: redact(String(error)) };
   if (spec.signal?.aborted) {
-    return new EcomchargeError({ status: 0, code: 'Aborted', retryable: false, operation: spec.operation, message: `The ${spec.operation} call was cancelled.`, cause });
+    return new EcomchargeError({
+      status: 0,
+      code: 'Aborted',
+      retryable: false,
+      operation: spec.operation,
+      message: `The ${spec.operation} call was cancelled.`,
+      cause,
+    });
   }
   if (timeout.aborted) {
-    return new EcomchargeError({ status: 0, code: 'Timeout', retryable: true, operation: spec.operation, message: `eComCharge did not answer ${spec.operation} in time.`, cause });
+    return new EcomchargeError({
+      status: 0,
+      code: 'Timeout',
+      retryable: true,
+      operation: spec.operation,
+      message: `eComCharge did not answer ${spec.operation} in time.`,
+      cause,
+    });
   }
-  return new EcomchargeError({ status: 0, code: 'NetworkError', retryable: true, operation: spec.operation, message: `eComCharge could not be reached for ${spec.operation}.`, cause });
+  return new EcomchargeError({
+    status: 0,
+    code: 'NetworkError',
+    retryable: true,
+    operation: spec.operation,
+    message: `eComCharge could not be reached for ${spec.operation}.`,
+    cause,
+  });
 }

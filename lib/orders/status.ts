@@ -2,7 +2,8 @@
  * What the shopper and the merchant see, derived from Amazon's charge state
  * (seed 001: Charge states). Amazon's state is the truth; this is only its label.
  */
-export type OrderStatus = 'pending' | 'payment_processing' | 'authorized' | 'paid' | 'canceled' | 'declined' | 'refunded' | 'partially_refunded';
+export type OrderStatus =
+  'pending' | 'payment_processing' | 'authorized' | 'paid' | 'canceled' | 'declined' | 'refunded' | 'partially_refunded';
 
 export function orderStatusForCharge(chargeState: string | null | undefined): OrderStatus {
   switch (chargeState) {

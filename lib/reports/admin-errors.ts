@@ -12,11 +12,18 @@ import { SettlementFormatError } from '@/lib/reports/settlement';
  * Logs keep codes and ids only.
  */
 export function adminErrorMessage(error: unknown, context: string): string {
-  if (error instanceof UnauthorizedError || error instanceof UserFacingError || error instanceof ReportDocumentError || error instanceof SettlementFormatError) {
+  if (
+    error instanceof UnauthorizedError ||
+    error instanceof UserFacingError ||
+    error instanceof ReportDocumentError ||
+    error instanceof SettlementFormatError
+  ) {
     return error.message;
   }
   if (error instanceof AmazonPayError) {
-    console.error(`[${context}] AmazonPayError operation=${error.operation} status=${error.status} reasonCode=${error.reasonCode} requestId=${error.requestId ?? '-'}`);
+    console.error(
+      `[${context}] AmazonPayError operation=${error.operation} status=${error.status} reasonCode=${error.reasonCode} requestId=${error.requestId ?? '-'}`,
+    );
     if (error.retryable) return 'Amazon Pay is not answering right now; try again in a moment.';
     return `Amazon Pay refused the request (${error.reasonCode}): ${error.message}`;
   }

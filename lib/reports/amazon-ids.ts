@@ -25,6 +25,15 @@ export function parseAmazonId(id: string): AmazonIdParts {
   const match = ID.exec(normalized);
   if (!match) return { id: normalized, chargePermissionId: null, kind: 'other' };
   const suffix = match[2];
-  const kind: AmazonIdKind = suffix === undefined ? 'charge-permission' : suffix === 'C' ? 'charge' : suffix === 'R' ? 'refund' : suffix === 'A' ? 'authorization' : 'other';
+  const kind: AmazonIdKind =
+    suffix === undefined
+      ? 'charge-permission'
+      : suffix === 'C'
+        ? 'charge'
+        : suffix === 'R'
+          ? 'refund'
+          : suffix === 'A'
+            ? 'authorization'
+            : 'other';
   return { id: normalized, chargePermissionId: match[1] ?? null, kind };
 }

@@ -17,26 +17,81 @@ describe.each(testDatabaseTargets)('loadSettlementBooks on $name', (target) => {
     const captured = options.captured ?? 10_000;
     const [row] = await handle.db
       .insert(orders)
-      .values({ number, status: 'paid', paymentState: 'Captured', currency: 'USD', subtotalAmount: captured, shippingAmount: 0, taxAmount: 0, totalAmount: captured, chargePermissionId: `P01-${number}` })
+      .values({
+        number,
+        status: 'paid',
+        paymentState: 'Captured',
+        currency: 'USD',
+        subtotalAmount: captured,
+        shippingAmount: 0,
+        taxAmount: 0,
+        totalAmount: captured,
+        chargePermissionId: `P01-${number}`,
+      })
       .returning();
     const [payment] = await handle.db
       .insert(payments)
-      .values({ orderId: row!.id, chargeId: `P01-${number}-C1`, chargePermissionId: `P01-${number}`, state: 'Captured', currency: 'USD', authorizedAmount: captured, capturedAmount: captured, ...(options.eventless && { updatedAt: options.eventless }) })
+      .values({
+        orderId: row!.id,
+        chargeId: `P01-${number}-C1`,
+        chargePermissionId: `P01-${number}`,
+        state: 'Captured',
+        currency: 'USD',
+        authorizedAmount: captured,
+        capturedAmount: captured,
+        ...(options.eventless && { updatedAt: options.eventless }),
+      })
       .returning();
     if (capturedAt) {
       await handle.db.insert(paymentEvents).values([
-        { orderId: row!.id, type: 'charge.state', actor: 'amazon', amazonObjectId: payment!.chargeId, detail: { state: 'Authorized' }, createdAt: new Date(capturedAt.getTime() - 60_000) },
-        { orderId: row!.id, type: 'charge.state', actor: 'amazon', amazonObjectId: payment!.chargeId, detail: { state: 'Captured' }, createdAt: capturedAt },
+        {
+          orderId: row!.id,
+          type: 'charge.state',
+          actor: 'amazon',
+          amazonObjectId: payment!.chargeId,
+          detail: { state: 'Authorized' },
+          createdAt: new Date(capturedAt.getTime() - 60_000),
+        },
+        {
+          orderId: row!.id,
+          type: 'charge.state',
+          actor: 'amazon',
+          amazonObjectId: payment!.chargeId,
+          detail: { state: 'Captured' },
+          createdAt: capturedAt,
+        },
         // A later event (a refund changes the charge's totals) must not move the capture time.
-        { orderId: row!.id, type: 'charge.state', actor: 'amazon', amazonObjectId: payment!.chargeId, detail: { state: 'Captured', refunded: 1 }, createdAt: at('20T00:00:00') },
+        {
+          orderId: row!.id,
+          type: 'charge.state',
+          actor: 'amazon',
+          amazonObjectId: payment!.chargeId,
+          detail: { state: 'Captured', refunded: 1 },
+          createdAt: at('20T00:00:00'),
+        },
       ]);
     }
     return { orderId: row!.id, paymentId: payment!.id, chargeId: payment!.chargeId };
   }
 
-  async function refund(ids: { orderId: string; paymentId: string }, refundId: string, amount: number, state: string, refundedAt: Date) {
+  async function refund(
+    ids: { orderId: string; paymentId: string },
+    refundId: string,
+    amount: number,
+    state: string,
+    refundedAt: Date,
+  ) {
     await handle.db.insert(refunds).values({ paymentId: ids.paymentId, refundId, state, currency: 'USD', amount });
-    await handle.db.insert(paymentEvents).values({ orderId: ids.orderId, type: 'refund.state', actor: 'amazon', amazonObjectId: refundId, detail: { state }, createdAt: refundedAt });
+    await handle.db
+      .insert(paymentEvents)
+      .values({
+        orderId: ids.orderId,
+        type: 'refund.state',
+        actor: 'amazon',
+        amazonObjectId: refundId,
+        detail: { state },
+        createdAt: refundedAt,
+      });
   }
 
   beforeAll(async () => {
@@ -54,21 +109,66 @@ describe.each(testDatabaseTargets)('loadSettlementBooks on $name', (target) => {
   it('takes captures and completed refunds whose time falls in [start, end)', async () => {
     const books = await loadSettlementBooks(handle.db, { start: START, end: END });
     expect(books).toEqual([
-      { orderNumber: 'NW-900001', chargeId: 'P01-NW-900001-C1', chargePermissionId: 'P01-NW-900001', currency: 'USD', capturedAmount: 10_000, refundIds: ['P01-NW-900001-R1'], refunds: [{ refundId: 'P01-NW-900001-R1', amount: 1_000 }] },
+      {
+        orderNumber: 'NW-900001',
+        chargeId: 'P01-NW-900001-C1',
+        chargePermissionId: 'P01-NW-900001',
+        currency: 'USD',
+        capturedAmount: 10_000,
+        refundIds: ['P01-NW-900001-R1'],
+        refunds: [{ refundId: 'P01-NW-900001-R1', amount: 1_000 }],
+      },
       // Captured the day before: only its refund belongs to this settlement.
-      { orderNumber: 'NW-900002', chargeId: null, chargePermissionId: 'P01-NW-900002', currency: 'USD', capturedAmount: 0, refundIds: ['P01-NW-900002-R1'], refunds: [{ refundId: 'P01-NW-900002-R1', amount: 2_000 }] },
+      {
+        orderNumber: 'NW-900002',
+        chargeId: null,
+        chargePermissionId: 'P01-NW-900002',
+        currency: 'USD',
+        capturedAmount: 0,
+        refundIds: ['P01-NW-900002-R1'],
+        refunds: [{ refundId: 'P01-NW-900002-R1', amount: 2_000 }],
+      },
       // No Captured event: the payment's last update stands in.
-      { orderNumber: 'NW-900004', chargeId: 'P01-NW-900004-C1', chargePermissionId: 'P01-NW-900004', currency: 'USD', capturedAmount: 10_000, refundIds: [], refunds: [] },
+      {
+        orderNumber: 'NW-900004',
+        chargeId: 'P01-NW-900004-C1',
+        chargePermissionId: 'P01-NW-900004',
+        currency: 'USD',
+        capturedAmount: 10_000,
+        refundIds: [],
+        refunds: [],
+      },
     ]);
   });
 
   it('feeds reconcile: matching rows balance, a missing capture is reported', async () => {
     const books = await loadSettlementBooks(handle.db, { start: START, end: END });
     const row = (line: number, id: string, type: string, amount: number): SettlementRow => ({
-      line, amazonTransactionId: id, transactionType: type, sellerReferenceId: null, sellerOrderId: null, chargePermissionId: null, settlementId: '1',
-      postedDate: null, currency: 'USD', amount, fees: 0, percentageFee: null, fixedFee: null, net: amount, description: null, extra: {},
+      line,
+      amazonTransactionId: id,
+      transactionType: type,
+      sellerReferenceId: null,
+      sellerOrderId: null,
+      chargePermissionId: null,
+      settlementId: '1',
+      postedDate: null,
+      currency: 'USD',
+      amount,
+      fees: 0,
+      percentageFee: null,
+      fixedFee: null,
+      net: amount,
+      description: null,
+      extra: {},
     });
-    const result = reconcile([row(7, 'P01-NW-900001-C1', 'Capture', 10_000), row(8, 'P01-NW-900001-R1', 'Refund', -1_000), row(9, 'P01-NW-900002-R1', 'Refund', -2_000)], books);
+    const result = reconcile(
+      [
+        row(7, 'P01-NW-900001-C1', 'Capture', 10_000),
+        row(8, 'P01-NW-900001-R1', 'Refund', -1_000),
+        row(9, 'P01-NW-900002-R1', 'Refund', -2_000),
+      ],
+      books,
+    );
     expect(result.matched).toHaveLength(3);
     expect(result.notInReport.map((entry) => entry.transactionId)).toEqual(['P01-NW-900004-C1']);
     expect(result.balanced).toBe(false);
@@ -77,7 +177,12 @@ describe.each(testDatabaseTargets)('loadSettlementBooks on $name', (target) => {
 
 describe('settlementPeriod', () => {
   it("reads the preamble's dates with their offset, else the report's period", () => {
-    expect(settlementPeriod({ SettlementStartDate: '2015-05-18T14:37:01-0700', SettlementEndDate: '2015-05-19T14:37:01+0000' }, { start: null, end: null })).toEqual({
+    expect(
+      settlementPeriod(
+        { SettlementStartDate: '2015-05-18T14:37:01-0700', SettlementEndDate: '2015-05-19T14:37:01+0000' },
+        { start: null, end: null },
+      ),
+    ).toEqual({
       start: new Date('2015-05-18T21:37:01Z'),
       end: new Date('2015-05-19T14:37:01Z'),
     });

@@ -34,12 +34,26 @@ interface Draft {
 
 export async function loadSettlementBooks(db: Database, period: BooksPeriod): Promise<BookOrder[]> {
   const captures = await db
-    .select({ paymentId: payments.id, orderNumber: orders.number, chargeId: payments.chargeId, chargePermissionId: payments.chargePermissionId, currency: payments.currency, capturedAmount: payments.capturedAmount })
+    .select({
+      paymentId: payments.id,
+      orderNumber: orders.number,
+      chargeId: payments.chargeId,
+      chargePermissionId: payments.chargePermissionId,
+      currency: payments.currency,
+      capturedAmount: payments.capturedAmount,
+    })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(and(gt(payments.capturedAmount, 0), inPeriod(capturedAt, period)));
   const refunded = await db
-    .select({ paymentId: payments.id, orderNumber: orders.number, chargePermissionId: payments.chargePermissionId, currency: refunds.currency, refundId: refunds.refundId, amount: refunds.amount })
+    .select({
+      paymentId: payments.id,
+      orderNumber: orders.number,
+      chargePermissionId: payments.chargePermissionId,
+      currency: refunds.currency,
+      refundId: refunds.refundId,
+      amount: refunds.amount,
+    })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .innerJoin(orders, eq(orders.id, payments.orderId))
@@ -48,10 +62,24 @@ export async function loadSettlementBooks(db: Database, period: BooksPeriod): Pr
   // One book entry per charge: a refund of a charge captured before the period comes without its capture.
   const byPayment = new Map<string, Draft>();
   for (const row of captures) {
-    byPayment.set(row.paymentId, { orderNumber: row.orderNumber, chargeId: row.chargeId, chargePermissionId: row.chargePermissionId, currency: row.currency, capturedAmount: row.capturedAmount, refunds: [] });
+    byPayment.set(row.paymentId, {
+      orderNumber: row.orderNumber,
+      chargeId: row.chargeId,
+      chargePermissionId: row.chargePermissionId,
+      currency: row.currency,
+      capturedAmount: row.capturedAmount,
+      refunds: [],
+    });
   }
   for (const row of refunded) {
-    const draft = byPayment.get(row.paymentId) ?? { orderNumber: row.orderNumber, chargeId: null, chargePermissionId: row.chargePermissionId, currency: row.currency, capturedAmount: 0, refunds: [] };
+    const draft = byPayment.get(row.paymentId) ?? {
+      orderNumber: row.orderNumber,
+      chargeId: null,
+      chargePermissionId: row.chargePermissionId,
+      currency: row.currency,
+      capturedAmount: 0,
+      refunds: [],
+    };
     draft.refunds.push({ refundId: row.refundId, amount: row.amount });
     byPayment.set(row.paymentId, draft);
   }
@@ -75,7 +103,10 @@ export async function loadSettlementBooks(db: Database, period: BooksPeriod): Pr
 }
 
 /** The settlement period from the file's preamble, or the report's own period when the preamble lacks it. */
-export function settlementPeriod(metadata: Readonly<Record<string, string>>, fallback: { start: Date | null; end: Date | null }): BooksPeriod | null {
+export function settlementPeriod(
+  metadata: Readonly<Record<string, string>>,
+  fallback: { start: Date | null; end: Date | null },
+): BooksPeriod | null {
   const read = (value: string | undefined) => {
     if (!value) return null;
     // 2015-05-18T14:37:01-0700 (reference §8): Date.parse wants the offset with a colon.

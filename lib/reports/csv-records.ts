@@ -91,7 +91,11 @@ export async function openCsvRecords(source: ByteSource, options: { delimiter?: 
   return { delimiter, records: parseRecords(reader, head, delimiter) };
 }
 
-async function* parseRecords(reader: ChunkReader, head: Uint8Array[], delimiter: Delimiter): AsyncGenerator<CsvRecord, void, undefined> {
+async function* parseRecords(
+  reader: ChunkReader,
+  head: Uint8Array[],
+  delimiter: Delimiter,
+): AsyncGenerator<CsvRecord, void, undefined> {
   const parser = parse({
     delimiter,
     bom: true,

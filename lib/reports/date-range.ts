@@ -36,7 +36,10 @@ export type ReportListFilterResult =
 
 /** Basic ISO-8601 UTC as Amazon sends and accepts it (reference §1.6, §8). */
 export function toAmazonTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
@@ -70,29 +73,25 @@ export function parseFilterDate(value: string, endOfDay = false): Date | null {
 }
 
 const dateField = (endOfDay: boolean) =>
-  z
-    .union([z.string(), z.date(), z.null(), z.undefined()])
-    .transform((value, ctx): Date | undefined => {
-      if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
-      const date = value instanceof Date ? (Number.isNaN(value.getTime()) ? null : value) : parseFilterDate(value, endOfDay);
-      if (!date) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a date like 2026-01-15 or 2026-01-15T12:00.' });
-        return z.NEVER;
-      }
-      return date;
-    });
-
-const pageSizeField = z
-  .union([z.string(), z.number(), z.null(), z.undefined()])
-  .transform((value, ctx): number => {
-    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return DEFAULT_PAGE_SIZE;
-    const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(n) || n < PAGE_SIZE_MIN || n > PAGE_SIZE_MAX) {
-      ctx.addIssue({ code: 'custom', message: `Page size must be a whole number from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}.` });
+  z.union([z.string(), z.date(), z.null(), z.undefined()]).transform((value, ctx): Date | undefined => {
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+    const date = value instanceof Date ? (Number.isNaN(value.getTime()) ? null : value) : parseFilterDate(value, endOfDay);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a date like 2026-01-15 or 2026-01-15T12:00.' });
       return z.NEVER;
     }
-    return n;
+    return date;
   });
+
+const pageSizeField = z.union([z.string(), z.number(), z.null(), z.undefined()]).transform((value, ctx): number => {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return DEFAULT_PAGE_SIZE;
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < PAGE_SIZE_MIN || n > PAGE_SIZE_MAX) {
+    ctx.addIssue({ code: 'custom', message: `Page size must be a whole number from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}.` });
+    return z.NEVER;
+  }
+  return n;
+});
 
 export const reportListFilterSchema = z.object({
   createdSince: dateField(false),
@@ -105,12 +104,17 @@ export const reportListFilterSchema = z.object({
  * (createdUntil defaults to now, createdSince to 90 days before createdUntil).
  */
 export function validateReportListFilters(input: ReportListFilterInput, now: Date = new Date()): ReportListFilterResult {
-  const parsed = reportListFilterSchema.safeParse({ createdSince: input.createdSince, createdUntil: input.createdUntil, pageSize: input.pageSize });
+  const parsed = reportListFilterSchema.safeParse({
+    createdSince: input.createdSince,
+    createdUntil: input.createdUntil,
+    pageSize: input.pageSize,
+  });
   const fieldErrors: Partial<Record<ReportListFilterField, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if ((field === 'createdSince' || field === 'createdUntil' || field === 'pageSize') && !fieldErrors[field]) fieldErrors[field] = issue.message;
+      if ((field === 'createdSince' || field === 'createdUntil' || field === 'pageSize') && !fieldErrors[field])
+        fieldErrors[field] = issue.message;
     }
     return { ok: false, message: 'Check the highlighted filters.', fieldErrors };
   }

@@ -3,7 +3,8 @@ import { detectDelimiter } from './delimiter';
 
 describe('detectDelimiter', () => {
   it('reads the sandbox settlement file as tab-separated', () => {
-    const sample = 'SettlementFileFormatVersion\tsandbox-1\nSellerId\tM1\n\nTransactionPostedDate\tSettlementId\tAmazonTransactionId\n2026-01-15T11:00:00+0000\t1\tS01-1-2-C3\n';
+    const sample =
+      'SettlementFileFormatVersion\tsandbox-1\nSellerId\tM1\n\nTransactionPostedDate\tSettlementId\tAmazonTransactionId\n2026-01-15T11:00:00+0000\t1\tS01-1-2-C3\n';
     expect(detectDelimiter(sample)).toBe('\t');
   });
 

@@ -1,12 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatAmazonTimestamp } from '@/lib/amazon-pay';
 import { checkoutUntilReturn, createHarness, START, usd, type Harness } from '@/test/sandbox-harness';
-import { documentFilename, documentResponse, openReportDocument, openReportDocumentById, ReportDocumentError, type ReportDocumentApi } from './document-stream';
+import {
+  documentFilename,
+  documentResponse,
+  openReportDocument,
+  openReportDocumentById,
+  ReportDocumentError,
+  type ReportDocumentApi,
+} from './document-stream';
 
 /** The download route's streaming core against the in-process sandbox (sandbox/README.md "Reports"). */
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_';
 const HOUR_MS = 3_600_000;
-const period = { startTime: formatAmazonTimestamp(new Date(START - HOUR_MS)), endTime: formatAmazonTimestamp(new Date(START + HOUR_MS)) };
+const period = {
+  startTime: formatAmazonTimestamp(new Date(START - HOUR_MS)),
+  endTime: formatAmazonTimestamp(new Date(START + HOUR_MS)),
+};
 
 let h: Harness;
 beforeEach(async () => {
@@ -66,7 +76,9 @@ describe('openReportDocumentById', () => {
     expect([(error as ReportDocumentError).code, api.urls()]).toEqual(['Expired', 2]);
 
     const { reportId: pending } = await h.client.createReport({ reportType: SETTLEMENT, ...period });
-    await expect(openReportDocumentById(countingApi(), pending, { fetch: h.sandbox.fetch })).rejects.toMatchObject({ code: 'NotReady' });
+    await expect(openReportDocumentById(countingApi(), pending, { fetch: h.sandbox.fetch })).rejects.toMatchObject({
+      code: 'NotReady',
+    });
   });
 });
 
@@ -89,7 +101,8 @@ describe('openReportDocument', () => {
       },
       { highWaterMark: 0 },
     );
-    const fakeFetch = (async () => new Response(upstream, { headers: { 'content-length': String(CHUNKS * line.byteLength) } })) as typeof fetch;
+    const fakeFetch = (async () =>
+      new Response(upstream, { headers: { 'content-length': String(CHUNKS * line.byteLength) } })) as typeof fetch;
     const opened = await openReportDocument({ getUrl: async () => ({ url: 'https://s3.test/doc' }), fetch: fakeFetch });
     expect(opened.contentLength).toBe(CHUNKS * line.byteLength);
     // Only the delimiter sniff (4 KB) has been read.
@@ -106,7 +119,10 @@ describe('openReportDocument', () => {
   it('reports a non-403 upstream failure without retrying', async () => {
     let urls = 0;
     const fakeFetch = (async () => new Response('nope', { status: 500 })) as typeof fetch;
-    const error = await openReportDocument({ getUrl: async () => ({ url: `https://s3.test/${++urls}` }), fetch: fakeFetch }).catch((caught: unknown) => caught);
+    const error = await openReportDocument({
+      getUrl: async () => ({ url: `https://s3.test/${++urls}` }),
+      fetch: fakeFetch,
+    }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'Upstream', upstreamStatus: 500 });
     expect(urls).toBe(1);
   });

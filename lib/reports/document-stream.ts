@@ -49,7 +49,10 @@ async function fetchOnce(options: OpenDocumentOptions): Promise<{ response: Resp
     return { response, gzip: compressionAlgorithm?.toUpperCase() === 'GZIP' };
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ReportDocumentError('Network', `The report document could not be reached: ${error instanceof Error ? error.message : 'network error'}.`);
+    throw new ReportDocumentError(
+      'Network',
+      `The report document could not be reached: ${error instanceof Error ? error.message : 'network error'}.`,
+    );
   }
 }
 
@@ -78,7 +81,9 @@ export async function openReportDocument(options: OpenDocumentOptions): Promise<
 }
 
 /** Reads the first few KB, then hands out a stream that replays them and pulls the rest on demand. */
-async function sniffDelimiter(source: ReadableStream<Uint8Array>): Promise<{ delimiter: Delimiter; body: ReadableStream<Uint8Array> }> {
+async function sniffDelimiter(
+  source: ReadableStream<Uint8Array>,
+): Promise<{ delimiter: Delimiter; body: ReadableStream<Uint8Array> }> {
   const reader = source.getReader();
   const head: Uint8Array[] = [];
   let bytes = 0;
@@ -134,7 +139,9 @@ export function documentResponse(opened: OpenedDocument, filename: string): Resp
 
 /** The two report operations the download needs; the Amazon Pay client has them (lib/amazon-pay). */
 export interface ReportDocumentApi {
-  getReportById(reportId: string): Promise<{ reportId: string; reportType: string; processingStatus: string; reportDocumentId?: string | null | undefined }>;
+  getReportById(
+    reportId: string,
+  ): Promise<{ reportId: string; reportType: string; processingStatus: string; reportDocumentId?: string | null | undefined }>;
   getReportDocument(reportDocumentId: string): Promise<{ url: string; compressionAlgorithm?: string | null | undefined }>;
 }
 
@@ -150,5 +157,9 @@ export async function openReportDocumentById(
     throw new ReportDocumentError('NotReady', `Report ${reportId} has no document (status ${report.processingStatus}).`);
   }
   const opened = await openReportDocument({ ...options, getUrl: () => api.getReportDocument(documentId) });
-  return { opened, filename: documentFilename(report.reportType, report.reportId, opened.delimiter), reportType: report.reportType };
+  return {
+    opened,
+    filename: documentFilename(report.reportType, report.reportId, opened.delimiter),
+    reportType: report.reportType,
+  };
 }

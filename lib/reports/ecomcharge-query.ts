@@ -12,12 +12,18 @@ export const ECOM_DATE_TYPES = ['created_at', 'paid_at', 'settled_at'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // <input type="datetime-local"> gives 2026-01-15T10:30 (seconds optional); eComCharge wants 2026-01-15 10:30:00.
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?$/;
-const cursor = z.string().regex(/^\d{1,20}$/, 'Invalid page cursor.').optional();
+const cursor = z
+  .string()
+  .regex(/^\d{1,20}$/, 'Invalid page cursor.')
+  .optional();
 
 const filterSchema = z.object({
   status: z.enum(ECOM_STATUSES).default('all'),
   dateType: z.enum(ECOM_DATE_TYPES).default('created_at'),
-  timeZone: z.string().regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/, 'Enter an IANA time zone such as Europe/London.').default('Etc/UTC'),
+  timeZone: z
+    .string()
+    .regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/, 'Enter an IANA time zone such as Europe/London.')
+    .default('Etc/UTC'),
 });
 
 const querySchema = z.discriminatedUnion('mode', [
@@ -32,7 +38,8 @@ const querySchema = z.discriminatedUnion('mode', [
 ]);
 
 export type EcomQuery = z.infer<typeof querySchema>;
-export type EcomQueryResult = { ok: true; query: EcomQuery } | { ok: false; message: string; fieldErrors: Record<string, string> } | { ok: 'empty' };
+export type EcomQueryResult =
+  { ok: true; query: EcomQuery } | { ok: false; message: string; fieldErrors: Record<string, string> } | { ok: 'empty' };
 
 const value = (params: SearchParamsLike, name: string): string | undefined => {
   const raw = params instanceof URLSearchParams ? params.get(name) : params[name];
@@ -43,7 +50,12 @@ const value = (params: SearchParamsLike, name: string): string | undefined => {
 export function parseEcomQuery(params: SearchParamsLike): EcomQueryResult {
   const mode = value(params, 'mode');
   if (mode === undefined) return { ok: 'empty' };
-  const input = Object.fromEntries(['mode', 'date', 'from', 'to', 'status', 'dateType', 'timeZone', 'after', 'before'].map((name) => [name, value(params, name)]));
+  const input = Object.fromEntries(
+    ['mode', 'date', 'from', 'to', 'status', 'dateType', 'timeZone', 'after', 'before'].map((name) => [
+      name,
+      value(params, name),
+    ]),
+  );
   const parsed = querySchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -52,8 +64,14 @@ export function parseEcomQuery(params: SearchParamsLike): EcomQueryResult {
   }
   const query = parsed.data;
   if (query.mode === 'period') {
-    if (query.after && query.before) return { ok: false, message: 'Pick one direction.', fieldErrors: { after: 'Use either next or previous.' } };
-    if (toApiTime(query.from) > toApiTime(query.to)) return { ok: false, message: 'Check the highlighted fields.', fieldErrors: { to: 'The end must not be before the start.' } };
+    if (query.after && query.before)
+      return { ok: false, message: 'Pick one direction.', fieldErrors: { after: 'Use either next or previous.' } };
+    if (toApiTime(query.from) > toApiTime(query.to))
+      return {
+        ok: false,
+        message: 'Check the highlighted fields.',
+        fieldErrors: { to: 'The end must not be before the start.' },
+      };
   }
   return { ok: true, query };
 }
@@ -66,7 +84,12 @@ export function toApiTime(local: string, dateType: string = 'created_at'): strin
 }
 
 export function ecomSearchParams(query: EcomQuery, page: { after?: string; before?: string } = {}): URLSearchParams {
-  const params = new URLSearchParams({ mode: query.mode, status: query.status, dateType: query.dateType, timeZone: query.timeZone });
+  const params = new URLSearchParams({
+    mode: query.mode,
+    status: query.status,
+    dateType: query.dateType,
+    timeZone: query.timeZone,
+  });
   if (query.mode === 'day') params.set('date', query.date);
   else {
     params.set('from', query.from);
@@ -78,5 +101,11 @@ export function ecomSearchParams(query: EcomQuery, page: { after?: string; befor
 }
 
 export function periodParams(query: Extract<EcomQuery, { mode: 'period' }>) {
-  return { from: toApiTime(query.from, query.dateType), to: toApiTime(query.to, query.dateType), status: query.status, dateType: query.dateType, timeZone: query.timeZone };
+  return {
+    from: toApiTime(query.from, query.dateType),
+    to: toApiTime(query.to, query.dateType),
+    status: query.status,
+    dateType: query.dateType,
+    timeZone: query.timeZone,
+  };
 }

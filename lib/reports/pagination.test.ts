@@ -15,11 +15,22 @@ describe('report list cursors', () => {
     expect(key).toBe(filtersKey({ pageSize: 10, reportTypes: ['A', 'B'] }));
     const cursor = encodeReportCursor(TOKEN, key);
     expect(decodeReportCursor(cursor, key)).toEqual({ ok: true, nextToken: TOKEN });
-    expect(decodeReportCursor(cursor, filtersKey({ pageSize: 20 }))).toMatchObject({ ok: false, message: expect.stringContaining('filters changed') });
+    expect(decodeReportCursor(cursor, filtersKey({ pageSize: 20 }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('filters changed'),
+    });
   });
 
   it('refuses tampered, foreign or oversized cursors', () => {
-    for (const bad of ['', 'not base64!', encodeReportCursor(TOKEN).slice(0, -3), btoa('{"v":2,"t":"x"}'), btoa('{"v":1,"t":""}'), btoa('[1,2]'), 'A'.repeat(5000)]) {
+    for (const bad of [
+      '',
+      'not base64!',
+      encodeReportCursor(TOKEN).slice(0, -3),
+      btoa('{"v":2,"t":"x"}'),
+      btoa('{"v":1,"t":""}'),
+      btoa('[1,2]'),
+      'A'.repeat(5000),
+    ]) {
       expect(decodeReportCursor(bad)).toMatchObject({ ok: false });
     }
   });

@@ -49,7 +49,9 @@ export function filtersKey(filters: Readonly<Record<string, string | number | re
 }
 
 export function encodeReportCursor(nextToken: string, key?: string): string {
-  return toBase64Url(JSON.stringify(key === undefined ? { v: CURSOR_VERSION, t: nextToken } : { v: CURSOR_VERSION, t: nextToken, f: key }));
+  return toBase64Url(
+    JSON.stringify(key === undefined ? { v: CURSOR_VERSION, t: nextToken } : { v: CURSOR_VERSION, t: nextToken, f: key }),
+  );
 }
 
 export function decodeReportCursor(cursor: string, expectedKey?: string): CursorDecodeResult {

@@ -13,7 +13,23 @@ function settlementText(rows: number): string {
     SETTLEMENT_COLUMNS.join('\t'),
   ];
   for (let i = 0; i < rows; i++) {
-    lines.push(['2026-01-15T12:00:00+0000', '123', `S01-0000000-${String(i).padStart(7, '0')}-C000001`, `ORDER-${i}`, 'Capture', 'S01-x', '50.00', '-1.45', '-0.30', '-1.75', '48.25', 'USD', `Capture ${i}`].join('\t'));
+    lines.push(
+      [
+        '2026-01-15T12:00:00+0000',
+        '123',
+        `S01-0000000-${String(i).padStart(7, '0')}-C000001`,
+        `ORDER-${i}`,
+        'Capture',
+        'S01-x',
+        '50.00',
+        '-1.45',
+        '-0.30',
+        '-1.75',
+        '48.25',
+        'USD',
+        `Capture ${i}`,
+      ].join('\t'),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -59,7 +75,15 @@ describe('previewDocument', () => {
       },
     });
     const preview = await previewDocument(stream, { maxRows: 2 });
-    expect(preview).toMatchObject({ delimiter: ',', columns: ['a', 'b', 'c'], rows: [['1', '2', '3'], ['1', '2', '3']], truncated: true });
+    expect(preview).toMatchObject({
+      delimiter: ',',
+      columns: ['a', 'b', 'c'],
+      rows: [
+        ['1', '2', '3'],
+        ['1', '2', '3'],
+      ],
+      truncated: true,
+    });
     expect(cancelled).toBe(true);
     expect(offset).toBeLessThan(body.byteLength / 2);
   });
@@ -76,18 +100,36 @@ describe('previewDocument', () => {
 
   it('treats the first row of a two-column file as its header', async () => {
     const preview = await previewDocument(streamOf('Key\tValue\na\t1\nb\t2\n'));
-    expect(preview).toMatchObject({ columns: ['Key', 'Value'], rows: [['a', '1'], ['b', '2']], metadata: {} });
+    expect(preview).toMatchObject({
+      columns: ['Key', 'Value'],
+      rows: [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+      metadata: {},
+    });
   });
 
   it('returns an empty preview for an empty document', async () => {
-    expect(await previewDocument(streamOf(''))).toEqual({ delimiter: '\t', columns: [], rows: [], metadata: {}, truncated: false });
+    expect(await previewDocument(streamOf(''))).toEqual({
+      delimiter: '\t',
+      columns: [],
+      rows: [],
+      metadata: {},
+      truncated: false,
+    });
   });
 });
 
 describe('previewDocument with a names/values preamble', () => {
   it('prefers the row that names the settlement columns', async () => {
-    const text = 'SellerId\tSettlementStartDate\tSettlementEndDate\nA1\t2015-05-18\t2015-06-01\nAmazonTransactionId\tTransactionAmount\tCurrencyCode\nP01-1-2-C3\t1.00\tEUR\n';
+    const text =
+      'SellerId\tSettlementStartDate\tSettlementEndDate\nA1\t2015-05-18\t2015-06-01\nAmazonTransactionId\tTransactionAmount\tCurrencyCode\nP01-1-2-C3\t1.00\tEUR\n';
     const preview = await previewDocument(streamOf(text));
-    expect(preview).toMatchObject({ columns: ['AmazonTransactionId', 'TransactionAmount', 'CurrencyCode'], rows: [['P01-1-2-C3', '1.00', 'EUR']], metadata: { SellerId: 'A1', SettlementEndDate: '2015-06-01' } });
+    expect(preview).toMatchObject({
+      columns: ['AmazonTransactionId', 'TransactionAmount', 'CurrencyCode'],
+      rows: [['P01-1-2-C3', '1.00', 'EUR']],
+      metadata: { SellerId: 'A1', SettlementEndDate: '2015-06-01' },
+    });
   });
 });

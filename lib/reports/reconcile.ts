@@ -115,7 +115,12 @@ function bookEntries(order: BookOrder): BookEntry[] {
   const base = { orderNumber: order.orderNumber, currency: order.currency };
   const entries: BookEntry[] = [];
   if (order.chargeId !== null || order.capturedAmount > 0) {
-    entries.push({ ...base, kind: 'capture', transactionId: order.chargeId === null ? null : normalizeAmazonId(order.chargeId), expectedAmount: order.capturedAmount });
+    entries.push({
+      ...base,
+      kind: 'capture',
+      transactionId: order.chargeId === null ? null : normalizeAmazonId(order.chargeId),
+      expectedAmount: order.capturedAmount,
+    });
   }
   const amounts = new Map(order.refunds.map((refund) => [normalizeAmazonId(refund.refundId), refund.amount]));
   const ids = new Set([...order.refunds.map((refund) => refund.refundId), ...order.refundIds].map(normalizeAmazonId));
@@ -152,7 +157,8 @@ export function reconcile(rows: readonly SettlementRow[], orders: readonly BookO
       entries.push(entry);
     }
   }
-  for (const [key, owners] of claimedBy) if (owners.length > 1) duplicates.push({ source: 'books', key, rows: [], orderNumbers: owners });
+  for (const [key, owners] of claimedBy)
+    if (owners.length > 1) duplicates.push({ source: 'books', key, rows: [], orderNumbers: owners });
 
   const orderByRef = new Map<string, BookOrder>();
   for (const order of orders) {
@@ -181,7 +187,8 @@ export function reconcile(rows: readonly SettlementRow[], orders: readonly BookO
       firstRows.push(row);
     }
   }
-  for (const [key, group] of rowsByKey) if (group.length > 1) duplicates.push({ source: 'report', key, rows: group, orderNumbers: [] });
+  for (const [key, group] of rowsByKey)
+    if (group.length > 1) duplicates.push({ source: 'report', key, rows: group, orderNumbers: [] });
 
   const pairs: ReconciledPair[] = [];
   const used = new Set<BookEntry>();
@@ -200,12 +207,21 @@ export function reconcile(rows: readonly SettlementRow[], orders: readonly BookO
     const kind = rowKind(row);
     const order = relatedOrder(row);
     // Only a capture whose charge id we never stored may be matched by order reference.
-    const entry = kind === 'capture' && order ? entries.find((e) => e.orderNumber === order.orderNumber && e.kind === 'capture' && e.transactionId === null && !used.has(e)) : undefined;
+    const entry =
+      kind === 'capture' && order
+        ? entries.find(
+            (e) => e.orderNumber === order.orderNumber && e.kind === 'capture' && e.transactionId === null && !used.has(e),
+          )
+        : undefined;
     if (entry) {
       used.add(entry);
       pairs.push(compare(row, entry, 'order-reference'));
     } else {
-      notInBooks.push({ row, reason: kind === null ? 'unbooked-type' : 'unknown-transaction', relatedOrderNumber: order?.orderNumber ?? null });
+      notInBooks.push({
+        row,
+        reason: kind === null ? 'unbooked-type' : 'unknown-transaction',
+        relatedOrderNumber: order?.orderNumber ?? null,
+      });
     }
   }
 
@@ -221,7 +237,8 @@ export function reconcile(rows: readonly SettlementRow[], orders: readonly BookO
     notInReport,
     duplicates,
     totals: totalsByCurrency(rows),
-    balanced: amountDifferences.length + currencyMismatches.length + notInBooks.length + notInReport.length + duplicates.length === 0,
+    balanced:
+      amountDifferences.length + currencyMismatches.length + notInBooks.length + notInReport.length + duplicates.length === 0,
   };
 }
 

@@ -62,9 +62,14 @@ export function filterSearchParams(values: ReportFilterValues): URLSearchParams 
 
 /** Validates before any call to Amazon: a range over 90 days or a bad page size never leaves the server. */
 export function parseReportFilters(values: ReportFilterValues, now: Date = new Date()): ParsedReportFilters {
-  if (values.types.some((type) => !TYPE_PATTERN.test(type))) return { ok: false, message: 'Check the highlighted filters.', fieldErrors: { types: 'Unknown report type.' } };
-  if (values.statuses.some((status) => !STATUS_PATTERN.test(status))) return { ok: false, message: 'Check the highlighted filters.', fieldErrors: { statuses: 'Unknown status.' } };
-  const dates = validateReportListFilters({ createdSince: values.createdSince, createdUntil: values.createdUntil, pageSize: values.pageSize }, now);
+  if (values.types.some((type) => !TYPE_PATTERN.test(type)))
+    return { ok: false, message: 'Check the highlighted filters.', fieldErrors: { types: 'Unknown report type.' } };
+  if (values.statuses.some((status) => !STATUS_PATTERN.test(status)))
+    return { ok: false, message: 'Check the highlighted filters.', fieldErrors: { statuses: 'Unknown status.' } };
+  const dates = validateReportListFilters(
+    { createdSince: values.createdSince, createdUntil: values.createdUntil, pageSize: values.pageSize },
+    now,
+  );
   if (!dates.ok) return dates;
   const query: ReportListQuery = {
     ...(values.types.length > 0 && { reportTypes: [...values.types] }),

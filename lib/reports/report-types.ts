@@ -26,14 +26,38 @@ export const REPORT_TYPES = [
   { type: SETTLEMENT_REPORT_TYPE, label: 'Settlement', category: 'settlement', creatable: false, schedulable: false },
   // §8: the only type Amazon's sandbox offers; like the live one it is generated, not requested.
   // Our emulator (sandbox/reports.ts) does accept createReport for it, a convenience of the emulator.
-  { type: SANDBOX_SETTLEMENT_REPORT_TYPE, label: 'Settlement (sandbox)', category: 'settlement', creatable: false, schedulable: false },
-  { type: `${PREFIX}_ORDER_REFERENCE_DATA_`, label: 'Order references (one-time charge permissions)', category: 'transaction', creatable: true, schedulable: true },
-  { type: `${PREFIX}_BILLING_AGREEMENT_DATA_`, label: 'Billing agreements (recurring charge permissions)', category: 'transaction', creatable: true, schedulable: true },
+  {
+    type: SANDBOX_SETTLEMENT_REPORT_TYPE,
+    label: 'Settlement (sandbox)',
+    category: 'settlement',
+    creatable: false,
+    schedulable: false,
+  },
+  {
+    type: `${PREFIX}_ORDER_REFERENCE_DATA_`,
+    label: 'Order references (one-time charge permissions)',
+    category: 'transaction',
+    creatable: true,
+    schedulable: true,
+  },
+  {
+    type: `${PREFIX}_BILLING_AGREEMENT_DATA_`,
+    label: 'Billing agreements (recurring charge permissions)',
+    category: 'transaction',
+    creatable: true,
+    schedulable: true,
+  },
   { type: `${PREFIX}_AUTHORIZATION_DATA_`, label: 'Authorizations', category: 'transaction', creatable: true, schedulable: true },
   { type: `${PREFIX}_CAPTURE_DATA_`, label: 'Captures', category: 'transaction', creatable: true, schedulable: true },
   { type: `${PREFIX}_REFUND_DATA_`, label: 'Refunds', category: 'transaction', creatable: true, schedulable: true },
   // §8 [DOC manually-requesting-reports]: create only.
-  { type: '_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_', label: 'Multi-currency payments', category: 'multi-currency', creatable: true, schedulable: false },
+  {
+    type: '_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_',
+    label: 'Multi-currency payments',
+    category: 'multi-currency',
+    creatable: true,
+    schedulable: false,
+  },
 ] as const satisfies readonly ReportTypeInfo[];
 
 export type KnownReportType = (typeof REPORT_TYPES)[number]['type'];

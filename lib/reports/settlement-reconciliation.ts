@@ -26,13 +26,21 @@ export interface SettlementReconciliation {
 export async function reconcileSettlementReport(reportId: string): Promise<SettlementReconciliation> {
   const amazon = getAmazonPay();
   const report = await amazon.getReportById(reportId);
-  if (!isSettlementReportType(report.reportType)) throw new UserFacingError('Only settlement reports can be reconciled.', 'not_settlement');
+  if (!isSettlementReportType(report.reportType))
+    throw new UserFacingError('Only settlement reports can be reconciled.', 'not_settlement');
   const { opened } = await openReportDocumentById(amazon, reportId);
   // CurrencyCode is a guessed column (reference §8): without it the store's ledger currency applies.
-  const settlement = await parseSettlementDocument(opened.body, { defaultCurrency: getConfig().store.currency, delimiter: opened.delimiter });
+  const settlement = await parseSettlementDocument(opened.body, {
+    defaultCurrency: getConfig().store.currency,
+    delimiter: opened.delimiter,
+  });
   const time = (value: string | null | undefined) => (value ? parseAmazonTimestamp(value) : null);
   const period = settlementPeriod(settlement.metadata, { start: time(report.startTime), end: time(report.endTime) });
-  if (!period) throw new UserFacingError('The settlement file names no settlement period, so our books cannot be matched to it.', 'no_period');
+  if (!period)
+    throw new UserFacingError(
+      'The settlement file names no settlement period, so our books cannot be matched to it.',
+      'no_period',
+    );
   const books = await loadSettlementBooks(await getDb(), period);
   return { report, period, metadata: settlement.metadata, issues: settlement.issues, result: reconcile(settlement.rows, books) };
 }

@@ -12,9 +12,13 @@ const ts = (ms: number) => formatAmazonTimestamp(new Date(ms));
 async function sandboxSettlement() {
   const sandbox = newSandbox();
   const { chargeId, chargePermissionId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture', amount: '100.00' });
-  const refund = await call(sandbox, 'POST', 'refunds', { payload: { chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } } });
+  const refund = await call(sandbox, 'POST', 'refunds', {
+    payload: { chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } },
+  });
   sandbox.advance(60);
-  const created = await call(sandbox, 'POST', 'reports', { payload: { reportType: SANDBOX_SETTLEMENT_REPORT_TYPE, startTime: ts(START - 3600_000), endTime: ts(START + 3600_000) } });
+  const created = await call(sandbox, 'POST', 'reports', {
+    payload: { reportType: SANDBOX_SETTLEMENT_REPORT_TYPE, startTime: ts(START - 3600_000), endTime: ts(START + 3600_000) },
+  });
   sandbox.advance(10);
   const report = await call(sandbox, 'GET', `reports/${String(created.body['reportId'])}`);
   const doc = await call(sandbox, 'GET', `report-documents/${String(report.body['reportDocumentId'])}`);
@@ -42,7 +46,15 @@ describe('settlement documents from the sandbox', () => {
     ]);
 
     const result = reconcile(settlement.rows, [
-      { orderNumber: 'ORDER-1', chargeId, chargePermissionId, refundIds: [refundId], currency: 'USD', capturedAmount: 10_000, refunds: [{ refundId, amount: 1000 }] },
+      {
+        orderNumber: 'ORDER-1',
+        chargeId,
+        chargePermissionId,
+        refundIds: [refundId],
+        currency: 'USD',
+        capturedAmount: 10_000,
+        refunds: [{ refundId, amount: 1000 }],
+      },
     ]);
     expect(result.balanced).toBe(true);
     expect(result.matched).toHaveLength(2);

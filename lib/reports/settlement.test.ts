@@ -3,13 +3,61 @@ import { SETTLEMENT_COLUMNS, TRANSACTION_COLUMNS } from '@/sandbox';
 import { parseSettlementDocument, parseSettlementRecords, parseSettlementText, SettlementFormatError } from './settlement';
 import { streamOf } from '@/test/byte-sources';
 
-const PREAMBLE = ['SettlementFileFormatVersion\tsandbox-1', 'SellerId\tSANDBOXMERCHANT01', 'SettlementStartDate\t2026-01-15T11:00:00+0000', 'SettlementEndDate\t2026-01-15T13:00:00+0000', ''];
+const PREAMBLE = [
+  'SettlementFileFormatVersion\tsandbox-1',
+  'SellerId\tSANDBOXMERCHANT01',
+  'SettlementStartDate\t2026-01-15T11:00:00+0000',
+  'SettlementEndDate\t2026-01-15T13:00:00+0000',
+  '',
+];
 
 /** Rows in the sandbox's `sandbox-1` column order (sandbox/report-format.ts). */
 const SANDBOX_ROWS = [
-  ['2026-01-15T12:00:00+0000', '555', 'S01-1111111-2222222-C000001', 'ORDER-1', 'Capture', 'S01-1111111-2222222', '50.00', '-1.45', '-0.30', '-1.75', '48.25', 'USD', 'Capture S01-1111111-2222222-C000001'],
-  ['2026-01-15T12:30:00+0000', '555', 'S01-1111111-2222222-R000001', 'ORDER-1', 'Refund', 'S01-1111111-2222222', '-10.00', '0.00', '0.00', '0.00', '-10.00', 'USD', 'Refund S01-1111111-2222222-R000001'],
-  ['2026-01-15T12:45:00+0000', '555', 'S01-3333333-4444444-C000001', 'ORDER-2', 'Capture', 'S01-3333333-4444444', '1500', '-44', '-0', '-44', '1456', 'JPY', 'Capture yen'],
+  [
+    '2026-01-15T12:00:00+0000',
+    '555',
+    'S01-1111111-2222222-C000001',
+    'ORDER-1',
+    'Capture',
+    'S01-1111111-2222222',
+    '50.00',
+    '-1.45',
+    '-0.30',
+    '-1.75',
+    '48.25',
+    'USD',
+    'Capture S01-1111111-2222222-C000001',
+  ],
+  [
+    '2026-01-15T12:30:00+0000',
+    '555',
+    'S01-1111111-2222222-R000001',
+    'ORDER-1',
+    'Refund',
+    'S01-1111111-2222222',
+    '-10.00',
+    '0.00',
+    '0.00',
+    '0.00',
+    '-10.00',
+    'USD',
+    'Refund S01-1111111-2222222-R000001',
+  ],
+  [
+    '2026-01-15T12:45:00+0000',
+    '555',
+    'S01-3333333-4444444-C000001',
+    'ORDER-2',
+    'Capture',
+    'S01-3333333-4444444',
+    '1500',
+    '-44',
+    '-0',
+    '-44',
+    '1456',
+    'JPY',
+    'Capture yen',
+  ],
 ];
 
 function tsv(header: readonly string[], rows: readonly (readonly string[])[], preamble = PREAMBLE): string {
@@ -19,7 +67,11 @@ function tsv(header: readonly string[], rows: readonly (readonly string[])[], pr
 describe('settlement parser', () => {
   it('reads the sandbox layout into minor units, with the preamble as metadata', async () => {
     const report = await parseSettlementDocument(streamOf(tsv(SETTLEMENT_COLUMNS, SANDBOX_ROWS), 50));
-    expect(report.metadata).toMatchObject({ SellerId: 'SANDBOXMERCHANT01', SettlementFileFormatVersion: 'sandbox-1', SettlementEndDate: '2026-01-15T13:00:00+0000' });
+    expect(report.metadata).toMatchObject({
+      SellerId: 'SANDBOXMERCHANT01',
+      SettlementFileFormatVersion: 'sandbox-1',
+      SettlementEndDate: '2026-01-15T13:00:00+0000',
+    });
     expect(report.issues).toEqual([]);
     expect(report.unknownColumns).toEqual([]);
     expect(report.rows).toHaveLength(3);
@@ -43,7 +95,16 @@ describe('settlement parser', () => {
   });
 
   it('maps columns by name: reordered, renamed by alias, extra and missing optional columns', async () => {
-    const header = ['Currency', 'Net Amount', 'Amount', 'Extra Column', 'Seller Order ID', 'amazon transaction id', 'Fees', 'Type'];
+    const header = [
+      'Currency',
+      'Net Amount',
+      'Amount',
+      'Extra Column',
+      'Seller Order ID',
+      'amazon transaction id',
+      'Fees',
+      'Type',
+    ];
     const rows = [
       ['usd', '"1,203.50"', '"1,234.56"', 'x', 'ORDER-9', 's01-1111111-2222222-c000009', '(31.06)', 'Capture'],
       ['EUR', '', '20.00', '', 'ORDER-10', 'P01-2400747-7777779-C084595', '-0.88', 'Capture'],
@@ -52,9 +113,25 @@ describe('settlement parser', () => {
     const report = await parseSettlementText(text);
     expect(report.unknownColumns).toEqual(['Extra Column']);
     expect(report.issues).toEqual([]);
-    expect(report.rows[0]).toMatchObject({ currency: 'USD', amount: 123_456, fees: -3106, net: 120_350, sellerOrderId: 'ORDER-9', sellerReferenceId: null, settlementId: null, extra: { 'Extra Column': 'x' } });
+    expect(report.rows[0]).toMatchObject({
+      currency: 'USD',
+      amount: 123_456,
+      fees: -3106,
+      net: 120_350,
+      sellerOrderId: 'ORDER-9',
+      sellerReferenceId: null,
+      settlementId: null,
+      extra: { 'Extra Column': 'x' },
+    });
     // No net column value: net = amount + fees.
-    expect(report.rows[1]).toMatchObject({ amazonTransactionId: 'P01-2400747-7777779-C084595', currency: 'EUR', amount: 2000, fees: -88, net: 1912, extra: {} });
+    expect(report.rows[1]).toMatchObject({
+      amazonTransactionId: 'P01-2400747-7777779-C084595',
+      currency: 'EUR',
+      amount: 2000,
+      fees: -88,
+      net: 1912,
+      extra: {},
+    });
   });
 
   it("reads the sandbox's transaction-report layout too (no fee columns)", () => {
@@ -85,9 +162,22 @@ describe('settlement parser', () => {
   });
 
   it('refuses a file without a recognisable header, or without currency', () => {
-    expect(() => parseSettlementRecords([['SellerId', 'M1'], ['Foo', 'Bar', 'Baz']])).toThrow(SettlementFormatError);
+    expect(() =>
+      parseSettlementRecords([
+        ['SellerId', 'M1'],
+        ['Foo', 'Bar', 'Baz'],
+      ]),
+    ).toThrow(SettlementFormatError);
     expect(() => parseSettlementRecords([['AmazonTransactionId', 'TransactionAmount']])).toThrow(/currency/);
-    expect(parseSettlementRecords([['AmazonTransactionId', 'TransactionAmount'], ['S01-1-2-C1', '5']], { defaultCurrency: 'JPY' }).rows[0]).toMatchObject({ amount: 5, currency: 'JPY' });
+    expect(
+      parseSettlementRecords(
+        [
+          ['AmazonTransactionId', 'TransactionAmount'],
+          ['S01-1-2-C1', '5'],
+        ],
+        { defaultCurrency: 'JPY' },
+      ).rows[0],
+    ).toMatchObject({ amount: 5, currency: 'JPY' });
   });
 });
 
@@ -101,7 +191,16 @@ describe('settlement preamble layouts', () => {
       '2015-05-19T10:00:00-0700\tP01-2400747-7777779-C084595\tCapture\t12.00\tGBP',
     ].join('\n');
     const report = await parseSettlementText(text);
-    expect(report.metadata).toEqual({ SellerId: 'A1SELLER', SettlementStartDate: '2015-05-18T14:37:01-0700', SettlementEndDate: '2015-06-01T14:37:01-0700' });
-    expect(report.rows[0]).toMatchObject({ amazonTransactionId: 'P01-2400747-7777779-C084595', currency: 'GBP', amount: 1200, line: 5 });
+    expect(report.metadata).toEqual({
+      SellerId: 'A1SELLER',
+      SettlementStartDate: '2015-05-18T14:37:01-0700',
+      SettlementEndDate: '2015-06-01T14:37:01-0700',
+    });
+    expect(report.rows[0]).toMatchObject({
+      amazonTransactionId: 'P01-2400747-7777779-C084595',
+      currency: 'GBP',
+      amount: 1200,
+      line: 5,
+    });
   });
 });

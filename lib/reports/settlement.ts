@@ -99,7 +99,8 @@ export function createSettlementParser(options: SettlementParseOptions = {}): Se
           return;
         }
         preamble.push([...record]);
-        if (count >= MAX_PREAMBLE_RECORDS) throw new SettlementFormatError('No header row naming AmazonTransactionId and TransactionAmount was found.');
+        if (count >= MAX_PREAMBLE_RECORDS)
+          throw new SettlementFormatError('No header row naming AmazonTransactionId and TransactionAmount was found.');
         return;
       }
       if (record.every((cell) => cell.trim() === '')) return;
@@ -111,7 +112,8 @@ export function createSettlementParser(options: SettlementParseOptions = {}): Se
       }
     },
     finish() {
-      if (columns === null || map === null) throw new SettlementFormatError('No header row naming AmazonTransactionId and TransactionAmount was found.');
+      if (columns === null || map === null)
+        throw new SettlementFormatError('No header row naming AmazonTransactionId and TransactionAmount was found.');
       return { metadata, columns, unknownColumns: map.unknown.map((column) => column.name), rows, issues };
     },
   };
@@ -186,7 +188,10 @@ function readRow(record: readonly string[], line: number, map: ColumnMap, option
       extra,
     };
     // Amazon's own arithmetic is checked, not trusted: a mismatch is worth a look but the row stays.
-    const warning = netCell !== null && netCell !== amount + fees ? `${id}: net ${netCell} ≠ amount ${amount} + fees ${fees} (minor units).` : undefined;
+    const warning =
+      netCell !== null && netCell !== amount + fees
+        ? `${id}: net ${netCell} ≠ amount ${amount} + fees ${fees} (minor units).`
+        : undefined;
     return warning ? { row, warning } : { row };
   } catch (error) {
     if (error instanceof MoneyError) return { line, message: `${id}: ${error.message}.` };
@@ -194,14 +199,20 @@ function readRow(record: readonly string[], line: number, map: ColumnMap, option
   }
 }
 
-export function parseSettlementRecords(records: Iterable<readonly string[]>, options: SettlementParseOptions = {}): SettlementReport {
+export function parseSettlementRecords(
+  records: Iterable<readonly string[]>,
+  options: SettlementParseOptions = {},
+): SettlementReport {
   const parser = createSettlementParser(options);
   for (const record of records) parser.push(record);
   return parser.finish();
 }
 
 /** Streams the document (a report download) through csv-parse; the whole file is read, row by row. */
-export async function parseSettlementDocument(source: ByteSource, options: SettlementParseOptions = {}): Promise<SettlementReport> {
+export async function parseSettlementDocument(
+  source: ByteSource,
+  options: SettlementParseOptions = {},
+): Promise<SettlementReport> {
   const { records } = await openCsvRecords(source, options.delimiter ? { delimiter: options.delimiter } : {});
   const parser = createSettlementParser(options);
   for await (const record of records) parser.push(record.cells, record.line);

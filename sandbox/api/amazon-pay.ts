@@ -18,7 +18,13 @@ import {
   updateChargePermissionSchema,
   updateCheckoutSessionSchema,
 } from '../schemas';
-import { serializeBuyer, serializeCharge, serializeChargePermission, serializeCheckoutSession, serializeRefund } from '../serialize';
+import {
+  serializeBuyer,
+  serializeCharge,
+  serializeChargePermission,
+  serializeCheckoutSession,
+  serializeRefund,
+} from '../serialize';
 import { rejectSimulation, simulationFor } from '../simulations';
 import { authorize, cancel, capture, outcomeForCreateCharge } from '../state/charge';
 import { closeChargePermission, updateChargePermission } from '../state/charge-permission';
@@ -50,7 +56,10 @@ const ok = (body: unknown, status = 200) => json(status, body);
 
 const operations: Operation[] = [
   {
-    name: 'getBuyer', method: 'GET', pattern: /^buyers\/([^/]+)$/, idempotency: 'none',
+    name: 'getBuyer',
+    method: 'GET',
+    pattern: /^buyers\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params }) => {
       const buyerId = ctx.store.buyerTokens.get(params[0] ?? '');
       const buyer = buyerId ? serializeBuyer(buyerId) : null;
@@ -59,15 +68,31 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'createCheckoutSession', method: 'POST', pattern: /^checkoutSessions$/, idempotency: 'required',
-    run: ({ ctx, body }) => ok(serializeCheckoutSession(createCheckoutSession(ctx.store, parseBody(createCheckoutSessionSchema, body())), ctx.publicBaseUrl()), 201),
+    name: 'createCheckoutSession',
+    method: 'POST',
+    pattern: /^checkoutSessions$/,
+    idempotency: 'required',
+    run: ({ ctx, body }) =>
+      ok(
+        serializeCheckoutSession(
+          createCheckoutSession(ctx.store, parseBody(createCheckoutSessionSchema, body())),
+          ctx.publicBaseUrl(),
+        ),
+        201,
+      ),
   },
   {
-    name: 'getCheckoutSession', method: 'GET', pattern: /^checkoutSessions\/([^/]+)$/, idempotency: 'none',
+    name: 'getCheckoutSession',
+    method: 'GET',
+    pattern: /^checkoutSessions\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params }) => ok(serializeCheckoutSession(ctx.store.session(params[0] ?? ''), ctx.publicBaseUrl())),
   },
   {
-    name: 'updateCheckoutSession', method: 'PATCH', pattern: /^checkoutSessions\/([^/]+)$/, idempotency: 'none',
+    name: 'updateCheckoutSession',
+    method: 'PATCH',
+    pattern: /^checkoutSessions\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params, body }) => {
       const session = ctx.store.session(params[0] ?? '');
       updateCheckoutSession(session, parseBody(updateCheckoutSessionSchema, body()));
@@ -75,7 +100,11 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'completeCheckoutSession', method: 'POST', pattern: /^checkoutSessions\/([^/]+)\/complete$/, idempotency: 'optional', simulations: true,
+    name: 'completeCheckoutSession',
+    method: 'POST',
+    pattern: /^checkoutSessions\/([^/]+)\/complete$/,
+    idempotency: 'optional',
+    simulations: true,
     run: ({ ctx, params, body, simulationHeader }) => {
       const session = ctx.store.session(params[0] ?? '');
       const simulation = simulationFor('completeCheckoutSession', simulationHeader);
@@ -84,7 +113,11 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'finalizeCheckoutSession', method: 'POST', pattern: /^checkoutSessions\/([^/]+)\/finalize$/, idempotency: 'optional', simulations: true,
+    name: 'finalizeCheckoutSession',
+    method: 'POST',
+    pattern: /^checkoutSessions\/([^/]+)\/finalize$/,
+    idempotency: 'optional',
+    simulations: true,
     run: ({ ctx, params, body, simulationHeader }) => {
       const session = ctx.store.session(params[0] ?? '');
       const simulation = simulationFor('finalizeCheckoutSession', simulationHeader);
@@ -93,11 +126,17 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'getChargePermission', method: 'GET', pattern: /^chargePermissions\/([^/]+)$/, idempotency: 'none',
+    name: 'getChargePermission',
+    method: 'GET',
+    pattern: /^chargePermissions\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params }) => ok(serializeChargePermission(ctx.store, ctx.store.permission(params[0] ?? ''))),
   },
   {
-    name: 'updateChargePermission', method: 'PATCH', pattern: /^chargePermissions\/([^/]+)$/, idempotency: 'none',
+    name: 'updateChargePermission',
+    method: 'PATCH',
+    pattern: /^chargePermissions\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params, body }) => {
       const record = ctx.store.permission(params[0] ?? '');
       updateChargePermission(record, parseBody(updateChargePermissionSchema, body()));
@@ -105,7 +144,11 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'closeChargePermission', method: 'DELETE', pattern: /^chargePermissions\/([^/]+)\/close$/, idempotency: 'none', simulations: true,
+    name: 'closeChargePermission',
+    method: 'DELETE',
+    pattern: /^chargePermissions\/([^/]+)\/close$/,
+    idempotency: 'none',
+    simulations: true,
     run: ({ ctx, params, body, simulationHeader }) => {
       const record = ctx.store.permission(params[0] ?? '');
       const simulation = simulationFor('closeChargePermission', simulationHeader);
@@ -116,7 +159,11 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'createCharge', method: 'POST', pattern: /^charges$/, idempotency: 'required', simulations: true,
+    name: 'createCharge',
+    method: 'POST',
+    pattern: /^charges$/,
+    idempotency: 'required',
+    simulations: true,
     run: ({ ctx, body, simulationHeader }) => {
       const input = parseBody(createChargeSchema, body());
       const simulation = simulationFor('createCharge', simulationHeader);
@@ -130,16 +177,24 @@ const operations: Operation[] = [
         pendingCapture: simulation === 'CaptureInitiated',
       });
       // A synchronous decline is an error to the caller (reference §4 Errors: SoftDeclined, HardDeclined… are 422 business errors).
-      if (charge.status.state === 'Declined') throw new SandboxHttpError(422, charge.status.reasonCode ?? 'Declined', `The charge ${charge.id} was declined.`);
+      if (charge.status.state === 'Declined')
+        throw new SandboxHttpError(422, charge.status.reasonCode ?? 'Declined', `The charge ${charge.id} was declined.`);
       return ok(serializeCharge(charge), 201);
     },
   },
   {
-    name: 'getCharge', method: 'GET', pattern: /^charges\/([^/]+)$/, idempotency: 'none',
+    name: 'getCharge',
+    method: 'GET',
+    pattern: /^charges\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params }) => ok(serializeCharge(ctx.store.charge(params[0] ?? ''))),
   },
   {
-    name: 'captureCharge', method: 'POST', pattern: /^charges\/([^/]+)\/capture$/, idempotency: 'required', simulations: true,
+    name: 'captureCharge',
+    method: 'POST',
+    pattern: /^charges\/([^/]+)\/capture$/,
+    idempotency: 'required',
+    simulations: true,
     run: ({ ctx, params, body, simulationHeader }) => {
       const charge = ctx.store.charge(params[0] ?? '');
       const input = parseBody(captureChargeSchema, body());
@@ -149,7 +204,10 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'cancelCharge', method: 'DELETE', pattern: /^charges\/([^/]+)\/cancel$/, idempotency: 'none',
+    name: 'cancelCharge',
+    method: 'DELETE',
+    pattern: /^charges\/([^/]+)\/cancel$/,
+    idempotency: 'none',
     run: ({ ctx, params, body }) => {
       const charge = ctx.store.charge(params[0] ?? '');
       cancel(ctx.store, charge, parseBody(cancelChargeSchema, body()).cancellationReason ?? null);
@@ -157,38 +215,68 @@ const operations: Operation[] = [
     },
   },
   {
-    name: 'createRefund', method: 'POST', pattern: /^refunds$/, idempotency: 'required', simulations: true,
+    name: 'createRefund',
+    method: 'POST',
+    pattern: /^refunds$/,
+    idempotency: 'required',
+    simulations: true,
     run: ({ ctx, body, simulationHeader }) => {
       const input = parseBody(createRefundSchema, body());
       const simulation = simulationFor('createRefund', simulationHeader);
       const charge = ctx.store.charge(input.chargeId);
-      const refund = createRefund(ctx.store, charge, toMoney(input.refundAmount, 'refundAmount'), input.softDescriptor ?? null, simulation);
+      const refund = createRefund(
+        ctx.store,
+        charge,
+        toMoney(input.refundAmount, 'refundAmount'),
+        input.softDescriptor ?? null,
+        simulation,
+      );
       return ok(serializeRefund(refund), 201);
     },
   },
   {
-    name: 'getRefund', method: 'GET', pattern: /^refunds\/([^/]+)$/, idempotency: 'none',
+    name: 'getRefund',
+    method: 'GET',
+    pattern: /^refunds\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ ctx, params }) => ok(serializeRefund(ctx.store.refund(params[0] ?? ''))),
   },
   {
-    name: 'getAuthorizationToken', method: 'GET', pattern: /^authorizationTokens\/([^/]+)$/, idempotency: 'none',
+    name: 'getAuthorizationToken',
+    method: 'GET',
+    pattern: /^authorizationTokens\/([^/]+)$/,
+    idempotency: 'none',
     run: ({ request }) => {
       // A live-only call (solution providers): in Sandbox Amazon refuses it; the emulator is always Sandbox.
-      if (!request.url.searchParams.get('merchantId')) throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'merchantId' is missing.");
-      throw new SandboxHttpError(400, 'UnsupportedOperation', 'getAuthorizationToken is not supported in the Sandbox environment.');
+      if (!request.url.searchParams.get('merchantId'))
+        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'merchantId' is missing.");
+      throw new SandboxHttpError(
+        400,
+        'UnsupportedOperation',
+        'getAuthorizationToken is not supported in the Sandbox environment.',
+      );
     },
   },
   {
-    name: 'deliveryTrackers', method: 'POST', pattern: /^deliveryTrackers$/, idempotency: 'optional',
+    name: 'deliveryTrackers',
+    method: 'POST',
+    pattern: /^deliveryTrackers$/,
+    idempotency: 'optional',
     run: ({ ctx, body }) => {
       const input = parseBody(deliveryTrackerSchema, body());
       const id = input.chargePermissionId ?? input.amazonOrderReferenceId;
-      if (!id) throw new SandboxHttpError(400, 'MissingParameterValue', "One of 'chargePermissionId' or 'amazonOrderReferenceId' is required.");
+      if (!id)
+        throw new SandboxHttpError(
+          400,
+          'MissingParameterValue',
+          "One of 'chargePermissionId' or 'amazonOrderReferenceId' is required.",
+        );
       const idField = input.chargePermissionId ? { chargePermissionId: id } : { amazonOrderReferenceId: id };
       ctx.store.permission(id);
       // Echo the tracker in the form it came in.
       if (input.deliveryDetails) return ok({ ...idField, deliveryDetails: input.deliveryDetails });
-      if (!input.trackingNumber || !input.carrierCode) throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'deliveryDetails' is missing.");
+      if (!input.trackingNumber || !input.carrierCode)
+        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'deliveryDetails' is missing.");
       return ok({ ...idField, trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
     },
   },
@@ -214,7 +302,8 @@ export async function handleAmazonPay(ctx: SandboxContext, request: RawRequest, 
     const candidates = operations.filter((op) => op.pattern.test(resource));
     if (candidates.length === 0) throw new SandboxHttpError(404, 'ResourceNotFound', `No operation at ${request.url.pathname}.`);
     const op = candidates.find((candidate) => candidate.method === request.method);
-    if (!op) throw new SandboxHttpError(405, 'UnsupportedOperation', `${request.method} is not supported on ${request.url.pathname}.`);
+    if (!op)
+      throw new SandboxHttpError(405, 'UnsupportedOperation', `${request.method} is not supported on ${request.url.pathname}.`);
 
     const verified = verifyRequest(request, ctx.keys, [ctx.clock.nowMs(), Date.now()]);
     const fault = await ctx.faults.apply(op.name);
@@ -238,7 +327,8 @@ export async function handleAmazonPay(ctx: SandboxContext, request: RawRequest, 
     return withHeaders(final, headers);
   } catch (error) {
     if (error instanceof SandboxHttpError) return errorResponse(error, headers);
-    if (error instanceof z.ZodError) return errorResponse(new SandboxHttpError(400, 'InvalidParameterValue', error.message), headers);
+    if (error instanceof z.ZodError)
+      return errorResponse(new SandboxHttpError(400, 'InvalidParameterValue', error.message), headers);
     console.error('[sandbox] unexpected error', error);
     return errorResponse(new SandboxHttpError(500, 'InternalServerError', 'The sandbox failed unexpectedly.'), headers);
   }

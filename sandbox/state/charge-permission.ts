@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const CHARGE_PERMISSION_LIFETIME_MS = 180 * DAY_MS;
 
 export function createChargePermission(store: Store, session: CheckoutSessionRecord): ChargePermissionRecord {
-  if (!session.buyerId || !session.card) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'No buyer or payment method is associated.');
+  if (!session.buyerId || !session.card)
+    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'No buyer or payment method is associated.');
   const now = store.nowMs();
   const currency = session.chargeAmount?.currency ?? 'USD';
   const oneTime = session.chargePermissionType === 'OneTime';
@@ -41,7 +42,13 @@ function notify(store: Store, record: ChargePermissionRecord): void {
   store.emit({ objectType: 'CHARGE_PERMISSION', objectId: record.id, chargePermissionId: record.id });
 }
 
-export function setChargePermissionState(store: Store, record: ChargePermissionRecord, state: ChargePermissionState, reasonCode: string | null, description: string | null = null): void {
+export function setChargePermissionState(
+  store: Store,
+  record: ChargePermissionRecord,
+  state: ChargePermissionState,
+  reasonCode: string | null,
+  description: string | null = null,
+): void {
   if (record.status.state === state && record.status.reasonCode === reasonCode) return;
   record.status = store.status(state, reasonCode, description);
   notify(store, record);
@@ -53,14 +60,19 @@ export function amountBalance(store: Store, record: ChargePermissionRecord): Mon
   let reserved = record.captured;
   for (const charge of store.charges.values()) {
     if (charge.chargePermissionId !== record.id) continue;
-    if (['AuthorizationInitiated', 'Authorized', 'CaptureInitiated'].includes(charge.status.state)) reserved = addMoney(reserved, charge.chargeAmount);
+    if (['AuthorizationInitiated', 'Authorized', 'CaptureInitiated'].includes(charge.status.state))
+      reserved = addMoney(reserved, charge.chargeAmount);
   }
   return subtractMoney(record.amountLimit, reserved);
 }
 
 export function assertChargeable(record: ChargePermissionRecord): void {
   if (record.status.state !== 'Chargeable') {
-    throw new SandboxHttpError(422, 'InvalidChargePermissionStatus', `The Charge Permission is in state ${record.status.state} (${record.status.reasonCode ?? 'no reason'}).`);
+    throw new SandboxHttpError(
+      422,
+      'InvalidChargePermissionStatus',
+      `The Charge Permission is in state ${record.status.state} (${record.status.reasonCode ?? 'no reason'}).`,
+    );
   }
 }
 
@@ -73,8 +85,12 @@ export function recordCapture(store: Store, record: ChargePermissionRecord, amou
   }
 }
 
-export function updateChargePermission(record: ChargePermissionRecord, patch: { merchantMetadata?: Record<string, unknown>; recurringMetadata?: unknown }): void {
-  if (record.status.state === 'Closed') throw new SandboxHttpError(422, 'ChargePermissionNotModifiable', 'A closed Charge Permission cannot be modified.');
+export function updateChargePermission(
+  record: ChargePermissionRecord,
+  patch: { merchantMetadata?: Record<string, unknown>; recurringMetadata?: unknown },
+): void {
+  if (record.status.state === 'Closed')
+    throw new SandboxHttpError(422, 'ChargePermissionNotModifiable', 'A closed Charge Permission cannot be modified.');
   if (patch.merchantMetadata) record.merchantMetadata = { ...record.merchantMetadata, ...patch.merchantMetadata };
   if (patch.recurringMetadata !== undefined) record.recurringMetadata = patch.recurringMetadata;
 }
@@ -89,7 +105,8 @@ export function closeChargePermission(
   if (record.status.state === 'Closed') return; // closing twice is harmless, as on Amazon
   if (request.cancelPendingCharges) {
     for (const charge of store.charges.values()) {
-      if (charge.chargePermissionId === record.id && ['AuthorizationInitiated', 'Authorized'].includes(charge.status.state)) cancelCharge(charge.id);
+      if (charge.chargePermissionId === record.id && ['AuthorizationInitiated', 'Authorized'].includes(charge.status.state))
+        cancelCharge(charge.id);
     }
   }
   const reason = simulation === 'AmazonClosed' ? 'AmazonClosed' : 'MerchantClosed';

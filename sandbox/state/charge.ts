@@ -33,7 +33,13 @@ export function notifyCharge(store: Store, charge: ChargeRecord): void {
   store.emit({ objectType: 'CHARGE', objectId: charge.id, chargePermissionId: charge.chargePermissionId });
 }
 
-function setState(store: Store, charge: ChargeRecord, state: ChargeState, reasonCode: string | null = null, description: string | null = null): void {
+function setState(
+  store: Store,
+  charge: ChargeRecord,
+  state: ChargeState,
+  reasonCode: string | null = null,
+  description: string | null = null,
+): void {
   charge.status = store.status(state, reasonCode, description);
   notifyCharge(store, charge);
 }
@@ -42,7 +48,11 @@ export function authorize(store: Store, permission: ChargePermissionRecord, inpu
   assertChargeable(permission);
   const balance = amountBalance(store, permission);
   if (balance && input.amount.amount > balance.amount) {
-    throw new SandboxHttpError(400, 'TransactionAmountExceeded', 'The charge amount exceeds the amount still chargeable on this Charge Permission.');
+    throw new SandboxHttpError(
+      400,
+      'TransactionAmountExceeded',
+      'The charge amount exceeds the amount still chargeable on this Charge Permission.',
+    );
   }
   const now = store.nowMs();
   const charge: ChargeRecord = {
@@ -77,7 +87,12 @@ export function authorize(store: Store, permission: ChargePermissionRecord, inpu
   return charge;
 }
 
-function completeAuthorization(store: Store, permission: ChargePermissionRecord, charge: ChargeRecord, pendingCapture: boolean): void {
+function completeAuthorization(
+  store: Store,
+  permission: ChargePermissionRecord,
+  charge: ChargeRecord,
+  pendingCapture: boolean,
+): void {
   setState(store, charge, 'Authorized');
   ledger(store, charge, 'Authorization', charge.chargeAmount);
   if (charge.captureOnAuthorize) startCapture(store, permission, charge, charge.chargeAmount, pendingCapture ? 'Pending' : 'Now');
@@ -90,13 +105,25 @@ function completeAuthorization(store: Store, permission: ChargePermissionRecord,
 function decline(store: Store, permission: ChargePermissionRecord, charge: ChargeRecord, reasonCode: string): void {
   setState(store, charge, 'Declined', reasonCode);
   if (reasonCode === 'HardDeclined' || reasonCode === 'AmazonRejected') {
-    setChargePermissionState(store, permission, 'NonChargeable', 'PaymentMethodInvalid', `The last authorization was ${reasonCode}.`);
+    setChargePermissionState(
+      store,
+      permission,
+      'NonChargeable',
+      'PaymentMethodInvalid',
+      `The last authorization was ${reasonCode}.`,
+    );
   }
 }
 
 type CaptureMode = 'Now' | 'Pending' | 'PendingDeclined';
 
-function startCapture(store: Store, permission: ChargePermissionRecord, charge: ChargeRecord, amount: Money, mode: CaptureMode): void {
+function startCapture(
+  store: Store,
+  permission: ChargePermissionRecord,
+  charge: ChargeRecord,
+  amount: Money,
+  mode: CaptureMode,
+): void {
   if (mode === 'Now') {
     finishCapture(store, permission, charge, amount);
     return;
@@ -116,16 +143,23 @@ function finishCapture(store: Store, permission: ChargePermissionRecord, charge:
   recordCapture(store, permission, amount);
 }
 
-export function capture(store: Store, charge: ChargeRecord, amount: Money, simulation: SimulationCode<'captureCharge'> | null): void {
+export function capture(
+  store: Store,
+  charge: ChargeRecord,
+  amount: Money,
+  simulation: SimulationCode<'captureCharge'> | null,
+): void {
   if (charge.status.state !== 'Authorized') {
     throw new SandboxHttpError(422, 'InvalidChargeStatus', `You cannot capture a Charge in state ${charge.status.state}.`);
   }
-  if (amount.currency !== charge.chargeAmount.currency) throw new SandboxHttpError(400, 'CurrencyMismatch', 'captureAmount currency differs from chargeAmount.');
+  if (amount.currency !== charge.chargeAmount.currency)
+    throw new SandboxHttpError(400, 'CurrencyMismatch', 'captureAmount currency differs from chargeAmount.');
   if (amount.amount > charge.chargeAmount.amount) {
     throw new SandboxHttpError(400, 'TransactionAmountExceeded', 'captureAmount exceeds the authorized amount.');
   }
   const permission = store.permission(charge.chargePermissionId);
-  const mode: CaptureMode = simulation === 'CaptureInitiated' ? 'Pending' : simulation === 'AmazonRejected' ? 'PendingDeclined' : 'Now';
+  const mode: CaptureMode =
+    simulation === 'CaptureInitiated' ? 'Pending' : simulation === 'AmazonRejected' ? 'PendingDeclined' : 'Now';
   startCapture(store, permission, charge, amount, mode);
 }
 
@@ -143,7 +177,13 @@ export function expireCharges(store: Store, nowMs: number): void {
   }
 }
 
-export function ledger(store: Store, charge: ChargeRecord, type: 'Authorization' | 'Capture' | 'Refund', amount: Money, transactionId = charge.id): void {
+export function ledger(
+  store: Store,
+  charge: ChargeRecord,
+  type: 'Authorization' | 'Capture' | 'Refund',
+  amount: Money,
+  transactionId = charge.id,
+): void {
   const permission = store.permissions.get(charge.chargePermissionId);
   const reference = permission?.merchantMetadata['merchantReferenceId'];
   store.ledger.push({
@@ -157,7 +197,10 @@ export function ledger(store: Store, charge: ChargeRecord, type: 'Authorization'
 }
 
 /** Maps createCharge's simulation code (and the pending flag) to an outcome (reference §5). */
-export function outcomeForCreateCharge(simulation: SimulationCode<'createCharge'> | null, canHandlePending: boolean): AuthorizationOutcome {
+export function outcomeForCreateCharge(
+  simulation: SimulationCode<'createCharge'> | null,
+  canHandlePending: boolean,
+): AuthorizationOutcome {
   switch (simulation) {
     case null:
     case 'CaptureInitiated':
@@ -165,6 +208,8 @@ export function outcomeForCreateCharge(simulation: SimulationCode<'createCharge'
     case 'AuthorizationInitiated':
       return canHandlePending ? { kind: 'Pending', then: 'Authorized' } : { kind: 'Authorized' };
     default:
-      return canHandlePending ? { kind: 'Pending', then: 'Declined', reasonCode: simulation } : { kind: 'Declined', reasonCode: simulation };
+      return canHandlePending
+        ? { kind: 'Pending', then: 'Declined', reasonCode: simulation }
+        : { kind: 'Declined', reasonCode: simulation };
   }
 }

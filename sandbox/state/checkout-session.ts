@@ -15,7 +15,8 @@ type UpdateInput = z.infer<typeof updateCheckoutSessionSchema>;
 
 /** Constraint texts as quoted in reference §4. */
 export const CONSTRAINT_TEXT = {
-  BuyerNotAssociated: 'There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.',
+  BuyerNotAssociated:
+    'There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.',
   ChargeAmountNotSet: 'chargeAmount is not set.',
   CheckoutResultReturnUrlNotSet: 'checkoutResultReturnUrl is not set.',
   PaymentIntentNotSet: 'paymentIntent is not set.',
@@ -49,7 +50,8 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
   const pay = input.paymentDetails;
   if (pay) {
     if (pay.paymentIntent) session.paymentIntent = pay.paymentIntent;
-    if (pay.canHandlePendingAuthorization !== undefined) session.canHandlePendingAuthorization = pay.canHandlePendingAuthorization;
+    if (pay.canHandlePendingAuthorization !== undefined)
+      session.canHandlePendingAuthorization = pay.canHandlePendingAuthorization;
     if (pay.chargeAmount) session.chargeAmount = toMoney(pay.chargeAmount, 'paymentDetails.chargeAmount');
     if (pay.totalOrderAmount) session.totalOrderAmount = toMoney(pay.totalOrderAmount, 'paymentDetails.totalOrderAmount');
     if (pay.softDescriptor !== undefined) session.softDescriptor = pay.softDescriptor;
@@ -69,13 +71,22 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
 export function createCheckoutSession(store: Store, input: CreateInput): CheckoutSessionRecord {
   const now = store.nowMs();
   if (!input.webCheckoutDetails?.checkoutReviewReturnUrl && input.webCheckoutDetails?.checkoutMode !== 'ProcessOrder') {
-    throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'webCheckoutDetails.checkoutReviewReturnUrl' is missing.");
+    throw new SandboxHttpError(
+      400,
+      'MissingParameterValue',
+      "The mandatory field 'webCheckoutDetails.checkoutReviewReturnUrl' is missing.",
+    );
   }
   const session: CheckoutSessionRecord = {
     id: ids.checkoutSession(),
     storeId: input.storeId,
     productType: input.productType ?? 'PayAndShip',
-    webCheckoutDetails: { checkoutReviewReturnUrl: null, checkoutResultReturnUrl: null, checkoutCancelUrl: null, checkoutMode: null },
+    webCheckoutDetails: {
+      checkoutReviewReturnUrl: null,
+      checkoutResultReturnUrl: null,
+      checkoutCancelUrl: null,
+      checkoutMode: null,
+    },
     paymentIntent: null,
     canHandlePendingAuthorization: false,
     chargeAmount: null,
@@ -106,13 +117,22 @@ export function createCheckoutSession(store: Store, input: CreateInput): Checkou
 
 export function assertOpen(session: CheckoutSessionRecord): void {
   if (session.status.state !== 'Open') {
-    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `The Checkout Session is in state ${session.status.state} (${session.status.reasonCode ?? 'no reason'}).`);
+    throw new SandboxHttpError(
+      422,
+      'InvalidCheckoutSessionStatus',
+      `The Checkout Session is in state ${session.status.state} (${session.status.reasonCode ?? 'no reason'}).`,
+    );
   }
 }
 
 export function updateCheckoutSession(session: CheckoutSessionRecord, input: UpdateInput): void {
   assertOpen(session);
-  if (session.buyerReturned) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The buyer has already confirmed this Checkout Session; it can only be completed.');
+  if (session.buyerReturned)
+    throw new SandboxHttpError(
+      422,
+      'InvalidCheckoutSessionStatus',
+      'The buyer has already confirmed this Checkout Session; it can only be completed.',
+    );
   applyInput(session, input);
 }
 
@@ -121,9 +141,15 @@ export function cancelSession(store: Store, session: CheckoutSessionRecord, reas
 }
 
 /** The buyer picks address and card on the hosted page (reference §6); only an Open session accepts it. */
-export function associateBuyer(session: CheckoutSessionRecord, buyerId: string, address: Address | null, card: PaymentCard): void {
+export function associateBuyer(
+  session: CheckoutSessionRecord,
+  buyerId: string,
+  address: Address | null,
+  card: PaymentCard,
+): void {
   assertOpen(session);
-  if (session.buyerReturned) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The payment has already been processed.');
+  if (session.buyerReturned)
+    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The payment has already been processed.');
   session.buyerId = buyerId;
   session.shippingAddress = address;
   session.card = card;
@@ -134,12 +160,15 @@ export function associateBuyer(session: CheckoutSessionRecord, buyerId: string, 
  * 3064 and 3434 always, 4354 when the intent authorizes and the merchant cannot
  * take a pending authorization.
  */
-export function cardCancellation(session: CheckoutSessionRecord): { reasonCode: 'BuyerCanceled' | 'Declined'; description: string } | null {
+export function cardCancellation(
+  session: CheckoutSessionRecord,
+): { reasonCode: 'BuyerCanceled' | 'Declined'; description: string } | null {
   const behaviour = cardBehaviour(session.card?.last4 ?? '');
   const intentAuthorizes = session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture';
   if (behaviour === 'BuyerCanceled') return { reasonCode: 'BuyerCanceled', description: 'The buyer canceled the checkout.' };
   if (behaviour === 'Declined') return { reasonCode: 'Declined', description: 'The payment method was declined.' };
-  if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization) return { reasonCode: 'Declined', description: 'The payment method was declined.' };
+  if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization)
+    return { reasonCode: 'Declined', description: 'The payment method was declined.' };
   return null;
 }
 
@@ -150,15 +179,20 @@ export function cardCancellation(session: CheckoutSessionRecord): { reasonCode: 
 export function processAtRedirect(store: Store, session: CheckoutSessionRecord): void {
   assertOpen(session);
   const remaining = constraintsOf(session);
-  if (remaining.length > 0) throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `Constraints remain: ${remaining.join(', ')}.`);
+  if (remaining.length > 0)
+    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', `Constraints remain: ${remaining.join(', ')}.`);
   const cancellation = cardCancellation(session);
   if (cancellation) cancelSession(store, session, cancellation.reasonCode, cancellation.description);
   session.buyerReturned = true;
 }
 
-function outcomeFor(session: CheckoutSessionRecord, simulation: SimulationCode<'completeCheckoutSession'> | null): AuthorizationOutcome {
+function outcomeFor(
+  session: CheckoutSessionRecord,
+  simulation: SimulationCode<'completeCheckoutSession'> | null,
+): AuthorizationOutcome {
   const pendingOk = session.canHandlePendingAuthorization;
-  if (simulation === 'AuthorizationInitiated') return pendingOk ? { kind: 'Pending', then: 'Authorized' } : { kind: 'Authorized' };
+  if (simulation === 'AuthorizationInitiated')
+    return pendingOk ? { kind: 'Pending', then: 'Authorized' } : { kind: 'Authorized' };
   const behaviour = cardBehaviour(session.card?.last4 ?? '');
   if (behaviour === 'PendingAuthorized' && pendingOk) return { kind: 'Pending', then: 'Authorized' };
   if (behaviour === 'PendingDeclined' && pendingOk) return { kind: 'Pending', then: 'Declined', reasonCode: 'HardDeclined' };
@@ -180,13 +214,21 @@ export function completeCheckoutSession(
   if (session.status.state === 'Completed') return;
   assertOpen(session);
   if (!session.buyerReturned) {
-    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The buyer has not been redirected to amazonPayRedirectUrl yet.');
+    throw new SandboxHttpError(
+      422,
+      'InvalidCheckoutSessionStatus',
+      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
+    );
   }
   if (!session.chargeAmount || amount.currency !== session.chargeAmount.currency) {
     throw new SandboxHttpError(400, 'CurrencyMismatch', 'chargeAmount currency does not match the Checkout Session.');
   }
   if (amount.amount !== session.chargeAmount.amount) {
-    throw new SandboxHttpError(400, 'InvalidParameterValue', 'chargeAmount does not match the amount the buyer confirmed on the Checkout Session.');
+    throw new SandboxHttpError(
+      400,
+      'InvalidParameterValue',
+      'chargeAmount does not match the amount the buyer confirmed on the Checkout Session.',
+    );
   }
   if (simulation === 'BuyerCanceled' || simulation === 'AmazonCanceled' || simulation === 'Declined') {
     cancelSession(store, session, simulation, `Simulated ${simulation}.`);
@@ -209,6 +251,7 @@ export function completeCheckoutSession(
 
 export function expireCheckoutSessions(store: Store, nowMs: number): void {
   for (const session of store.sessions.values()) {
-    if (session.status.state === 'Open' && session.expiresMs <= nowMs) cancelSession(store, session, 'Expired', 'The Checkout Session expired after 24 hours.');
+    if (session.status.state === 'Open' && session.expiresMs <= nowMs)
+      cancelSession(store, session, 'Expired', 'The Checkout Session expired after 24 hours.');
   }
 }

@@ -49,8 +49,15 @@ function mergeAddress(current: Address | null, given: AddressInput): Address {
  */
 function checkAmounts(session: CheckoutSessionRecord, charge: Money, total: Money | null): void {
   const effectiveTotal = total ?? session.totalOrderAmount;
-  if ((session.chargeAmount && session.chargeAmount.currency !== charge.currency) || (effectiveTotal && effectiveTotal.currency !== charge.currency)) {
-    throw new SandboxHttpError(400, 'CurrencyMismatch', 'chargeAmount and totalOrderAmount must use the currency of the Checkout Session.');
+  if (
+    (session.chargeAmount && session.chargeAmount.currency !== charge.currency) ||
+    (effectiveTotal && effectiveTotal.currency !== charge.currency)
+  ) {
+    throw new SandboxHttpError(
+      400,
+      'CurrencyMismatch',
+      'chargeAmount and totalOrderAmount must use the currency of the Checkout Session.',
+    );
   }
   if (effectiveTotal && charge.amount > effectiveTotal.amount) {
     throw new SandboxHttpError(400, 'InvalidParameterValue', 'chargeAmount must not exceed totalOrderAmount.');
@@ -72,7 +79,11 @@ export function finalizeCheckoutSession(
   if (session.status.state === 'Completed') return;
   assertOpen(session);
   if (!session.buyerReturned) {
-    throw new SandboxHttpError(422, 'InvalidCheckoutSessionStatus', 'The buyer has not been redirected to amazonPayRedirectUrl yet.');
+    throw new SandboxHttpError(
+      422,
+      'InvalidCheckoutSessionStatus',
+      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
+    );
   }
   const chargeAmount = toMoney(input.chargeAmount, 'chargeAmount');
   const totalOrderAmount = input.totalOrderAmount ? toMoney(input.totalOrderAmount, 'totalOrderAmount') : null;
@@ -81,9 +92,11 @@ export function finalizeCheckoutSession(
   session.chargeAmount = chargeAmount;
   if (totalOrderAmount) session.totalOrderAmount = totalOrderAmount;
   session.paymentIntent = input.paymentIntent;
-  if (input.canHandlePendingAuthorization !== undefined) session.canHandlePendingAuthorization = input.canHandlePendingAuthorization;
+  if (input.canHandlePendingAuthorization !== undefined)
+    session.canHandlePendingAuthorization = input.canHandlePendingAuthorization;
   if (input.shippingAddress) session.shippingAddress = mergeAddress(session.shippingAddress, input.shippingAddress);
-  if (input.billingAddress) session.billingAddress = mergeAddress(session.billingAddress ?? session.card?.billingAddress ?? null, input.billingAddress);
+  if (input.billingAddress)
+    session.billingAddress = mergeAddress(session.billingAddress ?? session.card?.billingAddress ?? null, input.billingAddress);
   if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
 
   // The processing page judged the card against the intent of that moment; a new

@@ -23,11 +23,18 @@ function committedRefunds(store: Store, charge: ChargeRecord): Money {
  * times; refunds start RefundInitiated and settle asynchronously (Refunded or
  * Declined) once the clock passes `timings.refundSeconds`.
  */
-export function createRefund(store: Store, charge: ChargeRecord, amount: Money, softDescriptor: string | null, simulation: SimulationCode<'createRefund'> | null): RefundRecord {
+export function createRefund(
+  store: Store,
+  charge: ChargeRecord,
+  amount: Money,
+  softDescriptor: string | null,
+  simulation: SimulationCode<'createRefund'> | null,
+): RefundRecord {
   if (charge.status.state !== 'Captured' || !charge.captureAmount) {
     throw new SandboxHttpError(422, 'InvalidChargeStatus', `You cannot refund a Charge in state ${charge.status.state}.`);
   }
-  if (amount.currency !== charge.captureAmount.currency) throw new SandboxHttpError(400, 'CurrencyMismatch', 'refundAmount currency differs from the captured amount.');
+  if (amount.currency !== charge.captureAmount.currency)
+    throw new SandboxHttpError(400, 'CurrencyMismatch', 'refundAmount currency differs from the captured amount.');
   if (amount.amount <= 0) throw new SandboxHttpError(400, 'InvalidParameterValue', 'refundAmount must be positive.');
   if (committedRefunds(store, charge).amount + amount.amount > charge.captureAmount.amount) {
     throw new SandboxHttpError(400, 'TransactionAmountExceeded', 'The total refunded amount would exceed the captured amount.');

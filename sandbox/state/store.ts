@@ -96,7 +96,8 @@ export class Store {
     for (;;) {
       let next: ScheduledTask | undefined;
       for (const task of this.tasks) {
-        if (task.dueMs <= now && (!next || task.dueMs < next.dueMs || (task.dueMs === next.dueMs && task.seq < next.seq))) next = task;
+        if (task.dueMs <= now && (!next || task.dueMs < next.dueMs || (task.dueMs === next.dueMs && task.seq < next.seq)))
+          next = task;
       }
       if (!next) break;
       const running = next;
@@ -115,7 +116,11 @@ export class Store {
     return this.tasks.length;
   }
 
-  status<S extends string>(state: S, reasonCode: string | null = null, reasonDescription: string | null = null): StatusDetails<S> {
+  status<S extends string>(
+    state: S,
+    reasonCode: string | null = null,
+    reasonDescription: string | null = null,
+  ): StatusDetails<S> {
     return { state, reasonCode, reasonDescription, lastUpdatedMs: this.nowMs() };
   }
 

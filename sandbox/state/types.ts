@@ -4,13 +4,7 @@ import type { Money } from '@/lib/money';
 export type CheckoutSessionState = 'Open' | 'Completed' | 'Canceled' | (string & {});
 export type ChargePermissionState = 'Chargeable' | 'NonChargeable' | 'Closed' | (string & {});
 export type ChargeState =
-  | 'AuthorizationInitiated'
-  | 'Authorized'
-  | 'CaptureInitiated'
-  | 'Captured'
-  | 'Canceled'
-  | 'Declined'
-  | (string & {});
+  'AuthorizationInitiated' | 'Authorized' | 'CaptureInitiated' | 'Captured' | 'Canceled' | 'Declined' | (string & {});
 export type RefundState = 'RefundInitiated' | 'Refunded' | 'Declined' | (string & {});
 export type ChargePermissionType = 'OneTime' | 'Recurring' | 'PaymentMethodOnFile' | (string & {});
 export type PaymentIntent = 'Confirm' | 'Authorize' | 'AuthorizeWithCapture' | (string & {});

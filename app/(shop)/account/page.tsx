@@ -20,7 +20,11 @@ export default async function AccountPage() {
       <div className="card mx-auto max-w-md p-10 text-center">
         <h1 className="font-serif text-2xl text-ink">You are signed in as the store admin</h1>
         <p className="mt-2 text-ink-muted">
-          Sign out of the <Link href="/admin" className="underline">admin area</Link> to use a shopper account.
+          Sign out of the{' '}
+          <Link href="/admin" className="underline">
+            admin area
+          </Link>{' '}
+          to use a shopper account.
         </p>
       </div>
     );

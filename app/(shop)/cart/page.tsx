@@ -12,11 +12,23 @@ import { addMoney } from '@/lib/money';
 export const metadata: Metadata = { title: 'Your cart' };
 
 const searchSchema = z.object({
-  payment: z.string().regex(/^[A-Za-z]{1,60}$/).optional().catch(undefined),
-  retry: z.string().regex(/^[A-Za-z0-9-]{8,100}$/).optional().catch(undefined),
+  payment: z
+    .string()
+    .regex(/^[A-Za-z]{1,60}$/)
+    .optional()
+    .catch(undefined),
+  retry: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,100}$/)
+    .optional()
+    .catch(undefined),
 });
 
-export default async function CartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CartPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { payment, retry } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
   const lines = cart.lines.map((line) => ({ kind: line.product.kind }));
@@ -24,10 +36,17 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     <div className="flex flex-col gap-8">
       <h1 className="font-serif text-3xl text-ink">Your cart</h1>
       {payment ? (
-        <div role="alert" data-testid="payment-message" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950">
+        <div
+          role="alert"
+          data-testid="payment-message"
+          className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950"
+        >
           <p>{shopperMessageFor(payment)}</p>
           {retry ? (
-            <Link href={`/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(retry)}`} className="mt-2 inline-block font-semibold underline">
+            <Link
+              href={`/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(retry)}`}
+              className="mt-2 inline-block font-semibold underline"
+            >
               Try again
             </Link>
           ) : null}
@@ -43,7 +62,11 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
       ) : (
         <CartView
           cart={cart}
-          checkout={<AmazonPayButton base={amazonButtonBase('Cart', productTypeFor(lines), addMoney(cart.subtotal, cart.estimatedShipping))} />}
+          checkout={
+            <AmazonPayButton
+              base={amazonButtonBase('Cart', productTypeFor(lines), addMoney(cart.subtotal, cart.estimatedShipping))}
+            />
+          }
         />
       )}
     </div>

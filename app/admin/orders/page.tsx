@@ -11,7 +11,11 @@ import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib
 
 export const metadata: Metadata = { title: 'Orders · Admin', robots: { index: false } };
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireAdminPage();
   const parsed = orderListQuerySchema.safeParse(searchParamsRecord(await searchParams));
   // A hand-edited or outdated bookmark shows every order with a note, rather than an error page.
@@ -43,14 +47,22 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       ) : (
         <div className="card mt-6 overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Orders, sorted by {query.sort} {query.dir === 'asc' ? 'ascending' : 'descending'}</caption>
+            <caption className="sr-only">
+              Orders, sorted by {query.sort} {query.dir === 'asc' ? 'ascending' : 'descending'}
+            </caption>
             <thead className="bg-slate-100 text-ink-muted">
               <tr>
                 <SortHeader query={query} sort="number" label="Order" />
                 <SortHeader query={query} sort="date" label="Placed" />
-                <th scope="col" className="px-4 py-2 font-medium">Buyer</th>
-                <th scope="col" className="px-4 py-2 font-medium">Products</th>
-                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Buyer
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Products
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Status
+                </th>
                 <SortHeader query={query} sort="total" label="Total" align="right" />
               </tr>
             </thead>

@@ -23,7 +23,11 @@ async function loadSchedules(): Promise<{ schedules: readonly ReportSchedule[]; 
   }
 }
 
-export default async function AdminReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireAdminPage();
   const values = filterValuesFrom(await searchParams);
   // Validated before any call to Amazon: a bad range shows its message and the list is not asked for.
@@ -33,15 +37,21 @@ export default async function AdminReportsPage({ searchParams }: { searchParams:
     <AdminShell adminEmail={session.user.email ?? 'admin'}>
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold text-ink">Amazon Pay reports</h1>
-        <Link href="/admin/reports/ecomcharge" className="text-sm text-brand-700 underline">eComCharge transactions →</Link>
+        <Link href="/admin/reports/ecomcharge" className="text-sm text-brand-700 underline">
+          eComCharge transactions →
+        </Link>
       </div>
       <ReportsQueryProvider>
         <section className={`${CARD} mt-6`} aria-labelledby="create-heading">
-          <h2 id="create-heading" className="mb-3 text-lg font-semibold text-ink">Request a report</h2>
+          <h2 id="create-heading" className="mb-3 text-lg font-semibold text-ink">
+            Request a report
+          </h2>
           <CreateReportForm />
         </section>
         <section className="mt-8" aria-labelledby="list-heading">
-          <h2 id="list-heading" className="mb-3 text-lg font-semibold text-ink">Reports</h2>
+          <h2 id="list-heading" className="mb-3 text-lg font-semibold text-ink">
+            Reports
+          </h2>
           <ReportFiltersForm values={values} errors={filters.ok ? {} : filters.fieldErrors} />
           {filters.ok ? (
             <ReportList filterQuery={filterSearchParams(values).toString()} />

@@ -14,7 +14,8 @@ function niceCeiling(value: number): number {
   return step * power;
 }
 
-const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const shortDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /**
  * Orders per day as bars and revenue as a line, drawn by hand in SVG. Screen readers
@@ -31,7 +32,10 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
   const yOrders = (value: number) => PAD.top + plotH - (value / maxOrders) * plotH;
   const yRevenue = (value: number) => PAD.top + plotH - (value / maxRevenue) * plotH;
   const totalOrders = days.reduce((sum, day) => sum + day.orders, 0);
-  const totalRevenue = money(days.reduce((sum, day) => sum + day.revenue.amount, 0), currency);
+  const totalRevenue = money(
+    days.reduce((sum, day) => sum + day.revenue.amount, 0),
+    currency,
+  );
   const linePoints = days.map((day, index) => `${x(index) + slot / 2},${yRevenue(day.revenue.amount)}`).join(' ');
   const ordersWord = totalOrders === 1 ? 'order' : 'orders';
   const hasRevenue = days.some((day) => day.revenue.amount > 0);
@@ -49,18 +53,39 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} className="mt-4 h-auto w-full">
         {[0, 0.5, 1].map((fraction) => (
           <g key={fraction}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH * (1 - fraction)} y2={PAD.top + plotH * (1 - fraction)} className="stroke-black/10" />
-            <text x={PAD.left - 6} y={PAD.top + plotH * (1 - fraction) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={PAD.top + plotH * (1 - fraction)}
+              y2={PAD.top + plotH * (1 - fraction)}
+              className="stroke-black/10"
+            />
+            <text
+              x={PAD.left - 6}
+              y={PAD.top + plotH * (1 - fraction) + 4}
+              textAnchor="end"
+              className="fill-slate-500 text-[11px]"
+            >
               {Math.round(maxOrders * fraction)}
             </text>
           </g>
         ))}
         {days.map((day, index) => (
-          <rect key={day.day} x={x(index) + slot * 0.15} width={slot * 0.7} y={yOrders(day.orders)} height={plotH + PAD.top - yOrders(day.orders)} rx={2} className="fill-sky-300">
+          <rect
+            key={day.day}
+            x={x(index) + slot * 0.15}
+            width={slot * 0.7}
+            y={yOrders(day.orders)}
+            height={plotH + PAD.top - yOrders(day.orders)}
+            rx={2}
+            className="fill-sky-300"
+          >
             <title>{`${shortDay(day.day)}: ${day.orders} orders, ${formatPrice(day.revenue)}`}</title>
           </rect>
         ))}
-        {hasRevenue ? <polyline points={linePoints} fill="none" strokeWidth={2} strokeLinejoin="round" className="stroke-emerald-700" /> : null}
+        {hasRevenue ? (
+          <polyline points={linePoints} fill="none" strokeWidth={2} strokeLinejoin="round" className="stroke-emerald-700" />
+        ) : null}
         {/* Labelled weekly, counted back from today so the latest day always has its label. */}
         {days.map((day, index) =>
           (days.length - 1 - index) % 7 === 0 ? (
@@ -76,7 +101,9 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
         </span>
         <span className="flex items-center gap-1.5">
           <span className="inline-block h-0.5 w-4 bg-emerald-700" />{' '}
-          {hasRevenue ? `Revenue (top of the chart = ${formatPrice(money(maxRevenue, currency))})` : 'Revenue (nothing captured yet)'}
+          {hasRevenue
+            ? `Revenue (top of the chart = ${formatPrice(money(maxRevenue, currency))})`
+            : 'Revenue (nothing captured yet)'}
         </span>
       </div>
       <details className="mt-3 text-sm">
@@ -85,15 +112,23 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
           <caption className="sr-only">Orders and revenue per day</caption>
           <thead className="text-ink-muted">
             <tr>
-              <th scope="col" className="py-1 font-medium">Day (UTC)</th>
-              <th scope="col" className="py-1 text-right font-medium">Orders</th>
-              <th scope="col" className="py-1 text-right font-medium">Revenue</th>
+              <th scope="col" className="py-1 font-medium">
+                Day (UTC)
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Orders
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Revenue
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-black/5 tabular-nums">
             {days.map((day) => (
               <tr key={day.day}>
-                <th scope="row" className="py-1 font-normal">{day.day}</th>
+                <th scope="row" className="py-1 font-normal">
+                  {day.day}
+                </th>
                 <td className="py-1 text-right">{day.orders}</td>
                 <td className="py-1 text-right">{formatPrice(day.revenue)}</td>
               </tr>

@@ -20,11 +20,21 @@ export function LatestOrders({ orders }: { orders: AdminOrderRow[] }) {
         <table className="mt-3 w-full text-left text-sm">
           <thead className="bg-slate-100 text-ink-muted">
             <tr>
-              <th scope="col" className="px-5 py-2 font-medium">Order</th>
-              <th scope="col" className="px-5 py-2 font-medium">Placed</th>
-              <th scope="col" className="px-5 py-2 font-medium">Buyer</th>
-              <th scope="col" className="px-5 py-2 font-medium">Status</th>
-              <th scope="col" className="px-5 py-2 text-right font-medium">Total</th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Order
+              </th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Placed
+              </th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Buyer
+              </th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-5 py-2 text-right font-medium">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-black/5">

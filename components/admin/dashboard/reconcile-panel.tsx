@@ -19,7 +19,9 @@ export function ReconcilePanel({ lastRun }: { lastRun: LastRun | null }) {
       <h2 id="reconcile-heading" className="font-semibold text-ink">
         Reconciliation
       </h2>
-      <p className="mt-1 text-sm text-ink-muted">Re-reads every unsettled payment from Amazon Pay and repairs anything a lost notification left behind.</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        Re-reads every unsettled payment from Amazon Pay and repairs anything a lost notification left behind.
+      </p>
       <form action={action} className="mt-3">
         <button type="submit" className="btn-primary py-1.5" disabled={pending}>
           {pending ? 'Reconciling…' : 'Reconcile now'}
@@ -28,14 +30,16 @@ export function ReconcilePanel({ lastRun }: { lastRun: LastRun | null }) {
       <div aria-live="polite" className="mt-3 text-sm">
         {result?.ok === true ? (
           <p className={result.errorCount > 0 ? 'text-rose-800' : 'text-emerald-800'}>
-            Checked {result.ordersChecked} orders, changed {result.ordersChanged}, processed {result.notificationsProcessed} notifications
+            Checked {result.ordersChecked} orders, changed {result.ordersChanged}, processed {result.notificationsProcessed}{' '}
+            notifications
             {result.errorCount > 0 ? `; ${result.errorCount} could not be read (see the server log)` : ''}.
           </p>
         ) : result?.ok === false ? (
           <p className="text-rose-800">{result.message}</p>
         ) : lastRun ? (
           <p className="text-ink-muted">
-            Last run {lastRun.startedAt.slice(0, 16).replace('T', ' ')} UTC: {lastRun.status}, {lastRun.ordersChecked} checked, {lastRun.ordersChanged} changed.
+            Last run {lastRun.startedAt.slice(0, 16).replace('T', ' ')} UTC: {lastRun.status}, {lastRun.ordersChecked} checked,{' '}
+            {lastRun.ordersChanged} changed.
           </p>
         ) : (
           <p className="text-ink-muted">Not run yet.</p>

@@ -15,7 +15,10 @@ export function StatusSummary({ counts }: { counts: Array<{ status: string; coun
         <ul className="mt-3 divide-y divide-black/5 text-sm">
           {counts.map((row) => (
             <li key={row.status}>
-              <Link href={`/admin/orders?status=${encodeURIComponent(row.status)}`} className="flex items-center justify-between py-2 hover:bg-slate-50">
+              <Link
+                href={`/admin/orders?status=${encodeURIComponent(row.status)}`}
+                className="flex items-center justify-between py-2 hover:bg-slate-50"
+              >
                 <StatusBadge status={row.status} />
                 <span className="font-medium tabular-nums text-ink">{row.count.toLocaleString('en-US')}</span>
               </Link>

@@ -73,7 +73,9 @@ function Rows({ initialRows, query }: Props) {
           <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
           <td className="px-4 py-2.5">
             <StatusBadge status={order.status} />
-            <div className="mt-0.5 text-xs text-ink-muted">{order.paymentState === 'none' ? 'No charge yet' : order.paymentState}</div>
+            <div className="mt-0.5 text-xs text-ink-muted">
+              {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
+            </div>
           </td>
           <td className="px-4 py-2.5 text-right font-medium tabular-nums">
             <Price value={order.total} />

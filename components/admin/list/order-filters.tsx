@@ -8,7 +8,13 @@ const label = 'text-xs font-medium text-ink-muted';
 /** A plain GET form: the filters live in the URL, so any view can be bookmarked or shared. */
 export function OrderFilters({ query }: { query: OrderListQuery }) {
   return (
-    <form method="get" action="/admin/orders" role="search" aria-label="Filter orders" className="card grid grid-cols-2 gap-3 p-4 md:grid-cols-4">
+    <form
+      method="get"
+      action="/admin/orders"
+      role="search"
+      aria-label="Filter orders"
+      className="card grid grid-cols-2 gap-3 p-4 md:grid-cols-4"
+    >
       <label className="col-span-2">
         <span className={label}>Search</span>
         <input

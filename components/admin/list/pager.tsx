@@ -3,7 +3,13 @@ import type { OrderListPage, OrderListQuery } from '@/lib/orders/admin/list';
 import { listHref } from './list-href';
 
 /** Previous/next over keyset cursors: every page is as fast as the first, at any depth. */
-export function Pager({ query, page }: { query: OrderListQuery; page: Pick<OrderListPage, 'nextCursor' | 'prevCursor' | 'totalCount' | 'totalCapped'> }) {
+export function Pager({
+  query,
+  page,
+}: {
+  query: OrderListQuery;
+  page: Pick<OrderListPage, 'nextCursor' | 'prevCursor' | 'totalCount' | 'totalCapped'>;
+}) {
   const linkClass = 'btn-secondary py-1.5';
   const disabled = 'btn border border-black/10 bg-white py-1.5 text-ink-muted/50';
   return (

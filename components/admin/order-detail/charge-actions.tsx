@@ -11,7 +11,17 @@ function step(currency: string): string {
 }
 
 /** An amount field in the charge's currency: whole minor units only, never above `maxMinor`. */
-function AmountInput({ id, currency, maxMinor, defaultMinor }: { id: string; currency: string; maxMinor: number; defaultMinor?: number }) {
+function AmountInput({
+  id,
+  currency,
+  maxMinor,
+  defaultMinor,
+}: {
+  id: string;
+  currency: string;
+  maxMinor: number;
+  defaultMinor?: number;
+}) {
   return (
     <input
       id={id}
@@ -29,18 +39,42 @@ function AmountInput({ id, currency, maxMinor, defaultMinor }: { id: string; cur
 }
 
 /** The operations Amazon's live state allows on one charge: capture and cancel while authorized, refund once captured. */
-export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveChargeView; orderNumber: string; currency: string }) {
+export function ChargeActions({
+  charge,
+  orderNumber,
+  currency,
+}: {
+  charge: LiveChargeView;
+  orderNumber: string;
+  currency: string;
+}) {
   const canCapture = charge.state === 'Authorized';
   const canCancel = charge.state === 'Authorized' || charge.state === 'AuthorizationInitiated';
   const canRefund = charge.state === 'Captured' && charge.refundable > 0;
-  if (!canCapture && !canCancel && !canRefund) return <p className="text-sm text-ink-muted">No operations are possible on this charge in its current state.</p>;
+  if (!canCapture && !canCancel && !canRefund)
+    return <p className="text-sm text-ink-muted">No operations are possible on this charge in its current state.</p>;
   const hidden = { chargeId: charge.chargeId };
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canCapture && (
-        <OperationForm action={captureChargeAction} orderNumber={orderNumber} hidden={hidden} submitLabel="Capture" testId="capture-form">
-          <Field label="Amount to capture" name={`capture-${charge.chargeId}`} hint={`up to ${formatMinor(charge.authorized, currency)} authorized`}>
-            <AmountInput id={`capture-${charge.chargeId}`} currency={currency} maxMinor={charge.authorized} defaultMinor={charge.authorized} />
+        <OperationForm
+          action={captureChargeAction}
+          orderNumber={orderNumber}
+          hidden={hidden}
+          submitLabel="Capture"
+          testId="capture-form"
+        >
+          <Field
+            label="Amount to capture"
+            name={`capture-${charge.chargeId}`}
+            hint={`up to ${formatMinor(charge.authorized, currency)} authorized`}
+          >
+            <AmountInput
+              id={`capture-${charge.chargeId}`}
+              currency={currency}
+              maxMinor={charge.authorized}
+              defaultMinor={charge.authorized}
+            />
           </Field>
         </OperationForm>
       )}
@@ -51,7 +85,11 @@ export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveC
           hidden={hidden}
           submitLabel="Cancel charge…"
           testId="cancel-form"
-          confirm={{ title: 'Cancel this charge?', body: 'The authorization is released and cannot be captured afterwards.', confirmLabel: 'Cancel the charge' }}
+          confirm={{
+            title: 'Cancel this charge?',
+            body: 'The authorization is released and cannot be captured afterwards.',
+            confirmLabel: 'Cancel the charge',
+          }}
         >
           <Field label="Reason for canceling" name={`cancel-${charge.chargeId}`}>
             <input id={`cancel-${charge.chargeId}`} name="reason" maxLength={255} required className={inputClass} />
@@ -66,9 +104,17 @@ export function ChargeActions({ charge, orderNumber, currency }: { charge: LiveC
           hidden={{ ...hidden, refundsSeen: String(charge.refunds.length) }}
           submitLabel="Refund…"
           testId="refund-form"
-          confirm={{ title: (form) => `Refund ${formatDecimalInput(form.get('amount'), currency)} to the buyer?`, body: 'The money goes back to the buyer. A refund cannot be undone.', confirmLabel: 'Send the refund' }}
+          confirm={{
+            title: (form) => `Refund ${formatDecimalInput(form.get('amount'), currency)} to the buyer?`,
+            body: 'The money goes back to the buyer. A refund cannot be undone.',
+            confirmLabel: 'Send the refund',
+          }}
         >
-          <Field label="Amount to refund" name={`refund-${charge.chargeId}`} hint={`${formatMinor(charge.refundable, currency)} left to refund`}>
+          <Field
+            label="Amount to refund"
+            name={`refund-${charge.chargeId}`}
+            hint={`${formatMinor(charge.refundable, currency)} left to refund`}
+          >
             <AmountInput id={`refund-${charge.chargeId}`} currency={currency} maxMinor={charge.refundable} />
           </Field>
         </OperationForm>

@@ -11,7 +11,15 @@ import { StatusBadge } from './status-badge';
 const card = 'rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5';
 
 /** What Amazon says right now about the order's permission, charges and refunds, with the operations that state allows. */
-export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminOrderView; refreshing: boolean; onRefresh: () => void }) {
+export function LivePaymentPanel({
+  view,
+  refreshing,
+  onRefresh,
+}: {
+  view: AdminOrderView;
+  refreshing: boolean;
+  onRefresh: () => void;
+}) {
   const { live, order } = view;
   return (
     <section aria-labelledby="live-heading" className={card} data-testid="live-panel" aria-busy={refreshing}>
@@ -26,7 +34,12 @@ export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminO
           </p>
         </div>
         <div className="flex items-center gap-2">
-          <button type="button" onClick={onRefresh} disabled={refreshing} className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={onRefresh}
+            disabled={refreshing}
+            className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50 disabled:opacity-60"
+          >
             {refreshing ? 'Reading…' : 'Refresh'}
           </button>
           <OperationForm action={refreshOrderFromAmazonAction} orderNumber={order.number} submitLabel="Re-sync our records" />
@@ -46,11 +59,21 @@ export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminO
                 </caption>
                 <thead className="text-ink-muted">
                   <tr>
-                    <th scope="col" className="px-4 py-1 font-medium">State</th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">Authorized</th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">Captured</th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">Refunded</th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">Left to refund</th>
+                    <th scope="col" className="px-4 py-1 font-medium">
+                      State
+                    </th>
+                    <th scope="col" className="px-4 py-1 text-right font-medium">
+                      Authorized
+                    </th>
+                    <th scope="col" className="px-4 py-1 text-right font-medium">
+                      Captured
+                    </th>
+                    <th scope="col" className="px-4 py-1 text-right font-medium">
+                      Refunded
+                    </th>
+                    <th scope="col" className="px-4 py-1 text-right font-medium">
+                      Left to refund
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -60,8 +83,12 @@ export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminO
                       {charge.reasonCode && <span className="ml-2 text-xs text-ink-muted">{charge.reasonCode}</span>}
                     </td>
                     <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.authorized, order.currency)}</td>
-                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-captured">{formatMinor(charge.captured, order.currency)}</td>
-                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-refunded">{formatMinor(charge.refunded, order.currency)}</td>
+                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-captured">
+                      {formatMinor(charge.captured, order.currency)}
+                    </td>
+                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-refunded">
+                      {formatMinor(charge.refunded, order.currency)}
+                    </td>
                     <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.refundable, order.currency)}</td>
                   </tr>
                 </tbody>
@@ -71,9 +98,15 @@ export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminO
                   <caption className="text-left text-xs font-semibold text-ink-muted">Refunds</caption>
                   <thead className="text-ink-muted">
                     <tr>
-                      <th scope="col" className="py-1 font-medium">Refund</th>
-                      <th scope="col" className="py-1 font-medium">State</th>
-                      <th scope="col" className="py-1 text-right font-medium">Amount</th>
+                      <th scope="col" className="py-1 font-medium">
+                        Refund
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        State
+                      </th>
+                      <th scope="col" className="py-1 text-right font-medium">
+                        Amount
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-black/5">
@@ -104,13 +137,17 @@ export function LivePaymentPanel({ view, refreshing, onRefresh }: { view: AdminO
                 <dt className="text-ink-muted">State</dt>
                 <dd>
                   <StatusBadge state={live.permission.state} testId="permission-state" />
-                  {live.permission.reasons.length > 0 && <span className="ml-2 text-xs text-ink-muted">{live.permission.reasons.join(', ')}</span>}
+                  {live.permission.reasons.length > 0 && (
+                    <span className="ml-2 text-xs text-ink-muted">{live.permission.reasons.join(', ')}</span>
+                  )}
                 </dd>
                 <dt className="text-ink-muted">Type</dt>
                 <dd>{live.permission.type ?? '—'}</dd>
                 <dt className="text-ink-muted">Balance</dt>
                 <dd className="tabular-nums">
-                  {live.permission.amountBalance === null ? 'No limit' : `${formatMinor(live.permission.amountBalance, order.currency)} of ${formatMinor(live.permission.amountLimit ?? 0, order.currency)}`}
+                  {live.permission.amountBalance === null
+                    ? 'No limit'
+                    : `${formatMinor(live.permission.amountBalance, order.currency)} of ${formatMinor(live.permission.amountLimit ?? 0, order.currency)}`}
                 </dd>
               </dl>
               <div className="mt-3">

@@ -54,7 +54,14 @@ export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, c
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-3" aria-describedby={messageId} data-testid={testId}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      className="space-y-3"
+      aria-describedby={messageId}
+      data-testid={testId}
+    >
       <input type="hidden" name="orderNumber" value={orderNumber} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -75,21 +82,38 @@ export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, c
         >
           {pending ? 'Sending…' : submitLabel}
         </button>
-        <p id={messageId} aria-live="polite" role={state && !state.ok ? 'alert' : 'status'} className={`text-sm ${state?.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+        <p
+          id={messageId}
+          aria-live="polite"
+          role={state && !state.ok ? 'alert' : 'status'}
+          className={`text-sm ${state?.ok ? 'text-emerald-800' : 'text-red-700'}`}
+        >
           {state?.message ?? ''}
         </p>
       </div>
       {confirm && (
-        <dialog ref={dialogRef} aria-labelledby={`${messageId}-title`} className="m-auto w-full max-w-md rounded-xl p-6 shadow-xl backdrop:bg-black/40">
+        <dialog
+          ref={dialogRef}
+          aria-labelledby={`${messageId}-title`}
+          className="m-auto w-full max-w-md rounded-xl p-6 shadow-xl backdrop:bg-black/40"
+        >
           <h3 id={`${messageId}-title`} className="text-lg font-semibold text-ink">
             {confirmTitle}
           </h3>
           <p className="mt-2 text-sm text-ink-muted">{confirm.body}</p>
           <div className="mt-5 flex justify-end gap-3">
-            <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => dialogRef.current?.close()}
+              className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50"
+            >
               Go back
             </button>
-            <button type="button" onClick={onConfirm} className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+            <button
+              type="button"
+              onClick={onConfirm}
+              className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
+            >
               {confirm.confirmLabel}
             </button>
           </div>
@@ -109,4 +133,5 @@ export function Field({ label, name, children, hint }: { label: string; name: st
   );
 }
 
-export const inputClass = 'w-full rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm focus:outline-2 focus:outline-sky-600';
+export const inputClass =
+  'w-full rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm focus:outline-2 focus:outline-sky-600';

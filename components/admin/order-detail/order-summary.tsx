@@ -18,11 +18,21 @@ export function OrderItems({ view }: { view: AdminOrderView }) {
       <table className="mt-3 w-full text-left text-sm">
         <thead className="text-ink-muted">
           <tr>
-            <th scope="col" className="py-1 font-medium">Product</th>
-            <th scope="col" className="py-1 font-medium">Kind</th>
-            <th scope="col" className="py-1 text-right font-medium">Unit</th>
-            <th scope="col" className="py-1 text-right font-medium">Qty</th>
-            <th scope="col" className="py-1 text-right font-medium">Total</th>
+            <th scope="col" className="py-1 font-medium">
+              Product
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Unit
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Qty
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Total
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-black/5">
@@ -39,13 +49,19 @@ export function OrderItems({ view }: { view: AdminOrderView }) {
         <tfoot className="border-t border-black/10">
           {totals.map(([label, amount]) => (
             <tr key={label}>
-              <th scope="row" colSpan={4} className="py-1 text-right font-normal text-ink-muted">{label}</th>
+              <th scope="row" colSpan={4} className="py-1 text-right font-normal text-ink-muted">
+                {label}
+              </th>
               <td className="py-1 text-right tabular-nums">{formatMinor(amount, order.currency)}</td>
             </tr>
           ))}
           <tr>
-            <th scope="row" colSpan={4} className="py-1 text-right font-semibold">Total</th>
-            <td className="py-1 text-right font-semibold tabular-nums" data-testid="order-total">{formatMinor(order.total, order.currency)}</td>
+            <th scope="row" colSpan={4} className="py-1 text-right font-semibold">
+              Total
+            </th>
+            <td className="py-1 text-right font-semibold tabular-nums" data-testid="order-total">
+              {formatMinor(order.total, order.currency)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -79,11 +95,18 @@ export function BuyerAndShipping({ view }: { view: AdminOrderView }) {
           <dd>
             {address ? (
               <address className="not-italic">
-                {[address.name, ...address.lines, `${address.postalCode} ${address.city} ${address.stateOrRegion}`.trim(), address.countryCode].filter(Boolean).map((line) => (
-                  <span key={line} className="block">
-                    {line}
-                  </span>
-                ))}
+                {[
+                  address.name,
+                  ...address.lines,
+                  `${address.postalCode} ${address.city} ${address.stateOrRegion}`.trim(),
+                  address.countryCode,
+                ]
+                  .filter(Boolean)
+                  .map((line) => (
+                    <span key={line} className="block">
+                      {line}
+                    </span>
+                  ))}
               </address>
             ) : (
               'Nothing to ship'

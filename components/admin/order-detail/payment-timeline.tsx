@@ -29,9 +29,11 @@ function summary(event: EventView, currency: string): string {
   if (typeof detail.reason === 'string') parts.push(`“${detail.reason}”`);
   for (const key of ['amount', 'total', 'captured', 'refunded'] as const) {
     const value = detail[key];
-    if (typeof value === 'number' && (key !== 'refunded' || value > 0)) parts.push(`${key === 'amount' || key === 'total' ? '' : `${key} `}${formatMinor(value, currency)}`);
+    if (typeof value === 'number' && (key !== 'refunded' || value > 0))
+      parts.push(`${key === 'amount' || key === 'total' ? '' : `${key} `}${formatMinor(value, currency)}`);
   }
-  if (typeof detail.carrierCode === 'string' && typeof detail.trackingNumber === 'string') parts.push(`${detail.carrierCode} ${detail.trackingNumber}`);
+  if (typeof detail.carrierCode === 'string' && typeof detail.trackingNumber === 'string')
+    parts.push(`${detail.carrierCode} ${detail.trackingNumber}`);
   return parts.join(' · ');
 }
 

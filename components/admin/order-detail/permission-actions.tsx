@@ -17,7 +17,8 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
   const { order, lines } = view;
   const open = permission.state !== 'Closed';
   const subscriptionLine = lines.find((line) => line.kind === 'subscription');
-  const canChargeAgain = order.isSubscription && permission.type === 'Recurring' && permission.state === 'Chargeable' && subscriptionLine;
+  const canChargeAgain =
+    order.isSubscription && permission.type === 'Recurring' && permission.state === 'Chargeable' && subscriptionLine;
   if (!open && !order.hasPhysicalGoods) return null;
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -40,7 +41,12 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
       {order.hasPhysicalGoods && (
         <div className={box}>
           <h3 className="mb-2 text-sm font-semibold">Delivery tracking</h3>
-          <OperationForm action={addDeliveryTrackingAction} orderNumber={order.number} submitLabel="Send tracking" testId="tracking-form">
+          <OperationForm
+            action={addDeliveryTrackingAction}
+            orderNumber={order.number}
+            submitLabel="Send tracking"
+            testId="tracking-form"
+          >
             <Field label="Carrier code" name="carrierCode" hint="e.g. UPS, USPS, FEDEX, DHL">
               <input id="carrierCode" name="carrierCode" required maxLength={50} className={inputClass} />
             </Field>
@@ -53,15 +59,38 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
       {open && (
         <div className={box}>
           <h3 className="mb-2 text-sm font-semibold">Merchant metadata</h3>
-          <OperationForm action={updateChargePermissionMetadataAction} orderNumber={order.number} submitLabel="Update metadata" testId="metadata-form">
+          <OperationForm
+            action={updateChargePermissionMetadataAction}
+            orderNumber={order.number}
+            submitLabel="Update metadata"
+            testId="metadata-form"
+          >
             <Field label="Merchant reference" name="merchantReferenceId">
-              <input id="merchantReferenceId" name="merchantReferenceId" maxLength={256} defaultValue={permission.merchantMetadata.merchantReferenceId} className={inputClass} />
+              <input
+                id="merchantReferenceId"
+                name="merchantReferenceId"
+                maxLength={256}
+                defaultValue={permission.merchantMetadata.merchantReferenceId}
+                className={inputClass}
+              />
             </Field>
             <Field label="Store name" name="merchantStoreName">
-              <input id="merchantStoreName" name="merchantStoreName" maxLength={50} defaultValue={permission.merchantMetadata.merchantStoreName} className={inputClass} />
+              <input
+                id="merchantStoreName"
+                name="merchantStoreName"
+                maxLength={50}
+                defaultValue={permission.merchantMetadata.merchantStoreName}
+                className={inputClass}
+              />
             </Field>
             <Field label="Note to buyer" name="noteToBuyer">
-              <input id="noteToBuyer" name="noteToBuyer" maxLength={255} defaultValue={permission.merchantMetadata.noteToBuyer} className={inputClass} />
+              <input
+                id="noteToBuyer"
+                name="noteToBuyer"
+                maxLength={255}
+                defaultValue={permission.merchantMetadata.noteToBuyer}
+                className={inputClass}
+              />
             </Field>
           </OperationForm>
         </div>

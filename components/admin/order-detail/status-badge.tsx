@@ -16,7 +16,10 @@ const TONES: Record<string, string> = {
 export function StatusBadge({ state, testId }: { state: string; testId?: string }) {
   const tone = TONES[state] ?? 'bg-slate-100 text-slate-800 ring-slate-500/20';
   return (
-    <span data-testid={testId} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>
+    <span
+      data-testid={testId}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
+    >
       {state}
     </span>
   );

@@ -11,7 +11,10 @@ const SETTLING_REFETCH_MS = 2_000;
 
 async function fetchOrderView(orderNumber: string): Promise<AdminOrderView> {
   const response = await fetch(`/api/admin/orders/${encodeURIComponent(orderNumber)}/live`, { cache: 'no-store' });
-  if (!response.ok) throw new Error(response.status === 401 ? 'Your admin session has ended. Sign in again.' : `Could not load the order (${response.status}).`);
+  if (!response.ok)
+    throw new Error(
+      response.status === 401 ? 'Your admin session has ended. Sign in again.' : `Could not load the order (${response.status}).`,
+    );
   return (await response.json()) as AdminOrderView;
 }
 

@@ -4,7 +4,11 @@ import { useRef, useState } from 'react';
 import { formatBytes } from './format';
 import { BUTTON } from './ui';
 
-type Progress = { phase: 'idle' } | { phase: 'loading'; received: number; total: number | null } | { phase: 'done'; received: number } | { phase: 'error'; message: string };
+type Progress =
+  | { phase: 'idle' }
+  | { phase: 'loading'; received: number; total: number | null }
+  | { phase: 'done'; received: number }
+  | { phase: 'error'; message: string };
 
 function filenameFrom(disposition: string | null, fallback: string): string {
   return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback;
@@ -48,7 +52,11 @@ export function DownloadButton({ href, fallbackName }: { href: string; fallbackN
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setProgress({ phase: 'done', received });
     } catch (error) {
-      setProgress(abort.current?.signal.aborted ? { phase: 'idle' } : { phase: 'error', message: error instanceof Error ? error.message : 'The download failed.' });
+      setProgress(
+        abort.current?.signal.aborted
+          ? { phase: 'idle' }
+          : { phase: 'error', message: error instanceof Error ? error.message : 'The download failed.' },
+      );
     }
   }
 
@@ -61,19 +69,28 @@ export function DownloadButton({ href, fallbackName }: { href: string; fallbackN
           {loading ? 'Downloading…' : 'Download document'}
         </button>
         {loading && (
-          <button type="button" className="text-sm text-ink-muted underline" onClick={() => abort.current?.abort()}>Cancel</button>
+          <button type="button" className="text-sm text-ink-muted underline" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
         )}
-        <a href={href} download className="text-sm text-brand-700 underline">or download directly</a>
+        <a href={href} download className="text-sm text-brand-700 underline">
+          or download directly
+        </a>
       </div>
       <div aria-live="polite" className="text-sm text-ink-muted">
         {loading && (
           <>
             <progress className="h-2 w-64 align-middle" max={100} value={percent ?? undefined} aria-label="Download progress" />{' '}
-            {formatBytes(progress.received)}{progress.total ? ` of ${formatBytes(progress.total)} (${percent}%)` : ''}
+            {formatBytes(progress.received)}
+            {progress.total ? ` of ${formatBytes(progress.total)} (${percent}%)` : ''}
           </>
         )}
         {progress.phase === 'done' && <span data-testid="download-done">Saved {formatBytes(progress.received)}.</span>}
-        {progress.phase === 'error' && <span className="text-red-700" role="alert">{progress.message}</span>}
+        {progress.phase === 'error' && (
+          <span className="text-red-700" role="alert">
+            {progress.message}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -22,7 +22,13 @@ export function PreviewTable({ columns, rows }: { columns: readonly string[]; ro
     return [...rows].sort((a, b) => factor * compareCells(a[sort.column] ?? '', b[sort.column] ?? ''));
   }, [rows, sort]);
   const toggle = (column: number) =>
-    setSort((current) => (current?.column === column ? (current.direction === 'asc' ? { column, direction: 'desc' } : null) : { column, direction: 'asc' }));
+    setSort((current) =>
+      current?.column === column
+        ? current.direction === 'asc'
+          ? { column, direction: 'desc' }
+          : null
+        : { column, direction: 'asc' },
+    );
 
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
@@ -32,7 +38,12 @@ export function PreviewTable({ columns, rows }: { columns: readonly string[]; ro
             {columns.map((column, index) => {
               const state = sort?.column === index ? sort.direction : null;
               return (
-                <th key={`${column}-${index}`} scope="col" className={TH} aria-sort={state === 'asc' ? 'ascending' : state === 'desc' ? 'descending' : 'none'}>
+                <th
+                  key={`${column}-${index}`}
+                  scope="col"
+                  className={TH}
+                  aria-sort={state === 'asc' ? 'ascending' : state === 'desc' ? 'descending' : 'none'}
+                >
                   <button type="button" className="whitespace-nowrap hover:text-ink" onClick={() => toggle(index)}>
                     {column || `Column ${index + 1}`} {state === 'asc' ? '▲' : state === 'desc' ? '▼' : ''}
                   </button>
@@ -45,7 +56,9 @@ export function PreviewTable({ columns, rows }: { columns: readonly string[]; ro
           {sorted.map((row, rowIndex) => (
             <tr key={rowIndex}>
               {columns.map((_, index) => (
-                <td key={index} className={`${TD} whitespace-nowrap font-mono text-xs`}>{row[index] ?? ''}</td>
+                <td key={index} className={`${TD} whitespace-nowrap font-mono text-xs`}>
+                  {row[index] ?? ''}
+                </td>
               ))}
             </tr>
           ))}

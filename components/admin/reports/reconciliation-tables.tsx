@@ -11,9 +11,19 @@ const money = (amount: number | null, currency: CurrencyCode) => (amount === nul
 function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
   return (
     <section className={`${CARD} mt-6`} aria-labelledby={id} data-testid={id}>
-      <h2 id={id} className="text-lg font-semibold text-ink">{title} <span className="text-sm font-normal text-ink-muted">({count})</span></h2>
-      {count === 0 ? <p className="mt-2 text-sm text-ink-muted">None.</p> : <div className="mt-3 overflow-x-auto">{children}</div>}
-      {count > SHOWN_ROWS && <p className="mt-2 text-sm text-ink-muted">First {SHOWN_ROWS} of {count} shown; the CSV export has every row.</p>}
+      <h2 id={id} className="text-lg font-semibold text-ink">
+        {title} <span className="text-sm font-normal text-ink-muted">({count})</span>
+      </h2>
+      {count === 0 ? (
+        <p className="mt-2 text-sm text-ink-muted">None.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">{children}</div>
+      )}
+      {count > SHOWN_ROWS && (
+        <p className="mt-2 text-sm text-ink-muted">
+          First {SHOWN_ROWS} of {count} shown; the CSV export has every row.
+        </p>
+      )}
     </section>
   );
 }
@@ -23,7 +33,11 @@ function PairTable({ pairs, label }: { pairs: readonly ReconciledPair[]; label: 
     <table className={TABLE} aria-label={label}>
       <thead className="bg-slate-100">
         <tr>
-          {['Transaction', 'Type', 'Order', 'Report', 'Books', 'Difference', 'Fees', 'Matched by', 'Line'].map((head) => <th key={head} scope="col" className={TH}>{head}</th>)}
+          {['Transaction', 'Type', 'Order', 'Report', 'Books', 'Difference', 'Fees', 'Matched by', 'Line'].map((head) => (
+            <th key={head} scope="col" className={TH}>
+              {head}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-black/5">
@@ -49,7 +63,13 @@ function UnbookedTable({ rows }: { rows: readonly UnbookedRow[] }) {
   return (
     <table className={TABLE} aria-label="In the report, not in our books">
       <thead className="bg-slate-100">
-        <tr>{['Transaction', 'Type', 'Amount', 'Related order', 'Reason', 'Line'].map((head) => <th key={head} scope="col" className={TH}>{head}</th>)}</tr>
+        <tr>
+          {['Transaction', 'Type', 'Amount', 'Related order', 'Reason', 'Line'].map((head) => (
+            <th key={head} scope="col" className={TH}>
+              {head}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody className="divide-y divide-black/5">
         {rows.slice(0, SHOWN_ROWS).map((item) => (
@@ -71,7 +91,13 @@ function MissingTable({ entries }: { entries: readonly BookEntry[] }) {
   return (
     <table className={TABLE} aria-label="In our books, not in the report">
       <thead className="bg-slate-100">
-        <tr>{['Order', 'Kind', 'Transaction', 'Expected'].map((head) => <th key={head} scope="col" className={TH}>{head}</th>)}</tr>
+        <tr>
+          {['Order', 'Kind', 'Transaction', 'Expected'].map((head) => (
+            <th key={head} scope="col" className={TH}>
+              {head}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody className="divide-y divide-black/5">
         {entries.slice(0, SHOWN_ROWS).map((entry) => (
@@ -91,10 +117,18 @@ export function ReconciliationTables({ result }: { result: ReconciliationResult 
   return (
     <>
       <section className={`${CARD} mt-6`} aria-labelledby="totals-heading">
-        <h2 id="totals-heading" className="text-lg font-semibold text-ink">Totals and fees</h2>
+        <h2 id="totals-heading" className="text-lg font-semibold text-ink">
+          Totals and fees
+        </h2>
         <table className={`${TABLE} mt-3`} aria-label="Totals by currency">
           <thead className="bg-slate-100">
-            <tr>{['Currency', 'Rows', 'Gross', 'Fees', 'Net'].map((head) => <th key={head} scope="col" className={TH}>{head}</th>)}</tr>
+            <tr>
+              {['Currency', 'Rows', 'Gross', 'Fees', 'Net'].map((head) => (
+                <th key={head} scope="col" className={TH}>
+                  {head}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {result.totals.map((total) => (
@@ -109,20 +143,32 @@ export function ReconciliationTables({ result }: { result: ReconciliationResult 
           </tbody>
         </table>
       </section>
-      <Section id="amount-differences" title="Amount differences" count={result.amountDifferences.length}><PairTable pairs={result.amountDifferences} label="Amount differences" /></Section>
-      <Section id="currency-mismatches" title="Currency mismatches" count={result.currencyMismatches.length}><PairTable pairs={result.currencyMismatches} label="Currency mismatches" /></Section>
-      <Section id="not-in-books" title="In the report, not in our books" count={result.notInBooks.length}><UnbookedTable rows={result.notInBooks} /></Section>
-      <Section id="not-in-report" title="In our books, not in the report" count={result.notInReport.length}><MissingTable entries={result.notInReport} /></Section>
+      <Section id="amount-differences" title="Amount differences" count={result.amountDifferences.length}>
+        <PairTable pairs={result.amountDifferences} label="Amount differences" />
+      </Section>
+      <Section id="currency-mismatches" title="Currency mismatches" count={result.currencyMismatches.length}>
+        <PairTable pairs={result.currencyMismatches} label="Currency mismatches" />
+      </Section>
+      <Section id="not-in-books" title="In the report, not in our books" count={result.notInBooks.length}>
+        <UnbookedTable rows={result.notInBooks} />
+      </Section>
+      <Section id="not-in-report" title="In our books, not in the report" count={result.notInReport.length}>
+        <MissingTable entries={result.notInReport} />
+      </Section>
       <Section id="duplicates" title="Duplicates" count={result.duplicates.length}>
         <ul className="list-disc pl-5 text-sm">
           {result.duplicates.slice(0, SHOWN_ROWS).map((group) => (
             <li key={`${group.source}-${group.key}`}>
-              {group.source === 'report' ? `Report lines ${group.rows.map((row) => row.line).join(', ')} repeat ${group.key}` : `Orders ${group.orderNumbers.join(', ')} claim ${group.key}`}
+              {group.source === 'report'
+                ? `Report lines ${group.rows.map((row) => row.line).join(', ')} repeat ${group.key}`
+                : `Orders ${group.orderNumbers.join(', ')} claim ${group.key}`}
             </li>
           ))}
         </ul>
       </Section>
-      <Section id="matched" title="Matched" count={result.matched.length}><PairTable pairs={result.matched} label="Matched" /></Section>
+      <Section id="matched" title="Matched" count={result.matched.length}>
+        <PairTable pairs={result.matched} label="Matched" />
+      </Section>
     </>
   );
 }

@@ -13,7 +13,10 @@ async function fetchPage(filterQuery: string, cursor: string | null): Promise<Re
   const response = await fetch(`/api/admin/reports?${params.toString()}`, { cache: 'no-store' });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : `HTTP ${response.status}`;
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string'
+        ? body.message
+        : `HTTP ${response.status}`;
     throw new Error(message);
   }
   return body as ReportPage;
@@ -28,34 +31,62 @@ export function ReportList({ filterQuery }: { filterQuery: string }) {
     getNextPageParam: (last) => last.nextCursor,
   });
 
-  if (query.isPending) return <p className="mt-4 text-sm text-ink-muted" role="status">Loading reports…</p>;
-  if (query.isError) return <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{query.error.message}</p>;
+  if (query.isPending)
+    return (
+      <p className="mt-4 text-sm text-ink-muted" role="status">
+        Loading reports…
+      </p>
+    );
+  if (query.isError)
+    return (
+      <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+        {query.error.message}
+      </p>
+    );
   const reports = query.data.pages.flatMap((page) => page.reports);
   return (
     <div className="mt-4">
       {reports.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-black/15 bg-white p-6 text-center text-sm text-ink-muted">No reports match these filters.</p>
+        <p className="rounded-xl border border-dashed border-black/15 bg-white p-6 text-center text-sm text-ink-muted">
+          No reports match these filters.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
           <table className={TABLE} aria-label="Reports">
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className={TH}>Report</th>
-                <th scope="col" className={TH}>Type</th>
-                <th scope="col" className={TH}>Status</th>
-                <th scope="col" className={TH}>Period</th>
-                <th scope="col" className={TH}>Created</th>
+                <th scope="col" className={TH}>
+                  Report
+                </th>
+                <th scope="col" className={TH}>
+                  Type
+                </th>
+                <th scope="col" className={TH}>
+                  Status
+                </th>
+                <th scope="col" className={TH}>
+                  Period
+                </th>
+                <th scope="col" className={TH}>
+                  Created
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-black/5">
               {reports.map((report) => (
                 <tr key={report.reportId}>
                   <td className={`${TD} font-mono`}>
-                    <Link href={`/admin/reports/${report.reportId}`} className="text-brand-700 underline">{report.reportId}</Link>
+                    <Link href={`/admin/reports/${report.reportId}`} className="text-brand-700 underline">
+                      {report.reportId}
+                    </Link>
                   </td>
                   <td className={TD}>{report.typeLabel}</td>
-                  <td className={TD}><StatusBadge status={report.status} label={report.statusLabel} /></td>
-                  <td className={TD}>{formatAmazonTime(report.startTime)} – {formatAmazonTime(report.endTime)}</td>
+                  <td className={TD}>
+                    <StatusBadge status={report.status} label={report.statusLabel} />
+                  </td>
+                  <td className={TD}>
+                    {formatAmazonTime(report.startTime)} – {formatAmazonTime(report.endTime)}
+                  </td>
                   <td className={TD}>{formatAmazonTime(report.createdTime)}</td>
                 </tr>
               ))}
@@ -66,11 +97,20 @@ export function ReportList({ filterQuery }: { filterQuery: string }) {
       <div className="mt-3 flex items-center gap-3 text-sm text-ink-muted">
         <span>{reports.length} shown</span>
         {query.hasNextPage && (
-          <button type="button" className={BUTTON_SECONDARY} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          <button
+            type="button"
+            className={BUTTON_SECONDARY}
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+          >
             {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
         )}
-        {query.isFetchNextPageError && <span role="alert" className="text-red-700">Could not load more reports; try again.</span>}
+        {query.isFetchNextPageError && (
+          <span role="alert" className="text-red-700">
+            Could not load more reports; try again.
+          </span>
+        )}
       </div>
     </div>
   );

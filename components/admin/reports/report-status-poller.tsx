@@ -23,11 +23,24 @@ export function ReportStatusPoller({ reportId }: { reportId: string }) {
   });
   return (
     <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite" data-testid="created-report">
-      Report <Link href={`/admin/reports/${reportId}`} className="font-mono text-brand-700 underline">{reportId}</Link>{' '}
-      {query.data ? <StatusBadge status={query.data.status} label={query.data.statusLabel} /> : <span className="text-ink-muted">requested…</span>}
+      Report{' '}
+      <Link href={`/admin/reports/${reportId}`} className="font-mono text-brand-700 underline">
+        {reportId}
+      </Link>{' '}
+      {query.data ? (
+        <StatusBadge status={query.data.status} label={query.data.statusLabel} />
+      ) : (
+        <span className="text-ink-muted">requested…</span>
+      )}
       {query.data && !query.data.terminal && <span className="ml-2 text-ink-muted">checking every {POLL_MS / 1000} s</span>}
-      {query.data?.status === 'CANCELLED' && <p className="mt-1 text-ink-muted">Amazon cancels a report when the period holds no data.</p>}
-      {query.isError && <p className="mt-1 text-red-700" role="alert">{query.error.message}</p>}
+      {query.data?.status === 'CANCELLED' && (
+        <p className="mt-1 text-ink-muted">Amazon cancels a report when the period holds no data.</p>
+      )}
+      {query.isError && (
+        <p className="mt-1 text-red-700" role="alert">
+          {query.error.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -16,7 +16,9 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         <span className="text-ink-muted">Report type</span>
         <select name="reportType" className={INPUT} value={type} onChange={(event) => setType(event.target.value)}>
           {SCHEDULABLE_REPORT_TYPES.map((info) => (
-            <option key={info.type} value={info.type}>{info.label}</option>
+            <option key={info.type} value={info.type}>
+              {info.label}
+            </option>
           ))}
         </select>
       </label>
@@ -24,11 +26,15 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         <span className="text-ink-muted">Frequency</span>
         <select name="scheduleFrequency" className={INPUT} defaultValue="P1D">
           {SCHEDULE_FREQUENCIES.map((entry) => (
-            <option key={entry.frequency} value={entry.frequency}>{entry.label} ({entry.frequency})</option>
+            <option key={entry.frequency} value={entry.frequency}>
+              {entry.label} ({entry.frequency})
+            </option>
           ))}
         </select>
       </label>
-      <button type="submit" className={BUTTON} disabled={pending}>{pending ? 'Saving…' : 'Create schedule'}</button>
+      <button type="submit" className={BUTTON} disabled={pending}>
+        {pending ? 'Saving…' : 'Create schedule'}
+      </button>
       {exists && (
         <label className="flex items-center gap-2 text-sm sm:col-span-3">
           <input type="checkbox" name="deleteExistingSchedule" />
@@ -36,7 +42,14 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         </label>
       )}
       <div id="schedule-status" aria-live="polite" className="text-sm sm:col-span-3">
-        {state && !state.ok && <p className="text-red-700" role="alert">{state.message} {Object.values(state.fieldErrors ?? {}).flat().join(' ')}</p>}
+        {state && !state.ok && (
+          <p className="text-red-700" role="alert">
+            {state.message}{' '}
+            {Object.values(state.fieldErrors ?? {})
+              .flat()
+              .join(' ')}
+          </p>
+        )}
         {state?.ok && <p className="text-emerald-700">Schedule {state.reportScheduleId} created.</p>}
       </div>
     </form>
@@ -51,7 +64,11 @@ export function CancelScheduleButton({ reportScheduleId }: { reportScheduleId: s
       <button type="submit" className={BUTTON_SECONDARY} disabled={pending} aria-label={`Cancel schedule ${reportScheduleId}`}>
         {pending ? 'Cancelling…' : 'Cancel'}
       </button>
-      {state && !state.ok && <span className="ml-2 text-sm text-red-700" role="alert">{state.message}</span>}
+      {state && !state.ok && (
+        <span className="ml-2 text-sm text-red-700" role="alert">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -39,13 +39,18 @@ export function createCertificateCache(options: CertificateCacheOptions): Certif
       if (!response.ok) throw new Error(`status ${response.status}`);
       pem = await response.text();
     } catch (error) {
-      throw new InvalidNotificationError('cert-unavailable', `signing certificate could not be fetched from ${url}`, { cause: error });
+      throw new InvalidNotificationError('cert-unavailable', `signing certificate could not be fetched from ${url}`, {
+        cause: error,
+      });
     }
-    if (pem.length > MAX_CERT_BYTES) throw new InvalidNotificationError('cert-unavailable', `signing certificate at ${url} is too large`);
+    if (pem.length > MAX_CERT_BYTES)
+      throw new InvalidNotificationError('cert-unavailable', `signing certificate at ${url} is too large`);
     try {
       return new X509Certificate(pem);
     } catch (error) {
-      throw new InvalidNotificationError('cert-unavailable', `signing certificate at ${url} is not an X.509 PEM`, { cause: error });
+      throw new InvalidNotificationError('cert-unavailable', `signing certificate at ${url} is not an X.509 PEM`, {
+        cause: error,
+      });
     }
   }
 

@@ -42,7 +42,9 @@ describe('certificate URL rule (reference §7)', () => {
   it('allows http only when asked, and only http', () => {
     const offline = { allowedCertHosts: ['127.0.0.1:4010'], allowInsecureCertUrl: true };
     expect(refusal('http://127.0.0.1:4010/__sandbox/sns-cert.pem', offline)).toBe('accepted');
-    expect(refusal('http://127.0.0.1:4010/__sandbox/sns-cert.pem', { ...offline, allowInsecureCertUrl: false })).toBe('bad-cert-url');
+    expect(refusal('http://127.0.0.1:4010/__sandbox/sns-cert.pem', { ...offline, allowInsecureCertUrl: false })).toBe(
+      'bad-cert-url',
+    );
     expect(refusal('ftp://127.0.0.1:4010/__sandbox/sns-cert.pem', offline)).toBe('bad-cert-url');
   });
 

@@ -13,7 +13,13 @@ const ANSWER = `<ConfirmSubscriptionResponse xmlns="http://sns.amazonaws.com/doc
 </ConfirmSubscriptionResponse>`;
 
 function confirmation(subscribeUrl = SUBSCRIBE_URL): SubscriptionConfirmation {
-  return { kind: 'subscription-confirmation', subscribeUrl, token: '2336412f37fb687f5d51e6e2', topicArn: TOPIC, messageId: 'm-1' };
+  return {
+    kind: 'subscription-confirmation',
+    subscribeUrl,
+    token: '2336412f37fb687f5d51e6e2',
+    topicArn: TOPIC,
+    messageId: 'm-1',
+  };
 }
 
 function recorder(answer: () => Promise<Response> | Response) {
@@ -58,7 +64,13 @@ describe('confirmSubscription (reference §7)', () => {
   it('follows the same offline rule as the certificate', async () => {
     const { calls, fetchLike } = recorder(() => new Response('<SubscriptionArn>arn:x</SubscriptionArn>'));
     const url = 'http://127.0.0.1:4010/__sandbox/subscribe?Action=ConfirmSubscription&Token=t';
-    await expect(confirmSubscription(confirmation(url), { allowedCertHosts: ['127.0.0.1:4010'], allowInsecureCertUrl: true, fetch: fetchLike })).resolves.toEqual({ subscriptionArn: 'arn:x' });
+    await expect(
+      confirmSubscription(confirmation(url), {
+        allowedCertHosts: ['127.0.0.1:4010'],
+        allowInsecureCertUrl: true,
+        fetch: fetchLike,
+      }),
+    ).resolves.toEqual({ subscriptionArn: 'arn:x' });
     expect(calls).toHaveLength(1);
   });
 
@@ -78,6 +90,8 @@ describe('confirmSubscription (reference §7)', () => {
 
   it('returns a null ARN when the answer carries none', async () => {
     const { fetchLike } = recorder(() => new Response('ok'));
-    await expect(confirmSubscription(confirmation(), { allowedCertHosts: AMAZON_SNS_HOST, fetch: fetchLike })).resolves.toEqual({ subscriptionArn: null });
+    await expect(confirmSubscription(confirmation(), { allowedCertHosts: AMAZON_SNS_HOST, fetch: fetchLike })).resolves.toEqual({
+      subscriptionArn: null,
+    });
   });
 });

@@ -25,7 +25,10 @@ export interface ConfirmedSubscription {
  * (answer 400), SubscriptionConfirmationError when SNS did not accept (answer 5xx so
  * SNS sends the confirmation again).
  */
-export async function confirmSubscription(confirmation: SubscriptionConfirmation, options: ConfirmSubscriptionOptions): Promise<ConfirmedSubscription> {
+export async function confirmSubscription(
+  confirmation: SubscriptionConfirmation,
+  options: ConfirmSubscriptionOptions,
+): Promise<ConfirmedSubscription> {
   const url = checkSnsUrl(confirmation.subscribeUrl, options, 'bad-subscribe-url', 'SubscribeURL');
   // AWS's SubscribeURL is `/?Action=ConfirmSubscription&TopicArn=…&Token=…`; anything else is not ours to call.
   if (url.searchParams.get('Action') !== 'ConfirmSubscription') {
@@ -34,12 +37,17 @@ export async function confirmSubscription(confirmation: SubscriptionConfirmation
   const fetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let response: Response;
   try {
-    response = await fetchLike(url.href, { method: 'GET', redirect: 'error', signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
+    response = await fetchLike(url.href, {
+      method: 'GET',
+      redirect: 'error',
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+    });
   } catch (error) {
     throw new SubscriptionConfirmationError(`SubscribeURL could not be reached (${url.host})`, null, { cause: error });
   }
   const body = await response.text().catch(() => '');
-  if (!response.ok) throw new SubscriptionConfirmationError(`SNS refused the confirmation with status ${response.status}`, response.status);
+  if (!response.ok)
+    throw new SubscriptionConfirmationError(`SNS refused the confirmation with status ${response.status}`, response.status);
   const arn = /<SubscriptionArn>([^<]+)<\/SubscriptionArn>/.exec(body)?.[1];
   return { subscriptionArn: arn ?? null };
 }

@@ -2,7 +2,13 @@
  * Amazon Pay IPN verification (reference §7): the route hands over the raw body,
  * gets back a verified, typed notification or an InvalidNotificationError (→ 400).
  */
-export { createSnsVerifier, type SnsVerifier, type SnsVerifierOptions, type VerifiedNotification, type SubscriptionConfirmation } from './verify';
+export {
+  createSnsVerifier,
+  type SnsVerifier,
+  type SnsVerifierOptions,
+  type VerifiedNotification,
+  type SubscriptionConfirmation,
+} from './verify';
 export { confirmSubscription, type ConfirmSubscriptionOptions, type ConfirmedSubscription } from './confirm-subscription';
 export { InvalidNotificationError, SubscriptionConfirmationError, type InvalidNotificationReason } from './errors';
 export { AMAZON_SNS_HOST, type SnsUrlPolicy } from './cert-url';

@@ -12,6 +12,9 @@ export function ipnUrlPolicy(): SnsUrlPolicy {
 /** One verifier per process, so its certificate cache is shared by every request. */
 export function getIpnVerifier(): SnsVerifier {
   const { ipn } = getConfig().amazonPay;
-  verifier ??= createSnsVerifier({ ...ipnUrlPolicy(), ...(ipn.topicArns.length > 0 ? { expectedTopicArns: ipn.topicArns } : {}) });
+  verifier ??= createSnsVerifier({
+    ...ipnUrlPolicy(),
+    ...(ipn.topicArns.length > 0 ? { expectedTopicArns: ipn.topicArns } : {}),
+  });
   return verifier;
 }

@@ -39,7 +39,10 @@ describe('snsEnvelopeSchema (reference §7)', () => {
 
   it('requires SubscribeURL and Token on confirmations only', () => {
     expect(snsEnvelopeSchema.safeParse({ ...notification, Type: 'SubscriptionConfirmation' }).success).toBe(false);
-    expect(snsEnvelopeSchema.safeParse({ ...notification, Type: 'UnsubscribeConfirmation', SubscribeURL: 'https://x', Token: 't' }).success).toBe(true);
+    expect(
+      snsEnvelopeSchema.safeParse({ ...notification, Type: 'UnsubscribeConfirmation', SubscribeURL: 'https://x', Token: 't' })
+        .success,
+    ).toBe(true);
   });
 
   it('refuses empty required values and unknown types', () => {
@@ -51,7 +54,9 @@ describe('snsEnvelopeSchema (reference §7)', () => {
 describe('amazonPayNotificationJsonSchema', () => {
   it('parses the JSON string and keeps object types Amazon adds later', () => {
     expect(amazonPayNotificationJsonSchema.parse(JSON.stringify(amazonMessage))).toEqual(amazonMessage);
-    expect(amazonPayNotificationJsonSchema.parse(JSON.stringify({ ...amazonMessage, ObjectType: 'DISPUTE' })).ObjectType).toBe('DISPUTE');
+    expect(amazonPayNotificationJsonSchema.parse(JSON.stringify({ ...amazonMessage, ObjectType: 'DISPUTE' })).ObjectType).toBe(
+      'DISPUTE',
+    );
   });
 
   it('drops unknown keys instead of refusing them', () => {

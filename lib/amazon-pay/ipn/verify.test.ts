@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { AMAZON_SNS_HOST } from './cert-url';
 import { InvalidNotificationError, type InvalidNotificationReason } from './errors';
 import { createSnsVerifier } from './verify';
-import { deferred, ipnHarness, SANDBOX_CERT_URL, signLikeSns, strangerPrivateKey, subscriptionConfirmationFields, TOPIC_ARN } from '@/test/sns-messages';
+import {
+  deferred,
+  ipnHarness,
+  SANDBOX_CERT_URL,
+  signLikeSns,
+  strangerPrivateKey,
+  subscriptionConfirmationFields,
+  TOPIC_ARN,
+} from '@/test/sns-messages';
 
 async function refusal(promise: Promise<unknown>): Promise<InvalidNotificationError> {
   const error: unknown = await promise.then(
@@ -65,7 +73,10 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
     const body = await harness.nextIpn();
     const envelope = JSON.parse(body) as Record<string, string> & { Type: 'Notification' };
     const forged = signLikeSns({ ...envelope, Type: 'Notification' }, { privateKeyPem: strangerPrivateKey() });
-    await expectReason(verifier.verify(JSON.stringify({ ...forged, UnsubscribeURL: envelope['UnsubscribeURL'] })), 'bad-signature');
+    await expectReason(
+      verifier.verify(JSON.stringify({ ...forged, UnsubscribeURL: envelope['UnsubscribeURL'] })),
+      'bad-signature',
+    );
     await expectReason(verifier.verify(edit(body, (e) => void (e['Signature'] = 'bm90IGEgc2lnbmF0dXJl'))), 'bad-signature');
   });
 
@@ -78,7 +89,10 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
   it.each(['3', 'toString', '__proto__'])('refuses SignatureVersion %s', async (version) => {
     const harness = ipnHarness();
     const body = edit(await harness.nextIpn(), (e) => void (e['SignatureVersion'] = version));
-    await expectReason(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body), 'unsupported-signature-version');
+    await expectReason(
+      createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body),
+      'unsupported-signature-version',
+    );
   });
 
   describe('SigningCertURL', () => {
@@ -108,7 +122,11 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
 
     it('refuses the sandbox under the production host rule', async () => {
       const harness = ipnHarness();
-      const production = createSnsVerifier({ allowedCertHosts: AMAZON_SNS_HOST, expectedTopicArns: [TOPIC_ARN], fetch: harness.certFetch });
+      const production = createSnsVerifier({
+        allowedCertHosts: AMAZON_SNS_HOST,
+        expectedTopicArns: [TOPIC_ARN],
+        fetch: harness.certFetch,
+      });
       await expectReason(production.verify(await harness.nextIpn()), 'bad-cert-url');
     });
 
@@ -131,7 +149,12 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
 
   it('refuses an unexpected TopicArn before fetching the certificate', async () => {
     const harness = ipnHarness();
-    const verifier = createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch, expectedTopicArns: ['arn:aws:sns:eu-west-1:291180941288:A2ZV50J4W1RKNI'] }));
+    const verifier = createSnsVerifier(
+      harness.verifierOptions({
+        fetch: harness.certFetch,
+        expectedTopicArns: ['arn:aws:sns:eu-west-1:291180941288:A2ZV50J4W1RKNI'],
+      }),
+    );
     await expectReason(verifier.verify(await harness.nextIpn()), 'unexpected-topic');
     expect(harness.certRequests).toEqual([]);
   });
@@ -153,7 +176,10 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
       const harness = ipnHarness();
       const body = await harness.nextIpn();
       const message = String((JSON.parse(body) as Record<string, unknown>)['Message']);
-      const error = await expectReason(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(edit(body, (e) => delete e[key])), 'malformed');
+      const error = await expectReason(
+        createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(edit(body, (e) => delete e[key])),
+        'malformed',
+      );
       expect(error.message).toContain(key);
       expect(error.message).not.toContain(message);
       expect(error.message).not.toContain('S01-');
@@ -163,45 +189,78 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
 
   it('refuses a signed Notification whose Message is not an Amazon Pay notification', async () => {
     const harness = ipnHarness();
-    const envelope = signLikeSns({ Type: 'Notification', MessageId: 'm-1', TopicArn: TOPIC_ARN, Message: '{"ObjectType":"CHARGE"}', Timestamp: '2026-01-15T12:00:00.000Z' });
-    const error = await expectReason(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(JSON.stringify(envelope)), 'malformed');
+    const envelope = signLikeSns({
+      Type: 'Notification',
+      MessageId: 'm-1',
+      TopicArn: TOPIC_ARN,
+      Message: '{"ObjectType":"CHARGE"}',
+      Timestamp: '2026-01-15T12:00:00.000Z',
+    });
+    const error = await expectReason(
+      createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(JSON.stringify(envelope)),
+      'malformed',
+    );
     expect(error.message).toContain('ObjectId');
   });
 
   it('includes Subject in the signed string when present', async () => {
     const harness = ipnHarness();
     const verifier = createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch }));
-    const message = { MerchantID: 'M1', ObjectType: 'CHARGEBACK', ObjectId: 'S01-1-C1', ChargePermissionId: 'S01-1', NotificationType: 'STATE_CHANGE', NotificationId: 'n-1', NotificationVersion: 'V2' };
-    const envelope = signLikeSns({ Type: 'Notification', MessageId: 'm-2', TopicArn: TOPIC_ARN, Subject: 'Amazon Pay', Message: JSON.stringify(message), Timestamp: '2026-01-15T12:00:00.000Z' });
+    const message = {
+      MerchantID: 'M1',
+      ObjectType: 'CHARGEBACK',
+      ObjectId: 'S01-1-C1',
+      ChargePermissionId: 'S01-1',
+      NotificationType: 'STATE_CHANGE',
+      NotificationId: 'n-1',
+      NotificationVersion: 'V2',
+    };
+    const envelope = signLikeSns({
+      Type: 'Notification',
+      MessageId: 'm-2',
+      TopicArn: TOPIC_ARN,
+      Subject: 'Amazon Pay',
+      Message: JSON.stringify(message),
+      Timestamp: '2026-01-15T12:00:00.000Z',
+    });
     await expect(verifier.verify(JSON.stringify(envelope))).resolves.toMatchObject({ kind: 'notification', message });
     const { Subject: _subject, ...withoutSubject } = envelope;
     await expectReason(verifier.verify(JSON.stringify(withoutSubject)), 'bad-signature');
   });
 
   describe('confirmations', () => {
-    it.each(['2', '1'] as const)('verifies a SubscriptionConfirmation (v%s) and returns SubscribeURL and Token', async (version) => {
-      const harness = ipnHarness();
-      const fields = subscriptionConfirmationFields();
-      const body = JSON.stringify(signLikeSns(fields, { version }));
-      await expect(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body)).resolves.toEqual({
-        kind: 'subscription-confirmation',
-        subscribeUrl: fields.SubscribeURL,
-        token: fields.Token,
-        topicArn: TOPIC_ARN,
-        messageId: fields.MessageId,
-      });
-    });
+    it.each(['2', '1'] as const)(
+      'verifies a SubscriptionConfirmation (v%s) and returns SubscribeURL and Token',
+      async (version) => {
+        const harness = ipnHarness();
+        const fields = subscriptionConfirmationFields();
+        const body = JSON.stringify(signLikeSns(fields, { version }));
+        await expect(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body)).resolves.toEqual({
+          kind: 'subscription-confirmation',
+          subscribeUrl: fields.SubscribeURL,
+          token: fields.Token,
+          topicArn: TOPIC_ARN,
+          messageId: fields.MessageId,
+        });
+      },
+    );
 
     it('refuses a SubscriptionConfirmation whose SubscribeURL was swapped', async () => {
       const harness = ipnHarness();
-      const body = edit(JSON.stringify(signLikeSns(subscriptionConfirmationFields())), (e) => void (e['SubscribeURL'] = 'https://evil.test/?Action=ConfirmSubscription'));
+      const body = edit(
+        JSON.stringify(signLikeSns(subscriptionConfirmationFields())),
+        (e) => void (e['SubscribeURL'] = 'https://evil.test/?Action=ConfirmSubscription'),
+      );
       await expectReason(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body), 'bad-signature');
     });
 
     it('refuses a SubscriptionConfirmation without Token', async () => {
       const harness = ipnHarness();
       const body = edit(JSON.stringify(signLikeSns(subscriptionConfirmationFields())), (e) => delete e['Token']);
-      const error = await expectReason(createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body), 'malformed');
+      const error = await expectReason(
+        createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch })).verify(body),
+        'malformed',
+      );
       expect(error.message).toContain('Token');
     });
 
@@ -247,7 +306,9 @@ describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
     it('fetches again once the TTL has passed', async () => {
       const harness = ipnHarness();
       let now = 0;
-      const verifier = createSnsVerifier(harness.verifierOptions({ fetch: harness.certFetch, certCacheTtlMs: 1_000, now: () => now }));
+      const verifier = createSnsVerifier(
+        harness.verifierOptions({ fetch: harness.certFetch, certCacheTtlMs: 1_000, now: () => now }),
+      );
       await verifier.verify(await harness.nextIpn());
       now = 999;
       await verifier.verify(await harness.nextIpn());

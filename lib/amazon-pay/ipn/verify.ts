@@ -47,7 +47,10 @@ const DEFAULT_CERT_FETCH_TIMEOUT_MS = 5_000;
 const MAX_CACHED_CERTS = 100;
 
 export function createSnsVerifier(options: SnsVerifierOptions): SnsVerifier {
-  const policy: SnsUrlPolicy = { allowedCertHosts: options.allowedCertHosts, allowInsecureCertUrl: options.allowInsecureCertUrl ?? false };
+  const policy: SnsUrlPolicy = {
+    allowedCertHosts: options.allowedCertHosts,
+    allowInsecureCertUrl: options.allowInsecureCertUrl ?? false,
+  };
   const expectedTopics = options.expectedTopicArns ? new Set(options.expectedTopicArns) : null;
   const certificates = createCertificateCache({
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -66,7 +69,10 @@ export function createSnsVerifier(options: SnsVerifierOptions): SnsVerifier {
       }
       const digest = DIGEST_BY_VERSION.get(envelope.SignatureVersion);
       if (digest === undefined) {
-        throw new InvalidNotificationError('unsupported-signature-version', `SignatureVersion ${envelope.SignatureVersion} is not supported`);
+        throw new InvalidNotificationError(
+          'unsupported-signature-version',
+          `SignatureVersion ${envelope.SignatureVersion} is not supported`,
+        );
       }
       const certUrl = checkCertUrl(envelope.SigningCertURL, policy);
       const certificate = await certificates.get(certUrl.href);
@@ -103,7 +109,12 @@ function assertSigned(envelope: SnsEnvelope, digest: 'sha1' | 'sha256', certific
   }
   let valid: boolean;
   try {
-    valid = verifySignature(digest, Buffer.from(snsStringToSign(envelope), 'utf8'), certificate.publicKey, Buffer.from(envelope.Signature, 'base64'));
+    valid = verifySignature(
+      digest,
+      Buffer.from(snsStringToSign(envelope), 'utf8'),
+      certificate.publicKey,
+      Buffer.from(envelope.Signature, 'base64'),
+    );
   } catch (error) {
     throw new InvalidNotificationError('bad-signature', 'signature could not be checked', { cause: error });
   }
@@ -112,7 +123,13 @@ function assertSigned(envelope: SnsEnvelope, digest: 'sha1' | 'sha256', certific
 
 function toVerified(envelope: SnsEnvelope): VerifiedNotification {
   if (envelope.Type === 'SubscriptionConfirmation') {
-    return { kind: 'subscription-confirmation', subscribeUrl: envelope.SubscribeURL, token: envelope.Token, topicArn: envelope.TopicArn, messageId: envelope.MessageId };
+    return {
+      kind: 'subscription-confirmation',
+      subscribeUrl: envelope.SubscribeURL,
+      token: envelope.Token,
+      topicArn: envelope.TopicArn,
+      messageId: envelope.MessageId,
+    };
   }
   if (envelope.Type === 'UnsubscribeConfirmation') {
     return { kind: 'unsubscribe-confirmation', topicArn: envelope.TopicArn, messageId: envelope.MessageId };
@@ -122,5 +139,11 @@ function toVerified(envelope: SnsEnvelope): VerifiedNotification {
   if (!message.success) {
     throw malformedAt('Amazon Pay message', message.error);
   }
-  return { kind: 'notification', message: message.data, messageId: envelope.MessageId, timestamp: envelope.Timestamp, topicArn: envelope.TopicArn };
+  return {
+    kind: 'notification',
+    message: message.data,
+    messageId: envelope.MessageId,
+    timestamp: envelope.Timestamp,
+    topicArn: envelope.TopicArn,
+  };
 }

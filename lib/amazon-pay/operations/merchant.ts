@@ -16,7 +16,14 @@ export function merchantOperations(send: Send) {
       send({ operation: 'getBuyer', method: 'GET', segments: ['buyers', buyerToken], options, schema: buyerSchema }),
 
     deliveryTrackers: (payload: DeliveryTrackerRequest, options?: WriteOptions): Promise<DeliveryTrackerResult> =>
-      send({ operation: 'deliveryTrackers', method: 'POST', segments: ['deliveryTrackers'], body: payload, options, schema: deliveryTrackerSchema }),
+      send({
+        operation: 'deliveryTrackers',
+        method: 'POST',
+        segments: ['deliveryTrackers'],
+        body: payload,
+        options,
+        schema: deliveryTrackerSchema,
+      }),
 
     /** Live only (seed 002): a delegated token for calls made on a merchant's behalf. */
     getAuthorizationToken: (mwsAuthToken: string, merchantId: string, options?: ReadOptions): Promise<AuthorizationTokenResult> =>

@@ -20,13 +20,41 @@ import type { ReadOptions, Send, WriteOptions } from '../transport';
 export function paymentOperations(send: Send) {
   return {
     getChargePermission: (chargePermissionId: string, options?: ReadOptions): Promise<ChargePermission> =>
-      send({ operation: 'getChargePermission', method: 'GET', segments: ['chargePermissions', chargePermissionId], options, schema: chargePermissionSchema }),
+      send({
+        operation: 'getChargePermission',
+        method: 'GET',
+        segments: ['chargePermissions', chargePermissionId],
+        options,
+        schema: chargePermissionSchema,
+      }),
 
-    updateChargePermission: (chargePermissionId: string, payload: UpdateChargePermissionRequest, options?: WriteOptions): Promise<ChargePermission> =>
-      send({ operation: 'updateChargePermission', method: 'PATCH', segments: ['chargePermissions', chargePermissionId], body: payload, options, schema: chargePermissionSchema }),
+    updateChargePermission: (
+      chargePermissionId: string,
+      payload: UpdateChargePermissionRequest,
+      options?: WriteOptions,
+    ): Promise<ChargePermission> =>
+      send({
+        operation: 'updateChargePermission',
+        method: 'PATCH',
+        segments: ['chargePermissions', chargePermissionId],
+        body: payload,
+        options,
+        schema: chargePermissionSchema,
+      }),
 
-    closeChargePermission: (chargePermissionId: string, payload: CloseChargePermissionRequest, options?: WriteOptions): Promise<ChargePermission> =>
-      send({ operation: 'closeChargePermission', method: 'DELETE', segments: ['chargePermissions', chargePermissionId, 'close'], body: payload, options, schema: chargePermissionSchema }),
+    closeChargePermission: (
+      chargePermissionId: string,
+      payload: CloseChargePermissionRequest,
+      options?: WriteOptions,
+    ): Promise<ChargePermission> =>
+      send({
+        operation: 'closeChargePermission',
+        method: 'DELETE',
+        segments: ['chargePermissions', chargePermissionId, 'close'],
+        body: payload,
+        options,
+        schema: chargePermissionSchema,
+      }),
 
     createCharge: (payload: CreateChargeRequest, options?: WriteOptions): Promise<Charge> =>
       send({ operation: 'createCharge', method: 'POST', segments: ['charges'], body: payload, options, schema: chargeSchema }),
@@ -35,10 +63,24 @@ export function paymentOperations(send: Send) {
       send({ operation: 'getCharge', method: 'GET', segments: ['charges', chargeId], options, schema: chargeSchema }),
 
     captureCharge: (chargeId: string, payload: CaptureChargeRequest, options?: WriteOptions): Promise<Charge> =>
-      send({ operation: 'captureCharge', method: 'POST', segments: ['charges', chargeId, 'capture'], body: payload, options, schema: chargeSchema }),
+      send({
+        operation: 'captureCharge',
+        method: 'POST',
+        segments: ['charges', chargeId, 'capture'],
+        body: payload,
+        options,
+        schema: chargeSchema,
+      }),
 
     cancelCharge: (chargeId: string, payload: CancelChargeRequest, options?: WriteOptions): Promise<Charge> =>
-      send({ operation: 'cancelCharge', method: 'DELETE', segments: ['charges', chargeId, 'cancel'], body: payload, options, schema: chargeSchema }),
+      send({
+        operation: 'cancelCharge',
+        method: 'DELETE',
+        segments: ['charges', chargeId, 'cancel'],
+        body: payload,
+        options,
+        schema: chargeSchema,
+      }),
 
     createRefund: (payload: CreateRefundRequest, options?: WriteOptions): Promise<Refund> =>
       send({ operation: 'createRefund', method: 'POST', segments: ['refunds'], body: payload, options, schema: refundSchema }),

@@ -37,13 +37,26 @@ function reportsQuery(query: GetReportsQuery): QueryPairs {
 export function reportOperations(send: Send) {
   return {
     getReports: (query: GetReportsQuery = {}, options?: ReadOptions): Promise<ReportList> =>
-      send({ operation: 'getReports', method: 'GET', segments: ['reports'], query: reportsQuery(query), options, schema: reportListSchema }),
+      send({
+        operation: 'getReports',
+        method: 'GET',
+        segments: ['reports'],
+        query: reportsQuery(query),
+        options,
+        schema: reportListSchema,
+      }),
 
     getReportById: (reportId: string, options?: ReadOptions): Promise<Report> =>
       send({ operation: 'getReportById', method: 'GET', segments: ['reports', reportId], options, schema: reportSchema }),
 
     getReportDocument: (reportDocumentId: string, options?: ReadOptions): Promise<ReportDocument> =>
-      send({ operation: 'getReportDocument', method: 'GET', segments: ['report-documents', reportDocumentId], options, schema: reportDocumentSchema }),
+      send({
+        operation: 'getReportDocument',
+        method: 'GET',
+        segments: ['report-documents', reportDocumentId],
+        options,
+        schema: reportDocumentSchema,
+      }),
 
     getReportSchedules: (reportTypes?: readonly string[], options?: ReadOptions): Promise<ReportScheduleList> =>
       send({
@@ -56,15 +69,41 @@ export function reportOperations(send: Send) {
       }),
 
     getReportScheduleById: (reportScheduleId: string, options?: ReadOptions): Promise<ReportSchedule> =>
-      send({ operation: 'getReportScheduleById', method: 'GET', segments: ['report-schedules', reportScheduleId], options, schema: reportScheduleSchema }),
+      send({
+        operation: 'getReportScheduleById',
+        method: 'GET',
+        segments: ['report-schedules', reportScheduleId],
+        options,
+        schema: reportScheduleSchema,
+      }),
 
     createReport: (payload: CreateReportRequest, options?: WriteOptions): Promise<CreateReportResult> =>
-      send({ operation: 'createReport', method: 'POST', segments: ['reports'], body: payload, options, schema: createReportResultSchema }),
+      send({
+        operation: 'createReport',
+        method: 'POST',
+        segments: ['reports'],
+        body: payload,
+        options,
+        schema: createReportResultSchema,
+      }),
 
     createReportSchedule: (payload: CreateReportScheduleRequest, options?: WriteOptions): Promise<CreateReportScheduleResult> =>
-      send({ operation: 'createReportSchedule', method: 'POST', segments: ['report-schedules'], body: payload, options, schema: createReportScheduleResultSchema }),
+      send({
+        operation: 'createReportSchedule',
+        method: 'POST',
+        segments: ['report-schedules'],
+        body: payload,
+        options,
+        schema: createReportScheduleResultSchema,
+      }),
 
     cancelReportSchedule: (reportScheduleId: string, options?: WriteOptions): Promise<EmptyResult> =>
-      send({ operation: 'cancelReportSchedule', method: 'DELETE', segments: ['report-schedules', reportScheduleId], options, schema: emptyResultSchema }),
+      send({
+        operation: 'cancelReportSchedule',
+        method: 'DELETE',
+        segments: ['report-schedules', reportScheduleId],
+        options,
+        schema: emptyResultSchema,
+      }),
   };
 }

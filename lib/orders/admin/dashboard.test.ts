@@ -23,7 +23,12 @@ describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
     });
     const [paid, refunded] = await handle.db
       .insert(orders)
-      .values([order('2026-04-30', 'paid'), order('2026-04-30', 'partially_refunded'), order('2026-04-29', 'declined'), order('2026-03-01', 'paid')])
+      .values([
+        order('2026-04-30', 'paid'),
+        order('2026-04-30', 'partially_refunded'),
+        order('2026-04-29', 'declined'),
+        order('2026-03-01', 'paid'),
+      ])
       .returning({ id: orders.id });
     const charge = (orderId: string, id: string, captured: number, refundedAmount: number) => ({
       orderId,
@@ -49,7 +54,12 @@ describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
   });
 
   it('counts by status and lists the latest orders first', async () => {
-    expect(await statusCounts(handle.db)).toEqual(expect.arrayContaining([{ status: 'paid', count: 2 }, { status: 'declined', count: 1 }]));
+    expect(await statusCounts(handle.db)).toEqual(
+      expect.arrayContaining([
+        { status: 'paid', count: 2 },
+        { status: 'declined', count: 1 },
+      ]),
+    );
     const latest = await latestOrders(handle.db, 2);
     expect(latest.map((row) => row.createdAt.toISOString().slice(0, 10))).toEqual(['2026-04-30', '2026-04-30']);
   });

@@ -16,7 +16,13 @@ export interface DashboardData {
   days: DailyFigure[];
   statusCounts: Array<{ status: string; count: number }>;
   latest: AdminOrderRow[];
-  lastRun: { startedAt: Date; status: string; ordersChecked: number; ordersChanged: number; notificationsProcessed: number } | null;
+  lastRun: {
+    startedAt: Date;
+    status: string;
+    ordersChecked: number;
+    ordersChanged: number;
+    notificationsProcessed: number;
+  } | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -30,7 +36,12 @@ function utcDay(date: Date): string {
  * has no gaps. Revenue is money actually taken (captured − refunded), not order totals,
  * because an authorized or declined order has not paid the merchant anything.
  */
-export async function dailyFigures(db: Database, currency: CurrencyCode, now = new Date(), dayCount = 30): Promise<DailyFigure[]> {
+export async function dailyFigures(
+  db: Database,
+  currency: CurrencyCode,
+  now = new Date(),
+  dayCount = 30,
+): Promise<DailyFigure[]> {
   const firstDay = new Date(Date.parse(utcDay(now)) - (dayCount - 1) * DAY_MS);
   const dayOf = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   const [counted, taken] = await Promise.all([
@@ -63,10 +74,23 @@ export async function latestOrders(db: Database, limit = 8): Promise<AdminOrderR
 
 export async function lastReconciliation(db: Database): Promise<DashboardData['lastRun']> {
   const [row] = await db.select().from(reconciliationRuns).orderBy(desc(reconciliationRuns.startedAt)).limit(1);
-  return row ? { startedAt: row.startedAt, status: row.status, ordersChecked: row.ordersChecked, ordersChanged: row.ordersChanged, notificationsProcessed: row.notificationsProcessed } : null;
+  return row
+    ? {
+        startedAt: row.startedAt,
+        status: row.status,
+        ordersChecked: row.ordersChecked,
+        ordersChanged: row.ordersChanged,
+        notificationsProcessed: row.notificationsProcessed,
+      }
+    : null;
 }
 
 export async function loadDashboard(db: Database, currency: CurrencyCode, now = new Date()): Promise<DashboardData> {
-  const [days, counts, latest, lastRun] = await Promise.all([dailyFigures(db, currency, now), statusCounts(db), latestOrders(db), lastReconciliation(db)]);
+  const [days, counts, latest, lastRun] = await Promise.all([
+    dailyFigures(db, currency, now),
+    statusCounts(db),
+    latestOrders(db),
+    lastReconciliation(db),
+  ]);
   return { days, statusCounts: counts, latest, lastRun };
 }

@@ -77,7 +77,10 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
     const byNumber = await listAdminOrders(handle.db, query({ sort: 'number', dir: 'asc', size: '25' }));
     expect(byNumber.rows[0]?.number).toBe('NW-200001');
-    const second = await listAdminOrders(handle.db, query({ sort: 'number', dir: 'asc', size: '25', after: byNumber.nextCursor! }));
+    const second = await listAdminOrders(
+      handle.db,
+      query({ sort: 'number', dir: 'asc', size: '25', after: byNumber.nextCursor! }),
+    );
     expect(second.rows[0]?.number).toBe('NW-200026');
   });
 
@@ -90,15 +93,28 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
   });
 
   it('finds an order by number, email, checkout session, charge permission or charge id', async () => {
-    for (const q of ['NW-200007', '200007', 'nw-200007', 'BUYER6@example.com', 'cs-6', 'S01-0000000-0000006', 'S01-0000000-0000007-C000001']) {
+    for (const q of [
+      'NW-200007',
+      '200007',
+      'nw-200007',
+      'BUYER6@example.com',
+      'cs-6',
+      'S01-0000000-0000006',
+      'S01-0000000-0000007-C000001',
+    ]) {
       const found = await listAdminOrders(handle.db, query({ q }));
-      expect(found.rows.map((row) => row.number), q).toEqual(['NW-200007']);
+      expect(
+        found.rows.map((row) => row.number),
+        q,
+      ).toEqual(['NW-200007']);
     }
     expect((await listAdminOrders(handle.db, query({ q: 'nobody@example.com' }))).totalCount).toBe(0);
   });
 
   it('ignores a cursor it cannot read instead of failing', async () => {
-    const forged = Buffer.from(JSON.stringify({ v: 'yesterday', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ v: 'yesterday', id: '00000000-0000-4000-8000-000000000000' })).toString(
+      'base64url',
+    );
     const byTotal = (await listAdminOrders(handle.db, query({ sort: 'total' }))).nextCursor!;
     for (const after of ['not-a-cursor', forged, byTotal]) {
       const page = await listAdminOrders(handle.db, query({ after }));
@@ -121,7 +137,8 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     await handle.db.insert(orders).values(sameMs as unknown as Array<typeof orders.$inferInsert>);
     const seen: string[] = [];
     // One row per batch, so every step goes through a cursor.
-    for await (const batch of eachOrderBatch(handle.db, query({ status: 'declined' }), 1)) seen.push(...batch.map((row) => row.number));
+    for await (const batch of eachOrderBatch(handle.db, query({ status: 'declined' }), 1))
+      seen.push(...batch.map((row) => row.number));
     expect(seen).toEqual(['NW-300002', 'NW-300001', 'NW-300000']);
   });
 

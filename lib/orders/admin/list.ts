@@ -14,13 +14,26 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as [OrderStatus, ...OrderStatus[]];
 export const FULFILMENTS = ['physical', 'digital', 'mixed', 'subscription'] as const;
 // Amazon's Charge states (seed 001) plus our 'none' and 'Completed' before a charge exists.
-export const PAYMENT_STATES = ['none', 'Completed', 'AuthorizationInitiated', 'Authorized', 'CaptureInitiated', 'Captured', 'Canceled', 'Declined'] as const;
+export const PAYMENT_STATES = [
+  'none',
+  'Completed',
+  'AuthorizationInitiated',
+  'Authorized',
+  'CaptureInitiated',
+  'Captured',
+  'Canceled',
+  'Declined',
+] as const;
 export const SORTS = ['date', 'total', 'number'] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
 /** A blank form field arrives as ''; treat it as absent rather than invalid. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const orderListFiltersSchema = z.object({
   q: optional(z.string().trim().max(200)),
@@ -43,7 +56,9 @@ export type OrderListFilters = z.output<typeof orderListFiltersSchema>;
 export type OrderListQuery = z.output<typeof orderListQuerySchema>;
 
 /** URLSearchParams or Next.js searchParams → a plain record zod can read (first value wins). */
-export function searchParamsRecord(input: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+export function searchParamsRecord(
+  input: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input);
   const record: Record<string, string> = {};
   for (const [key, value] of entries) {
@@ -106,7 +121,10 @@ async function exactCreatedAtOf(db: Database, ids: Array<string | undefined>): P
 }
 
 /** The cursor that continues after `row` in `sort` order (exported for the benchmark's deep pages). */
-export function encodeCursor(row: Pick<PagedOrder, 'id' | 'exactCreatedAt' | 'totalAmount' | 'number'>, sort: OrderListFilters['sort']): string {
+export function encodeCursor(
+  row: Pick<PagedOrder, 'id' | 'exactCreatedAt' | 'totalAmount' | 'number'>,
+  sort: OrderListFilters['sort'],
+): string {
   const v = sort === 'date' ? row.exactCreatedAt : sort === 'total' ? row.totalAmount : Number(row.number.slice(3));
   return Buffer.from(JSON.stringify({ v, id: row.id })).toString('base64url');
 }
@@ -161,13 +179,19 @@ function keysetCondition(sort: OrderListFilters['sort'], forward: 'asc' | 'desc'
   const value = sort === 'date' ? sql`${String(cursor.v)}::timestamptz` : sql`${Number(cursor.v)}::bigint`;
   const id = sql`${cursor.id}::uuid`;
   // A row comparison keeps ties on the sort value in a stable order by id.
-  return forward === 'desc' ? sql`(${column}, ${orders.id}) < (${value}, ${id})` : sql`(${column}, ${orders.id}) > (${value}, ${id})`;
+  return forward === 'desc'
+    ? sql`(${column}, ${orders.id}) < (${value}, ${id})`
+    : sql`(${column}, ${orders.id}) > (${value}, ${id})`;
 }
 
 const flip = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'desc' : 'asc');
 
 /** One page of rows in `sort`/`dir` order after (or before) a cursor; the raw rows, for the list and the export. */
-export async function selectOrderPage(db: Database, filters: OrderListFilters, options: { after?: string; before?: string; size: number }) {
+export async function selectOrderPage(
+  db: Database,
+  filters: OrderListFilters,
+  options: { after?: string; before?: string; size: number },
+) {
   const before = decodeCursor(options.before, filters.sort);
   const after = before ? null : decodeCursor(options.after, filters.sort);
   // Going back reads the other way from the cursor, then puts the rows in display order.
@@ -186,15 +210,28 @@ export async function selectOrderPage(db: Database, filters: OrderListFilters, o
   const page = rows.slice(0, options.size);
   if (before) page.reverse();
   const exact = await exactCreatedAtOf(db, [page[0]?.id, page.at(-1)?.id]);
-  const boundary = (row: OrderRecord | undefined): PagedOrder | undefined => (row ? { ...row, exactCreatedAt: exact.get(row.id) ?? row.createdAt.toISOString() } : undefined);
-  return { page, first: boundary(page[0]), last: boundary(page.at(-1)), hasMore, readingBack: Boolean(before), hadCursor: Boolean(cursor) };
+  const boundary = (row: OrderRecord | undefined): PagedOrder | undefined =>
+    row ? { ...row, exactCreatedAt: exact.get(row.id) ?? row.createdAt.toISOString() } : undefined;
+  return {
+    page,
+    first: boundary(page[0]),
+    last: boundary(page.at(-1)),
+    hasMore,
+    readingBack: Boolean(before),
+    hadCursor: Boolean(cursor),
+  };
 }
 
 /** Counting stops here: an exact count of 100k rows costs more than the page itself, and "10,000+" is as useful. */
 export const COUNT_CAP = 10_000;
 
 export async function listAdminOrders(db: Database, query: OrderListQuery): Promise<OrderListPage> {
-  const capped = db.select({ one: sql`1` }).from(orders).where(filterConditions(query)).limit(COUNT_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(orders)
+    .where(filterConditions(query))
+    .limit(COUNT_CAP + 1)
+    .as('capped');
   const [{ page, first, last, hasMore, readingBack, hadCursor }, [total]] = await Promise.all([
     selectOrderPage(db, query, { after: query.after, before: query.before, size: query.size }),
     db.select({ value: count() }).from(capped),

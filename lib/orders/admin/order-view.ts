@@ -1,4 +1,11 @@
-import { AmazonPayError, parseAmazonTimestamp, type AmazonPayClient, type Charge, type ChargePermission, type Refund } from '@/lib/amazon-pay';
+import {
+  AmazonPayError,
+  parseAmazonTimestamp,
+  type AmazonPayClient,
+  type Charge,
+  type ChargePermission,
+  type Refund,
+} from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { adminMessageFor } from './messages';
@@ -16,7 +23,11 @@ import { orderStatusLabel } from '@/lib/orders/status';
 type OrderRecord = NonNullable<Awaited<ReturnType<typeof loadOrderRecord>>>;
 
 /** The admin order page: our stored record next to a fresh read of Amazon's objects. */
-export async function loadAdminOrderView(db: Database, amazon: AmazonPayClient, orderNumber: string): Promise<AdminOrderView | null> {
+export async function loadAdminOrderView(
+  db: Database,
+  amazon: AmazonPayClient,
+  orderNumber: string,
+): Promise<AdminOrderView | null> {
   const record = await loadOrderRecord(db, orderNumber);
   if (!record) return null;
   const live = await readLiveState(amazon, record);
@@ -66,7 +77,9 @@ export async function loadAdminOrderView(db: Database, amazon: AmazonPayClient, 
 }
 
 function amazonIsSettling(charges: LiveChargeView[]): boolean {
-  return charges.some((charge) => SETTLING_STATES.has(charge.state) || charge.refunds.some((refund) => SETTLING_STATES.has(refund.state)));
+  return charges.some(
+    (charge) => SETTLING_STATES.has(charge.state) || charge.refunds.some((refund) => SETTLING_STATES.has(refund.state)),
+  );
 }
 
 /** Amazon moved on but the IPN has not reached our records yet: keep following until it does. */
@@ -75,7 +88,11 @@ function recordsLagBehind(record: OrderRecord, charges: LiveChargeView[]): boole
     ...record.payments.map((payment): [string, string] => [payment.chargeId, payment.state]),
     ...record.refunds.map((refund): [string, string] => [refund.refundId, refund.state]),
   ]);
-  return charges.some((charge) => stored.get(charge.chargeId) !== charge.state || charge.refunds.some((refund) => stored.get(refund.refundId) !== refund.state));
+  return charges.some(
+    (charge) =>
+      stored.get(charge.chargeId) !== charge.state ||
+      charge.refunds.some((refund) => stored.get(refund.refundId) !== refund.state),
+  );
 }
 
 async function readLiveState(amazon: AmazonPayClient, record: OrderRecord): Promise<LiveStateView> {
@@ -87,7 +104,12 @@ async function readLiveState(amazon: AmazonPayClient, record: OrderRecord): Prom
       Promise.all(record.payments.map((payment) => amazon.getCharge(payment.chargeId))),
       Promise.all(record.refunds.map((refund) => amazon.getRefund(refund.refundId))),
     ]);
-    return { ok: true, fetchedAt, permission: permission ? permissionView(permission) : null, charges: charges.map((charge) => chargeView(charge, refunds)) };
+    return {
+      ok: true,
+      fetchedAt,
+      permission: permission ? permissionView(permission) : null,
+      charges: charges.map((charge) => chargeView(charge, refunds)),
+    };
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     console.error(`[admin-order-view] live read failed: operation=${error.operation} reasonCode=${error.reasonCode}`);
@@ -139,7 +161,9 @@ function permissionView(permission: ChargePermission): LivePermissionView {
     chargePermissionId: permission.chargePermissionId,
     type: permission.chargePermissionType ?? null,
     state: permission.statusDetails.state,
-    reasons: (permission.statusDetails.reasons ?? []).map((reason) => reason.reasonCode).filter((code): code is string => Boolean(code)),
+    reasons: (permission.statusDetails.reasons ?? [])
+      .map((reason) => reason.reasonCode)
+      .filter((code): code is string => Boolean(code)),
     amountLimit: permission.limits?.amountLimit ? minor(permission.limits.amountLimit) : null,
     amountBalance: permission.limits?.amountBalance ? minor(permission.limits.amountBalance) : null,
     merchantMetadata: {
@@ -156,7 +180,14 @@ function addressView(value: unknown): AddressView | null {
   if (!isRecord(value)) return null;
   const text = (key: string) => (typeof value[key] === 'string' ? value[key] : '');
   const lines = Array.isArray(value.lines) ? value.lines.filter((line): line is string => typeof line === 'string') : [];
-  return { name: text('name'), lines, city: text('city'), stateOrRegion: text('stateOrRegion'), postalCode: text('postalCode'), countryCode: text('countryCode') };
+  return {
+    name: text('name'),
+    lines,
+    city: text('city'),
+    stateOrRegion: text('stateOrRegion'),
+    postalCode: text('postalCode'),
+    countryCode: text('countryCode'),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

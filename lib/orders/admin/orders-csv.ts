@@ -3,7 +3,22 @@ import { isCurrencyCode, toDecimalString } from '@/lib/money';
 import { csvLine, numericCell } from '@/lib/reports/csv-writer';
 
 /** The order export's columns; cells go through the shared CSV writer (quoting, formula guard). */
-const COLUMNS = ['number', 'created_at', 'status', 'payment_state', 'fulfilment', 'buyer_name', 'buyer_email', 'currency', 'subtotal', 'shipping', 'tax', 'total', 'checkout_session_id', 'charge_permission_id'] as const;
+const COLUMNS = [
+  'number',
+  'created_at',
+  'status',
+  'payment_state',
+  'fulfilment',
+  'buyer_name',
+  'buyer_email',
+  'currency',
+  'subtotal',
+  'shipping',
+  'tax',
+  'total',
+  'checkout_session_id',
+  'charge_permission_id',
+] as const;
 
 export function orderCsvHeader(): string {
   return csvLine(COLUMNS);

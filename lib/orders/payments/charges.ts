@@ -35,13 +35,20 @@ export async function captureCharge(db: Database, amazon: AmazonPayClient, input
   };
   return runOperation(db, spec, {
     validate: () => {
-      if (payment.state !== 'Authorized') throw new OperationRefusedError(`This charge is ${payment.state}; only an Authorized charge can be captured.`);
+      if (payment.state !== 'Authorized')
+        throw new OperationRefusedError(`This charge is ${payment.state}; only an Authorized charge can be captured.`);
       if (amount > payment.authorizedAmount) {
-        throw new OperationRefusedError(`You can capture at most ${formatMoney(money(payment.authorizedAmount, currency))}, the amount authorized.`);
+        throw new OperationRefusedError(
+          `You can capture at most ${formatMoney(money(payment.authorizedAmount, currency))}, the amount authorized.`,
+        );
       }
     },
     call: async (idempotencyKey) => {
-      const charge = await amazon.captureCharge(payment.chargeId, { captureAmount: toAmazonPrice(money(amount, currency)) }, { idempotencyKey });
+      const charge = await amazon.captureCharge(
+        payment.chargeId,
+        { captureAmount: toAmazonPrice(money(amount, currency)) },
+        { idempotencyKey },
+      );
       return { amazonObjectId: charge.chargeId };
     },
     afterSuccess: async () => {
@@ -111,9 +118,12 @@ export async function refundCharge(db: Database, amazon: AmazonPayClient, input:
   };
   return runOperation(db, spec, {
     validate: () => {
-      if (payment.state !== 'Captured') throw new OperationRefusedError(`This charge is ${payment.state}; only a captured charge can be refunded.`);
+      if (payment.state !== 'Captured')
+        throw new OperationRefusedError(`This charge is ${payment.state}; only a captured charge can be refunded.`);
       if (refundsBefore !== count) {
-        throw new OperationRefusedError('The refunds on this charge changed since the page was loaded. Check them, then refund again if still needed.');
+        throw new OperationRefusedError(
+          'The refunds on this charge changed since the page was loaded. Check them, then refund again if still needed.',
+        );
       }
       const refundable = payment.capturedAmount - committedAmount;
       if (amount > refundable) {
@@ -125,7 +135,10 @@ export async function refundCharge(db: Database, amazon: AmazonPayClient, input:
       }
     },
     call: async (idempotencyKey) => {
-      const refund = await amazon.createRefund({ chargeId: payment.chargeId, refundAmount: toAmazonPrice(money(amount, currency)) }, { idempotencyKey });
+      const refund = await amazon.createRefund(
+        { chargeId: payment.chargeId, refundAmount: toAmazonPrice(money(amount, currency)) },
+        { idempotencyKey },
+      );
       return { amazonObjectId: refund.refundId };
     },
     afterSuccess: async (refundId) => {

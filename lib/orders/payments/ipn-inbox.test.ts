@@ -22,10 +22,14 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
   });
   afterAll(async () => handle?.close());
 
-  const authorizedOrder = () => completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: SHOPPER });
+  const authorizedOrder = () =>
+    completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: SHOPPER });
 
   function messagesFor(objectId: string): AmazonPayNotification[] {
-    return h.sandbox.notifications().filter((record) => record.message.ObjectId === objectId).map((record) => record.message);
+    return h.sandbox
+      .notifications()
+      .filter((record) => record.message.ObjectId === objectId)
+      .map((record) => record.message);
   }
 
   async function deliver(message: AmazonPayNotification): Promise<void> {
@@ -44,20 +48,34 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
   it('re-reads the charge for a notification, and a duplicate changes nothing', async () => {
     const { number, chargeId } = await authorizedOrder();
     // Amazon captures behind our back (say, from Seller Central); only the IPN tells us.
-    await h.client.captureCharge(chargeId, { captureAmount: { amount: '29.55', currencyCode: 'USD' } }, { idempotencyKey: 'capture-from-elsewhere-1' });
+    await h.client.captureCharge(
+      chargeId,
+      { captureAmount: { amount: '29.55', currencyCode: 'USD' } },
+      { idempotencyKey: 'capture-from-elsewhere-1' },
+    );
     const [captured] = messagesFor(chargeId).slice(-1);
     await deliver(captured!);
     expect((await orderState(number)).status).toBe('paid');
     await deliver(captured!);
     await deliver(captured!);
-    const [row] = await handle.db.select().from(notificationsReceived).where(eq(notificationsReceived.notificationId, captured!.NotificationId));
+    const [row] = await handle.db
+      .select()
+      .from(notificationsReceived)
+      .where(eq(notificationsReceived.notificationId, captured!.NotificationId));
     expect(row).toMatchObject({ status: 'processed', attempts: 1 });
   });
 
   it('reaches the same state whatever order notifications arrive in', async () => {
     const { number, chargeId } = await authorizedOrder();
-    await h.client.captureCharge(chargeId, { captureAmount: { amount: '29.55', currencyCode: 'USD' } }, { idempotencyKey: 'capture-ooo-1' });
-    const refund = await h.client.createRefund({ chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } }, { idempotencyKey: 'refund-ooo-1' });
+    await h.client.captureCharge(
+      chargeId,
+      { captureAmount: { amount: '29.55', currencyCode: 'USD' } },
+      { idempotencyKey: 'capture-ooo-1' },
+    );
+    const refund = await h.client.createRefund(
+      { chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } },
+      { idempotencyKey: 'refund-ooo-1' },
+    );
     await h.sandbox.advance(60);
     const all = [...messagesFor(chargeId), ...messagesFor(refund.refundId)];
     // Newest first: the refund's final state before the capture that preceded it.

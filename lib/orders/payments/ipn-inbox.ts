@@ -20,7 +20,10 @@ export async function recordNotification(db: Database, messageId: string, messag
       chargePermissionId: message.ChargePermissionId ?? null,
     })
     .onConflictDoNothing({ target: notificationsReceived.notificationId });
-  const [row] = await db.select().from(notificationsReceived).where(eq(notificationsReceived.notificationId, message.NotificationId));
+  const [row] = await db
+    .select()
+    .from(notificationsReceived)
+    .where(eq(notificationsReceived.notificationId, message.NotificationId));
   return row?.status !== 'processed';
 }
 
@@ -45,12 +48,20 @@ export async function processNotification(db: Database, amazon: AmazonPayClient,
     }
     await db
       .update(notificationsReceived)
-      .set({ status: 'processed', processedAt: new Date(), attempts: sql`${notificationsReceived.attempts} + 1`, lastError: null })
+      .set({
+        status: 'processed',
+        processedAt: new Date(),
+        attempts: sql`${notificationsReceived.attempts} + 1`,
+        lastError: null,
+      })
       .where(eq(notificationsReceived.notificationId, notificationId));
   } catch (error) {
     await db
       .update(notificationsReceived)
-      .set({ attempts: sql`${notificationsReceived.attempts} + 1`, lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown' })
+      .set({
+        attempts: sql`${notificationsReceived.attempts} + 1`,
+        lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown',
+      })
       .where(eq(notificationsReceived.notificationId, notificationId));
     throw error;
   }

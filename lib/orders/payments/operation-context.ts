@@ -16,7 +16,11 @@ export async function loadOrder(db: Database, orderNumber: string): Promise<Orde
   return order;
 }
 
-export async function loadOrderPayment(db: Database, orderNumber: string, chargeId: string): Promise<{ order: OrderRow; payment: PaymentRow }> {
+export async function loadOrderPayment(
+  db: Database,
+  orderNumber: string,
+  chargeId: string,
+): Promise<{ order: OrderRow; payment: PaymentRow }> {
   const order = await loadOrder(db, orderNumber);
   const [payment] = await db
     .select()
@@ -47,7 +51,10 @@ export function parseAmount(value: string, currency: CurrencyCode): number {
 
 /** Refunds of a charge that still count against it: every one not declined. */
 export async function refundsOf(db: Database, paymentId: string): Promise<{ count: number; committedAmount: number }> {
-  const rows = await db.select({ amount: refunds.amount, state: refunds.state }).from(refunds).where(eq(refunds.paymentId, paymentId));
+  const rows = await db
+    .select({ amount: refunds.amount, state: refunds.state })
+    .from(refunds)
+    .where(eq(refunds.paymentId, paymentId));
   const committedAmount = rows.filter((row) => row.state !== 'Declined').reduce((sum, row) => sum + row.amount, 0);
   return { count: rows.length, committedAmount };
 }

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
  * Reference §2: at most 32 characters of [A-Za-z0-9_-]; base64url stays inside that.
  */
 export function operationKey(prefix: string, ...parts: ReadonlyArray<string | number | boolean>): string {
-  const digest = createHash('sha256').update(JSON.stringify([prefix, ...parts])).digest('base64url');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([prefix, ...parts]))
+    .digest('base64url');
   return `${prefix}-${digest}`.slice(0, 32);
 }
 

@@ -49,7 +49,11 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
   const { call, afterSuccess } = steps;
   // A double click that arrives after the first finished acts on a changed state (the charge
   // is captured now): it must get the first answer back, not a refusal.
-  const [twin] = await db.select({ status: adminOperations.status }).from(adminOperations).where(eq(adminOperations.idempotencyKey, spec.idempotencyKey)).limit(1);
+  const [twin] = await db
+    .select({ status: adminOperations.status })
+    .from(adminOperations)
+    .where(eq(adminOperations.idempotencyKey, spec.idempotencyKey))
+    .limit(1);
   if (!twin || twin.status === 'failed') await steps.validate();
   const claim = await claimOperation(db, spec);
   if ('settled' in claim) return settledOutcome(claim.settled);
@@ -60,9 +64,14 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
     ({ amazonObjectId } = await call(spec.idempotencyKey));
   } catch (error) {
     const reasonCode = error instanceof AmazonPayError ? error.reasonCode : 'InternalError';
-    await db.update(adminOperations).set({ status: 'failed', reasonCode, updatedAt: new Date() }).where(eq(adminOperations.id, row.id));
+    await db
+      .update(adminOperations)
+      .set({ status: 'failed', reasonCode, updatedAt: new Date() })
+      .where(eq(adminOperations.id, row.id));
     if (error instanceof AmazonPayError) {
-      console.error(`[admin-operation] ${spec.kind} refused: operation=${error.operation} status=${error.status} reasonCode=${reasonCode} requestId=${error.requestId ?? '-'}`);
+      console.error(
+        `[admin-operation] ${spec.kind} refused: operation=${error.operation} status=${error.status} reasonCode=${reasonCode} requestId=${error.requestId ?? '-'}`,
+      );
       throw new AmazonRefusedError(reasonCode);
     }
     throw error;
@@ -86,7 +95,10 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
     await afterSuccess(amazonObjectId);
   } catch (error) {
     // Amazon did it; the IPN or the refresh button records the state if this read failed.
-    console.error(`[admin-operation] ${spec.kind} done but sync failed:`, error instanceof Error ? error.message : 'unknown error');
+    console.error(
+      `[admin-operation] ${spec.kind} done but sync failed:`,
+      error instanceof Error ? error.message : 'unknown error',
+    );
   }
   return { operationId: row.id, idempotencyKey: spec.idempotencyKey, amazonObjectId, replayed: false };
 }
@@ -94,14 +106,24 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
 async function claimOperation(db: Database, spec: OperationSpec): Promise<{ claimed: OperationRow } | { settled: OperationRow }> {
   const [inserted] = await db
     .insert(adminOperations)
-    .values({ idempotencyKey: spec.idempotencyKey, orderId: spec.orderId, kind: spec.kind, request: spec.request, actor: spec.actor })
+    .values({
+      idempotencyKey: spec.idempotencyKey,
+      orderId: spec.orderId,
+      kind: spec.kind,
+      request: spec.request,
+      actor: spec.actor,
+    })
     .onConflictDoNothing({ target: adminOperations.idempotencyKey })
     .returning();
   if (inserted) return { claimed: inserted };
 
   const deadline = Date.now() + WAIT_FOR_TWIN_MS;
   for (;;) {
-    const [existing] = await db.select().from(adminOperations).where(eq(adminOperations.idempotencyKey, spec.idempotencyKey)).limit(1);
+    const [existing] = await db
+      .select()
+      .from(adminOperations)
+      .where(eq(adminOperations.idempotencyKey, spec.idempotencyKey))
+      .limit(1);
     if (!existing) throw new Error(`admin operation ${spec.idempotencyKey} vanished`);
     if (existing.status === 'succeeded') return { settled: existing };
     const stale = existing.status === 'pending' && Date.now() - existing.updatedAt.getTime() > STALE_PENDING_MS;
@@ -110,7 +132,13 @@ async function claimOperation(db: Database, spec: OperationSpec): Promise<{ clai
       const [reclaimed] = await db
         .update(adminOperations)
         .set({ status: 'pending', reasonCode: null, actor: spec.actor, updatedAt: new Date() })
-        .where(and(eq(adminOperations.id, existing.id), eq(adminOperations.status, existing.status), eq(adminOperations.updatedAt, existing.updatedAt)))
+        .where(
+          and(
+            eq(adminOperations.id, existing.id),
+            eq(adminOperations.status, existing.status),
+            eq(adminOperations.updatedAt, existing.updatedAt),
+          ),
+        )
         .returning();
       if (reclaimed) return { claimed: reclaimed };
     }

@@ -41,18 +41,33 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
 
   it('captures part of a charge, refunds it in two steps and refuses to refund more than is left', async () => {
     const placed = await physicalOrder();
-    const capture = await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '30.00', actor });
+    const capture = await captureCharge(db(), h.client, {
+      orderNumber: placed.number,
+      chargeId: placed.chargeId,
+      amount: '30.00',
+      actor,
+    });
     expect(capture.replayed).toBe(false);
     expect(capture.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{1,32}$/);
     expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Captured', capturedAmount: 3000, authorizedAmount: 4995 });
 
-    const first = await refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor });
-    const second = await refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor });
+    const first = await refundCharge(db(), h.client, {
+      orderNumber: placed.number,
+      chargeId: placed.chargeId,
+      amount: '10.00',
+      actor,
+    });
+    const second = await refundCharge(db(), h.client, {
+      orderNumber: placed.number,
+      chargeId: placed.chargeId,
+      amount: '10.00',
+      actor,
+    });
     expect(second.amazonObjectId).not.toBe(first.amazonObjectId);
     expect(second.idempotencyKey).not.toBe(first.idempotencyKey);
-    await expect(refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.01', actor })).rejects.toThrow(
-      /at most \$10\.00/,
-    );
+    await expect(
+      refundCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.01', actor }),
+    ).rejects.toThrow(/at most \$10\.00/);
 
     const refundRows = await db().select().from(refunds);
     const mine = refundRows.filter((row) => [first.amazonObjectId, second.amazonObjectId].includes(row.refundId));
@@ -84,12 +99,16 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     await expect(captureCharge(db(), h.client, { ...input, amount: '49.96' })).rejects.toThrow(/at most \$49\.95/);
     await expect(captureCharge(db(), h.client, { ...input, amount: '0' })).rejects.toBeInstanceOf(OperationRefusedError);
     await expect(captureCharge(db(), h.client, { ...input, amount: '1.234' })).rejects.toThrow(/not an amount/);
-    await expect(refundCharge(db(), h.client, { ...input, amount: '5.00' })).rejects.toThrow(/only a captured charge can be refunded/);
+    await expect(refundCharge(db(), h.client, { ...input, amount: '5.00' })).rejects.toThrow(
+      /only a captured charge can be refunded/,
+    );
     await expect(cancelCharge(db(), h.client, { ...input, reason: '   ' })).rejects.toBeInstanceOf(OperationRefusedError);
 
     await cancelCharge(db(), h.client, { ...input, reason: 'Out of stock' });
     expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Canceled', reasonCode: 'MerchantCanceled' });
-    await expect(captureCharge(db(), h.client, { ...input, amount: '10.00' })).rejects.toThrow(/only an Authorized charge can be captured/);
+    await expect(captureCharge(db(), h.client, { ...input, amount: '10.00' })).rejects.toThrow(
+      /only an Authorized charge can be captured/,
+    );
     expect(attemptsAt(h, 'POST', /^charges\/.+\/capture$/)).toHaveLength(0);
     expect((await operationsOf(placed.orderId)).map((row) => row.kind)).toEqual(['cancel']);
   });
@@ -99,11 +118,18 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     // Amazon cancels behind our back (no IPN yet), so our stored state still says Authorized.
     await h.client.cancelCharge(placed.chargeId, { cancellationReason: 'elsewhere' });
     const before = await paymentOf(placed.chargeId);
-    const error = await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '10.00', actor }).catch((e: unknown) => e);
+    const error = await captureCharge(db(), h.client, {
+      orderNumber: placed.number,
+      chargeId: placed.chargeId,
+      amount: '10.00',
+      actor,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmazonRefusedError);
     expect((error as AmazonRefusedError).message).toMatch(/not in a state that allows this.*\(InvalidChargeStatus\)/);
     expect(await paymentOf(placed.chargeId)).toEqual(before);
-    expect((await operationsOf(placed.orderId)).map((row) => [row.status, row.reasonCode])).toEqual([['failed', 'InvalidChargeStatus']]);
+    expect((await operationsOf(placed.orderId)).map((row) => [row.status, row.reasonCode])).toEqual([
+      ['failed', 'InvalidChargeStatus'],
+    ]);
   });
 
   it('a double-submitted refund reaches Amazon once and leaves one refund and one operation', async () => {
@@ -142,28 +168,52 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
 
   it('closes the charge permission and cancels its pending charges', async () => {
     const placed = await physicalOrder();
-    await expect(closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: '', cancelPendingCharges: true, actor })).rejects.toBeInstanceOf(
-      OperationRefusedError,
-    );
-    await closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: 'Buyer asked to cancel', cancelPendingCharges: true, actor });
+    await expect(
+      closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: '', cancelPendingCharges: true, actor }),
+    ).rejects.toBeInstanceOf(OperationRefusedError);
+    await closeChargePermission(db(), h.client, {
+      orderNumber: placed.number,
+      reason: 'Buyer asked to cancel',
+      cancelPendingCharges: true,
+      actor,
+    });
     const [order] = await db().select().from(orders).where(eq(orders.id, placed.orderId));
     expect(order?.chargePermissionState).toBe('Closed');
     expect(await paymentOf(placed.chargeId)).toMatchObject({ state: 'Canceled' });
     // Pressed again: the first close is the answer; Amazon is not asked twice.
-    const again = await closeChargePermission(db(), h.client, { orderNumber: placed.number, reason: 'again', cancelPendingCharges: false, actor });
+    const again = await closeChargePermission(db(), h.client, {
+      orderNumber: placed.number,
+      reason: 'again',
+      cancelPendingCharges: false,
+      actor,
+    });
     expect(again.replayed).toBe(true);
     expect(attemptsAt(h, 'DELETE', /^chargePermissions\/.+\/close$/)).toHaveLength(1);
   });
 
   it('updates the merchant metadata and sends delivery tracking for physical goods', async () => {
     const placed = await physicalOrder();
-    await updateChargePermissionMetadata(db(), h.client, { orderNumber: placed.number, merchantMetadata: { merchantReferenceId: `${placed.number}-A`, noteToBuyer: 'Thanks!' }, actor });
+    await updateChargePermissionMetadata(db(), h.client, {
+      orderNumber: placed.number,
+      merchantMetadata: { merchantReferenceId: `${placed.number}-A`, noteToBuyer: 'Thanks!' },
+      actor,
+    });
     const permission = await h.client.getChargePermission(placed.chargePermissionId);
     expect(permission.merchantMetadata).toMatchObject({ merchantReferenceId: `${placed.number}-A`, noteToBuyer: 'Thanks!' });
 
-    const tracking = await addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'ups', trackingNumber: '1Z999AA10123456784', actor });
+    const tracking = await addDeliveryTracking(db(), h.client, {
+      orderNumber: placed.number,
+      carrierCode: 'ups',
+      trackingNumber: '1Z999AA10123456784',
+      actor,
+    });
     expect(tracking.replayed).toBe(false);
-    const again = await addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1Z999AA10123456784', actor });
+    const again = await addDeliveryTracking(db(), h.client, {
+      orderNumber: placed.number,
+      carrierCode: 'UPS',
+      trackingNumber: '1Z999AA10123456784',
+      actor,
+    });
     expect(again.replayed).toBe(true);
     expect(attemptsAt(h, 'POST', /^deliveryTrackers$/)).toHaveLength(1);
   });
@@ -173,7 +223,11 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     const june = new Date(Date.UTC(2026, 5, 3));
     const renewal = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, june);
     expect(renewal.amazonObjectId).not.toBe(placed.chargeId);
-    expect(await paymentOf(renewal.amazonObjectId!)).toMatchObject({ state: 'Captured', capturedAmount: 2400, orderId: placed.orderId });
+    expect(await paymentOf(renewal.amazonObjectId!)).toMatchObject({
+      state: 'Captured',
+      capturedAmount: 2400,
+      orderId: placed.orderId,
+    });
     const twice = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 5, 20)));
     expect([twice.replayed, twice.amazonObjectId]).toEqual([true, renewal.amazonObjectId]);
     const july = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 6, 1)));
@@ -182,6 +236,8 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
 
     const oneTime = await physicalOrder();
     await expect(chargeAgain(db(), h.client, { orderNumber: oneTime.number, actor })).rejects.toThrow(/Only a subscription/);
-    await expect(addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1', actor })).rejects.toThrow(/physical goods/);
+    await expect(
+      addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1', actor }),
+    ).rejects.toThrow(/physical goods/);
   });
 });

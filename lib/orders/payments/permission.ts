@@ -35,7 +35,10 @@ export async function closeChargePermission(db: Database, amazon: AmazonPayClien
       if (order.chargePermissionState === 'Closed') throw new OperationRefusedError('This charge permission is closed already.');
     },
     call: async () => {
-      const permission = await amazon.closeChargePermission(chargePermissionId, { closureReason: reason, cancelPendingCharges: input.cancelPendingCharges });
+      const permission = await amazon.closeChargePermission(chargePermissionId, {
+        closureReason: reason,
+        cancelPendingCharges: input.cancelPendingCharges,
+      });
       return { amazonObjectId: permission.chargePermissionId };
     },
     afterSuccess: async () => {
@@ -52,16 +55,28 @@ export interface MetadataInput extends AdminActor {
   merchantMetadata: MerchantMetadataInput;
 }
 
-export async function updateChargePermissionMetadata(db: Database, amazon: AmazonPayClient, input: MetadataInput): Promise<OperationOutcome> {
+export async function updateChargePermissionMetadata(
+  db: Database,
+  amazon: AmazonPayClient,
+  input: MetadataInput,
+): Promise<OperationOutcome> {
   const order = await loadOrder(db, input.orderNumber);
   const chargePermissionId = requireChargePermission(order);
-  const metadata = Object.fromEntries(Object.entries(input.merchantMetadata).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  const metadata = Object.fromEntries(
+    Object.entries(input.merchantMetadata).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
+  );
   if (Object.keys(metadata).length === 0) throw new OperationRefusedError('Fill in at least one field to update.');
   // Earlier updates are the state acted on, so setting A, then B, then A again sends all three.
   const [done] = await db
     .select({ n: count() })
     .from(adminOperations)
-    .where(and(eq(adminOperations.orderId, order.id), eq(adminOperations.kind, 'update_metadata'), eq(adminOperations.status, 'succeeded')));
+    .where(
+      and(
+        eq(adminOperations.orderId, order.id),
+        eq(adminOperations.kind, 'update_metadata'),
+        eq(adminOperations.status, 'succeeded'),
+      ),
+    );
   const spec = {
     idempotencyKey: operationKey('meta', chargePermissionId, JSON.stringify(metadata), done?.n ?? 0),
     orderId: order.id,
@@ -71,7 +86,8 @@ export async function updateChargePermissionMetadata(db: Database, amazon: Amazo
   };
   return runOperation(db, spec, {
     validate: () => {
-      if (order.chargePermissionState === 'Closed') throw new OperationRefusedError('A closed charge permission can no longer be changed.');
+      if (order.chargePermissionState === 'Closed')
+        throw new OperationRefusedError('A closed charge permission can no longer be changed.');
     },
     call: async () => {
       const permission = await amazon.updateChargePermission(chargePermissionId, { merchantMetadata: metadata });
@@ -92,10 +108,16 @@ export interface ChargeAgainInput extends AdminActor {
  * subscription line, priced from our stored line, never from the request. One per
  * permission and billing month (the key), however often the button is pressed.
  */
-export async function chargeAgain(db: Database, amazon: AmazonPayClient, input: ChargeAgainInput, now = new Date()): Promise<OperationOutcome> {
+export async function chargeAgain(
+  db: Database,
+  amazon: AmazonPayClient,
+  input: ChargeAgainInput,
+  now = new Date(),
+): Promise<OperationOutcome> {
   const order = await loadOrder(db, input.orderNumber);
   const chargePermissionId = requireChargePermission(order);
-  if (order.chargePermissionType !== 'Recurring') throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
+  if (order.chargePermissionType !== 'Recurring')
+    throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
   const line = await subscriptionLineOf(db, order.id);
   if (!line) throw new OperationRefusedError('This order has no subscription line to renew.');
   const amount = money(line.lineTotalAmount, orderCurrency(order));
@@ -104,7 +126,13 @@ export async function chargeAgain(db: Database, amazon: AmazonPayClient, input: 
     idempotencyKey: operationKey('renew', chargePermissionId, month),
     orderId: order.id,
     kind: 'charge_again',
-    request: { chargePermissionId, amount: amount.amount, currency: amount.currency, billingMonth: month, product: line.productSlug },
+    request: {
+      chargePermissionId,
+      amount: amount.amount,
+      currency: amount.currency,
+      billingMonth: month,
+      product: line.productSlug,
+    },
     actor: input.actor,
   };
   return runOperation(db, spec, {
@@ -141,10 +169,15 @@ export interface TrackingInput extends AdminActor {
 }
 
 /** Tells Amazon how a physical order ships, so the buyer can follow the parcel. */
-export async function addDeliveryTracking(db: Database, amazon: AmazonPayClient, input: TrackingInput): Promise<OperationOutcome> {
+export async function addDeliveryTracking(
+  db: Database,
+  amazon: AmazonPayClient,
+  input: TrackingInput,
+): Promise<OperationOutcome> {
   const order = await loadOrder(db, input.orderNumber);
   const chargePermissionId = requireChargePermission(order);
-  if (!(await hasPhysicalLine(db, order.id))) throw new OperationRefusedError('Only orders with physical goods ship with a tracking number.');
+  if (!(await hasPhysicalLine(db, order.id)))
+    throw new OperationRefusedError('Only orders with physical goods ship with a tracking number.');
   const carrierCode = input.carrierCode.trim().toUpperCase();
   const trackingNumber = input.trackingNumber.trim();
   if (!carrierCode || !trackingNumber) throw new OperationRefusedError('Give both the carrier code and the tracking number.');
@@ -158,7 +191,10 @@ export async function addDeliveryTracking(db: Database, amazon: AmazonPayClient,
   return runOperation(db, spec, {
     validate: () => {},
     call: async (idempotencyKey) => {
-      await amazon.deliveryTrackers({ chargePermissionId, deliveryDetails: [{ trackingNumber, carrierCode }] }, { idempotencyKey });
+      await amazon.deliveryTrackers(
+        { chargePermissionId, deliveryDetails: [{ trackingNumber, carrierCode }] },
+        { idempotencyKey },
+      );
       return { amazonObjectId: chargePermissionId };
     },
     afterSuccess: async () => {},

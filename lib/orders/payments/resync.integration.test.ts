@@ -48,7 +48,10 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
 
   it('repairs a charge whose AuthorizationInitiated → Authorized notification was lost', async () => {
     const { order, chargePermissionId } = await placedOrder({ paymentIntent: 'Confirm' });
-    const pending = await h.client.createCharge({ chargePermissionId, chargeAmount: usd('50.00'), canHandlePendingAuthorization: true }, { simulationCode: 'AuthorizationInitiated' });
+    const pending = await h.client.createCharge(
+      { chargePermissionId, chargeAmount: usd('50.00'), canHandlePendingAuthorization: true },
+      { simulationCode: 'AuthorizationInitiated' },
+    );
     await recordCharge(handle.db, pending, 'shopper');
     expect((await orderNow(order.id)).status).toBe('payment_processing');
 
@@ -81,7 +84,13 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
     const refund = await h.client.createRefund({ chargeId, refundAmount: usd('50.00') });
     // Recorded by the IPN route, which then crashed before processing it.
     await handle.db.insert(notificationsReceived).values([
-      { notificationId: `n-old-${refund.refundId}`, messageId: 'm1', objectType: 'REFUND', objectId: refund.refundId, receivedAt: new Date(Date.now() - 120_000) },
+      {
+        notificationId: `n-old-${refund.refundId}`,
+        messageId: 'm1',
+        objectType: 'REFUND',
+        objectId: refund.refundId,
+        receivedAt: new Date(Date.now() - 120_000),
+      },
       { notificationId: `n-new-${refund.refundId}`, messageId: 'm2', objectType: 'REFUND', objectId: refund.refundId },
     ]);
     h.sandbox.advance(30);
@@ -90,8 +99,14 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
 
     expect(result.errors).toEqual([]);
     expect(result.notificationsProcessed).toBe(1);
-    const [old] = await handle.db.select().from(notificationsReceived).where(eq(notificationsReceived.notificationId, `n-old-${refund.refundId}`));
-    const [fresh] = await handle.db.select().from(notificationsReceived).where(eq(notificationsReceived.notificationId, `n-new-${refund.refundId}`));
+    const [old] = await handle.db
+      .select()
+      .from(notificationsReceived)
+      .where(eq(notificationsReceived.notificationId, `n-old-${refund.refundId}`));
+    const [fresh] = await handle.db
+      .select()
+      .from(notificationsReceived)
+      .where(eq(notificationsReceived.notificationId, `n-new-${refund.refundId}`));
     expect([old?.status, fresh?.status]).toEqual(['processed', 'received']);
     expect((await handle.db.select().from(refunds).where(eq(refunds.refundId, refund.refundId)))[0]?.state).toBe('Refunded');
     expect((await orderNow(order.id)).status).toBe('refunded');
@@ -102,7 +117,9 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
     await recordCharge(handle.db, await h.client.getCharge(chargeId), 'shopper');
     const refund = await h.client.createRefund({ chargeId, refundAmount: usd('20.00') });
     const [payment] = await handle.db.select().from(payments).where(eq(payments.chargeId, chargeId));
-    await handle.db.insert(refunds).values({ paymentId: payment!.id, refundId: refund.refundId, state: 'RefundInitiated', currency: 'USD', amount: 2000 });
+    await handle.db
+      .insert(refunds)
+      .values({ paymentId: payment!.id, refundId: refund.refundId, state: 'RefundInitiated', currency: 'USD', amount: 2000 });
     h.sandbox.advance(30);
 
     const first = await reconcile(handle.db, h.client, { trigger: 'cli' });

@@ -58,7 +58,10 @@ const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
 
 async function reread(db: Database, amazon: AmazonPayClient, order: typeof orders.$inferSelect): Promise<void> {
   if (order.chargePermissionId) await syncChargePermission(db, amazon, order.chargePermissionId, 'system');
-  const charges = await db.select({ id: payments.id, chargeId: payments.chargeId }).from(payments).where(eq(payments.orderId, order.id));
+  const charges = await db
+    .select({ id: payments.id, chargeId: payments.chargeId })
+    .from(payments)
+    .where(eq(payments.orderId, order.id));
   if (charges.length === 0 && order.checkoutSessionId) {
     // The charge was created at checkout but its notification (and our record) never came.
     const session = await amazon.getCheckoutSession(order.checkoutSessionId);
@@ -74,9 +77,14 @@ async function reread(db: Database, amazon: AmazonPayClient, order: typeof order
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error');
+const messageOf = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
 
-export async function reconcile(db: Database, amazon: AmazonPayClient, options: { trigger: ReconcileTrigger; now?: Date }): Promise<ReconcileResult> {
+export async function reconcile(
+  db: Database,
+  amazon: AmazonPayClient,
+  options: { trigger: ReconcileTrigger; now?: Date },
+): Promise<ReconcileResult> {
   const [run] = await db.insert(reconciliationRuns).values({ trigger: options.trigger }).returning({ id: reconciliationRuns.id });
   if (!run) throw new Error('could not record the reconciliation run');
   try {

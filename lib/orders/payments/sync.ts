@@ -20,7 +20,9 @@ function minor(price: { amount: string; currencyCode: string } | null | undefine
 }
 
 /** The order's label from all its charges: the furthest any charge got wins. */
-export function orderStatusFromPayments(rows: ReadonlyArray<{ state: string; capturedAmount: number; refundedAmount: number }>): OrderStatus {
+export function orderStatusFromPayments(
+  rows: ReadonlyArray<{ state: string; capturedAmount: number; refundedAmount: number }>,
+): OrderStatus {
   if (rows.length === 0) return 'pending';
   const captured = rows.reduce((sum, row) => sum + row.capturedAmount, 0);
   const refunded = rows.reduce((sum, row) => sum + row.refundedAmount, 0);
@@ -44,7 +46,12 @@ async function refreshOrderStatus(db: Database, orderId: string, actor: Actor): 
 }
 
 /** Re-reads a Charge from Amazon and records it. Returns the order it belongs to, if any. */
-export async function syncCharge(db: Database, amazon: AmazonPayClient, chargeId: string, actor: Actor = 'amazon'): Promise<string | null> {
+export async function syncCharge(
+  db: Database,
+  amazon: AmazonPayClient,
+  chargeId: string,
+  actor: Actor = 'amazon',
+): Promise<string | null> {
   const charge = await amazon.getCharge(chargeId);
   return recordCharge(db, charge, actor);
 }
@@ -76,7 +83,11 @@ export async function recordCharge(db: Database, charge: Charge, actor: Actor): 
         .values({ ...values, orderId: order.id, chargeId: charge.chargeId, chargePermissionId, currency: order.currency })
         .onConflictDoUpdate({ target: payments.chargeId, set: values });
     }
-    if (existing?.state !== state || existing.capturedAmount !== values.capturedAmount || existing.refundedAmount !== values.refundedAmount) {
+    if (
+      existing?.state !== state ||
+      existing.capturedAmount !== values.capturedAmount ||
+      existing.refundedAmount !== values.refundedAmount
+    ) {
       await recordPaymentEvent(tx, {
         orderId: order.id,
         type: 'charge.state',
@@ -91,7 +102,12 @@ export async function recordCharge(db: Database, charge: Charge, actor: Actor): 
 }
 
 /** Re-reads a Refund (and its Charge, whose refunded total it changes) and records both. */
-export async function syncRefund(db: Database, amazon: AmazonPayClient, refundId: string, actor: Actor = 'amazon'): Promise<string | null> {
+export async function syncRefund(
+  db: Database,
+  amazon: AmazonPayClient,
+  refundId: string,
+  actor: Actor = 'amazon',
+): Promise<string | null> {
   const refund = await amazon.getRefund(refundId);
   await recordRefund(db, refund, actor);
   return refund.chargeId ? syncCharge(db, amazon, refund.chargeId, actor) : null;
@@ -101,11 +117,21 @@ export async function recordRefund(db: Database, refund: Refund, actor: Actor): 
   if (!refund.chargeId) return;
   const [payment] = await db.select().from(payments).where(eq(payments.chargeId, refund.chargeId)).limit(1);
   if (!payment) return;
-  const values = { state: refund.statusDetails.state, reasonCode: refund.statusDetails.reasonCode ?? null, updatedAt: new Date() };
+  const values = {
+    state: refund.statusDetails.state,
+    reasonCode: refund.statusDetails.reasonCode ?? null,
+    updatedAt: new Date(),
+  };
   const [before] = await db.select().from(refunds).where(eq(refunds.refundId, refund.refundId)).limit(1);
   await db
     .insert(refunds)
-    .values({ ...values, paymentId: payment.id, refundId: refund.refundId, currency: payment.currency, amount: minor(refund.refundAmount) })
+    .values({
+      ...values,
+      paymentId: payment.id,
+      refundId: refund.refundId,
+      currency: payment.currency,
+      amount: minor(refund.refundAmount),
+    })
     .onConflictDoUpdate({ target: refunds.refundId, set: values });
   if (before?.state !== values.state) {
     await recordPaymentEvent(db, {
@@ -119,7 +145,12 @@ export async function recordRefund(db: Database, refund: Refund, actor: Actor): 
 }
 
 /** Re-reads a ChargePermission and records its state on the orders that use it. */
-export async function syncChargePermission(db: Database, amazon: AmazonPayClient, chargePermissionId: string, actor: Actor = 'amazon'): Promise<void> {
+export async function syncChargePermission(
+  db: Database,
+  amazon: AmazonPayClient,
+  chargePermissionId: string,
+  actor: Actor = 'amazon',
+): Promise<void> {
   const permission = await amazon.getChargePermission(chargePermissionId);
   const state = permission.statusDetails.state;
   const changed = await db
@@ -133,6 +164,12 @@ export async function syncChargePermission(db: Database, amazon: AmazonPayClient
     )
     .returning({ id: orders.id });
   for (const { id } of changed) {
-    await recordPaymentEvent(db, { orderId: id, type: 'charge_permission.state', actor, amazonObjectId: chargePermissionId, detail: { state } });
+    await recordPaymentEvent(db, {
+      orderId: id,
+      type: 'charge_permission.state',
+      actor,
+      amazonObjectId: chargePermissionId,
+      detail: { state },
+    });
   }
 }

@@ -74,7 +74,12 @@ export async function listOrdersForBuyer(db: Database, buyerId: string): Promise
   const rows = await db.select().from(orders).where(eq(orders.buyerId, buyerId)).orderBy(desc(orders.createdAt)).limit(100);
   return rows
     .filter((row) => row.status !== 'pending')
-    .map((row) => ({ number: row.number, status: row.status, createdAt: row.createdAt, total: money(row.totalAmount, currencyOf(row)) }));
+    .map((row) => ({
+      number: row.number,
+      status: row.status,
+      createdAt: row.createdAt,
+      total: money(row.totalAmount, currencyOf(row)),
+    }));
 }
 
 /** Who may see an order: the browser that placed it, or the signed-in Amazon buyer it belongs to. */

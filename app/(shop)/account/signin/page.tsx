@@ -7,11 +7,19 @@ export const metadata: Metadata = { title: 'Signing in', robots: { index: false 
 const searchSchema = z.object({ buyerToken: z.string().min(8).max(2048) });
 
 /** signInReturnUrl: Amazon sends the shopper here with ?buyerToken=… (reference §6). */
-export default async function AmazonSignInReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AmazonSignInReturnPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = searchSchema.safeParse(await searchParams);
   return (
     <div className="card mx-auto flex max-w-md flex-col items-center gap-4 p-10 text-center">
-      {parsed.success ? <AmazonSignInCompletion buyerToken={parsed.data.buyerToken} /> : <p role="alert">That sign-in link is not valid. Please try again.</p>}
+      {parsed.success ? (
+        <AmazonSignInCompletion buyerToken={parsed.data.buyerToken} />
+      ) : (
+        <p role="alert">That sign-in link is not valid. Please try again.</p>
+      )}
     </div>
   );
 }

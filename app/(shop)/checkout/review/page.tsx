@@ -52,7 +52,11 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
     return <Notice title="We could not load your checkout">{message}</Notice>;
   }
   if (quote.review.state !== 'Open') {
-    return <Notice title="This checkout has ended">Your Amazon Pay session is no longer open. Please start again from your cart.</Notice>;
+    return (
+      <Notice title="This checkout has ended">
+        Your Amazon Pay session is no longer open. Please start again from your cart.
+      </Notice>
+    );
   }
 
   const { review, totals, problem } = quote;
@@ -83,9 +87,18 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
                 <h2 id="address-heading" className="font-serif text-xl text-ink">
                   Shipping address
                 </h2>
-                <ChangeLink scriptUrl={scriptUrl} checkoutSessionId={checkoutSessionId} changeAction="changeAddress" label="Change address" />
+                <ChangeLink
+                  scriptUrl={scriptUrl}
+                  checkoutSessionId={checkoutSessionId}
+                  changeAction="changeAddress"
+                  label="Change address"
+                />
               </div>
-              {review.shippingAddress ? <AddressBlock address={review.shippingAddress} /> : <p className="text-ink-muted">No address chosen yet.</p>}
+              {review.shippingAddress ? (
+                <AddressBlock address={review.shippingAddress} />
+              ) : (
+                <p className="text-ink-muted">No address chosen yet.</p>
+              )}
             </section>
           ) : null}
           <section aria-labelledby="payment-heading" className="card p-6">
@@ -93,7 +106,12 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
               <h2 id="payment-heading" className="font-serif text-xl text-ink">
                 Payment
               </h2>
-              <ChangeLink scriptUrl={scriptUrl} checkoutSessionId={checkoutSessionId} changeAction="changePayment" label="Change payment" />
+              <ChangeLink
+                scriptUrl={scriptUrl}
+                checkoutSessionId={checkoutSessionId}
+                changeAction="changePayment"
+                label="Change payment"
+              />
             </div>
             <p className="text-ink" data-testid="payment-descriptor">
               {review.paymentDescriptor ?? 'Your Amazon Pay payment method'}
@@ -113,7 +131,9 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
                       scroll={false}
                       aria-current={option.method === shipping ? 'true' : undefined}
                       className={`flex justify-between rounded-xl border px-4 py-3 text-sm ${
-                        option.method === shipping ? 'border-brand-600 bg-brand-50 font-semibold' : 'border-black/10 hover:bg-brand-50'
+                        option.method === shipping
+                          ? 'border-brand-600 bg-brand-50 font-semibold'
+                          : 'border-black/10 hover:bg-brand-50'
                       }`}
                     >
                       <span>{option.label}</span>

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: 'Your order', robots: { index: false 
 export default async function OrderPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   if (!/^NW-\d{1,12}$/.test(number)) notFound();
-  const [order, session, shopperTokenHash] = await Promise.all([findOrderByNumber(await getDb(), number), getSession(), currentShopperTokenHash()]);
+  const [order, session, shopperTokenHash] = await Promise.all([
+    findOrderByNumber(await getDb(), number),
+    getSession(),
+    currentShopperTokenHash(),
+  ]);
   const buyerId = session?.user.role === 'shopper' ? (session.user.buyerId ?? null) : null;
   // Someone else's order looks exactly like no order.
   if (!order || !canViewOrder(order, { shopperTokenHash, buyerId })) notFound();
@@ -33,7 +37,9 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
           Status: <strong data-testid="order-status">{orderStatusLabel(order.status)}</strong>
         </p>
         {processing ? (
-          <p className="text-sm text-ink-muted">Amazon Pay is still confirming your payment. We will email you as soon as it is done.</p>
+          <p className="text-sm text-ink-muted">
+            Amazon Pay is still confirming your payment. We will email you as soon as it is done.
+          </p>
         ) : null}
         {order.buyerEmail ? <p className="text-sm text-ink-muted">A confirmation goes to {order.buyerEmail}.</p> : null}
       </div>

@@ -25,7 +25,14 @@ export default async function ProductPage({ params }: ProductPageProps) {
   return (
     <article className="grid gap-10 md:grid-cols-2">
       <div className="card relative aspect-square overflow-hidden bg-brand-50">
-        <Image src={product.imagePath} alt={product.name} fill priority sizes="(min-width: 768px) 36rem, 90vw" className="object-cover" />
+        <Image
+          src={product.imagePath}
+          alt={product.name}
+          fill
+          priority
+          sizes="(min-width: 768px) 36rem, 90vw"
+          className="object-cover"
+        />
       </div>
       <div className="flex flex-col gap-5">
         <nav aria-label="Breadcrumb" className="text-sm text-ink-muted">

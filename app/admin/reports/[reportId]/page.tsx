@@ -58,7 +58,9 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
   ];
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'}>
-      <Link href="/admin/reports" className="text-sm text-brand-700 underline">← Reports</Link>
+      <Link href="/admin/reports" className="text-sm text-brand-700 underline">
+        ← Reports
+      </Link>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold text-ink">{report.reportId}</h1>
         <StatusBadge status={row.status} label={row.statusLabel} />
@@ -73,19 +75,34 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
       </dl>
       {completed ? (
         <section className="mt-8 grid gap-4" aria-labelledby="document-heading">
-          <h2 id="document-heading" className="text-lg font-semibold text-ink">Document</h2>
-          <DownloadButton href={href} fallbackName={documentFilename(report.reportType, report.reportId, preview?.delimiter ?? '\t')} />
+          <h2 id="document-heading" className="text-lg font-semibold text-ink">
+            Document
+          </h2>
+          <DownloadButton
+            href={href}
+            fallbackName={documentFilename(report.reportType, report.reportId, preview?.delimiter ?? '\t')}
+          />
           {row.settlement && (
             <p>
-              <Link href={`/admin/reports/${report.reportId}/reconcile`} className="text-sm font-medium text-brand-700 underline">Reconcile this settlement with our books →</Link>
+              <Link href={`/admin/reports/${report.reportId}/reconcile`} className="text-sm font-medium text-brand-700 underline">
+                Reconcile this settlement with our books →
+              </Link>
             </p>
           )}
-          {error && <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}
+          {error && (
+            <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+              {error}
+            </p>
+          )}
           {preview && (
             <>
               <p className="text-sm text-ink-muted">
-                First {preview.rows.length} rows{preview.truncated ? ' (more in the file)' : ''}, {DELIMITER_LABELS[preview.delimiter]}-separated
-                {Object.keys(preview.metadata).length > 0 && ` · ${Object.entries(preview.metadata).map(([key, value]) => `${key}: ${value}`).join(' · ')}`}
+                First {preview.rows.length} rows{preview.truncated ? ' (more in the file)' : ''},{' '}
+                {DELIMITER_LABELS[preview.delimiter]}-separated
+                {Object.keys(preview.metadata).length > 0 &&
+                  ` · ${Object.entries(preview.metadata)
+                    .map(([key, value]) => `${key}: ${value}`)
+                    .join(' · ')}`}
               </p>
               <PreviewTable columns={preview.columns} rows={preview.rows} />
             </>
@@ -93,7 +110,9 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
         </section>
       ) : (
         <p className="mt-8 text-sm text-ink-muted">
-          {report.processingStatus === 'IN_PROGRESS' ? 'Amazon is still generating this report; reload in a moment.' : 'This report has no document.'}
+          {report.processingStatus === 'IN_PROGRESS'
+            ? 'Amazon is still generating this report; reload in a moment.'
+            : 'This report has no document.'}
         </p>
       )}
     </AdminShell>

@@ -22,26 +22,48 @@ interface Loaded {
 
 async function load(client: EcomchargeClient, query: EcomQuery): Promise<Loaded> {
   if (query.mode === 'day') {
-    const day = await client.getDayReport({ date: query.date, status: query.status, dateType: query.dateType, timeZone: query.timeZone });
+    const day = await client.getDayReport({
+      date: query.date,
+      status: query.status,
+      dateType: query.dateType,
+      timeZone: query.timeZone,
+    });
     return { transactions: day.transactions, count: day.count, next: null, previous: null };
   }
   const period = periodParams(query);
   const [count, page] = await Promise.all([
     client.countTransactions(period),
-    client.listTransactions({ ...period, ...(query.after && { startingAfter: query.after }), ...(query.before && { endingBefore: query.before }) }),
+    client.listTransactions({
+      ...period,
+      ...(query.after && { startingAfter: query.after }),
+      ...(query.before && { endingBefore: query.before }),
+    }),
   ]);
-  const href = (cursor: { after?: string; before?: string }) => `/admin/reports/ecomcharge?${ecomSearchParams(query, cursor).toString()}`;
+  const href = (cursor: { after?: string; before?: string }) =>
+    `/admin/reports/ecomcharge?${ecomSearchParams(query, cursor).toString()}`;
   const empty = page.transactions.length === 0;
   // The page size is [UNCONFIRMED] (ecomcharge.md §3): "next" is offered while the period holds more than this page; an empty page ends.
   return {
     transactions: page.transactions,
     count,
-    next: !empty && page.lastObjectId !== null && count > page.transactions.length ? href({ after: String(page.lastObjectId) }) : null,
-    previous: (query.after || query.before) && !empty && page.firstObjectId !== null ? href({ before: String(page.firstObjectId) }) : query.after || query.before ? href({}) : null,
+    next:
+      !empty && page.lastObjectId !== null && count > page.transactions.length
+        ? href({ after: String(page.lastObjectId) })
+        : null,
+    previous:
+      (query.after || query.before) && !empty && page.firstObjectId !== null
+        ? href({ before: String(page.firstObjectId) })
+        : query.after || query.before
+          ? href({})
+          : null,
   };
 }
 
-export default async function EcomchargePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EcomchargePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireAdminPage();
   const parsed = parseEcomQuery(await searchParams);
   const setup = getEcomcharge();
@@ -57,27 +79,59 @@ export default async function EcomchargePage({ searchParams }: { searchParams: P
   }
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'}>
-      <Link href="/admin/reports" className="text-sm text-brand-700 underline">← Amazon Pay reports</Link>
+      <Link href="/admin/reports" className="text-sm text-brand-700 underline">
+        ← Amazon Pay reports
+      </Link>
       <h1 className="mt-2 text-2xl font-semibold text-ink">eComCharge transactions</h1>
       {setup.ok ? (
         setup.source === 'sandbox-defaults' && (
           <p className="mt-2 rounded-lg bg-sky-50 p-3 text-sm text-sky-900" data-testid="sandbox-defaults">
-            Offline mode: ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY are not set, so the sandbox&apos;s eComCharge at {setup.apiUrl} is used with shop id {setup.shopId} and its default secret.
+            Offline mode: ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY are not set, so the sandbox&apos;s eComCharge at{' '}
+            {setup.apiUrl} is used with shop id {setup.shopId} and its default secret.
           </p>
         )
       ) : (
-        <p className="mt-2 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{setup.message}</p>
+        <p className="mt-2 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {setup.message}
+        </p>
       )}
-      <div className="mt-6"><EcomchargeForm query={query} errors={parsed.ok === false ? parsed.fieldErrors : {}} /></div>
-      {parsed.ok === false && <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{parsed.message}</p>}
-      {error && <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}
+      <div className="mt-6">
+        <EcomchargeForm query={query} errors={parsed.ok === false ? parsed.fieldErrors : {}} />
+      </div>
+      {parsed.ok === false && (
+        <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {parsed.message}
+        </p>
+      )}
+      {error && (
+        <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {error}
+        </p>
+      )}
       {query && loaded && (
         <section className="mt-6" aria-label="Results">
           <div className="flex flex-wrap items-center gap-3 text-sm">
-            <span data-testid="ecom-count">{loaded.transactions.length} shown{query.mode === 'period' ? ` of ${loaded.count} in the period` : ` (${loaded.count} that day)`}</span>
-            {loaded.previous && <Link href={loaded.previous} className={BUTTON_SECONDARY}>← Previous</Link>}
-            {loaded.next && <Link href={loaded.next} className={BUTTON_SECONDARY}>Next →</Link>}
-            <a href={`/api/admin/reports/ecomcharge/export?${ecomSearchParams(query).toString()}`} className="text-brand-700 underline" download>Download CSV{query.mode === 'period' ? ' (whole period)' : ''}</a>
+            <span data-testid="ecom-count">
+              {loaded.transactions.length} shown
+              {query.mode === 'period' ? ` of ${loaded.count} in the period` : ` (${loaded.count} that day)`}
+            </span>
+            {loaded.previous && (
+              <Link href={loaded.previous} className={BUTTON_SECONDARY}>
+                ← Previous
+              </Link>
+            )}
+            {loaded.next && (
+              <Link href={loaded.next} className={BUTTON_SECONDARY}>
+                Next →
+              </Link>
+            )}
+            <a
+              href={`/api/admin/reports/ecomcharge/export?${ecomSearchParams(query).toString()}`}
+              className="text-brand-700 underline"
+              download
+            >
+              Download CSV{query.mode === 'period' ? ' (whole period)' : ''}
+            </a>
           </div>
           <EcomchargeTable transactions={loaded.transactions} />
         </section>

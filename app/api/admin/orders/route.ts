@@ -8,7 +8,8 @@ import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib
 export async function GET(request: Request): Promise<NextResponse> {
   if (!(await getAdminSession())) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   const parsed = orderListQuerySchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
-  if (!parsed.success) return NextResponse.json({ error: 'invalid query', fields: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ error: 'invalid query', fields: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   const page = await listAdminOrders(await getDb(), parsed.data);
   return NextResponse.json(page, { headers: { 'cache-control': 'no-store' } });
 }

@@ -34,6 +34,9 @@ export async function GET(request: Request): Promise<NextResponse> {
     };
     return NextResponse.json(page, { headers: noStore });
   } catch (error) {
-    return NextResponse.json({ message: adminErrorMessage(error, 'admin-reports-list') }, { status: adminErrorStatus(error), headers: noStore });
+    return NextResponse.json(
+      { message: adminErrorMessage(error, 'admin-reports-list') },
+      { status: adminErrorStatus(error), headers: noStore },
+    );
   }
 }

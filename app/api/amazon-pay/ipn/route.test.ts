@@ -18,7 +18,9 @@ vi.mock('@/lib/amazon-pay/server', () => ({
 const { POST } = await import('./route');
 
 function post(body: string) {
-  return POST(new Request('http://localhost/api/amazon-pay/ipn', { method: 'POST', body, headers: { 'content-type': 'text/plain' } }));
+  return POST(
+    new Request('http://localhost/api/amazon-pay/ipn', { method: 'POST', body, headers: { 'content-type': 'text/plain' } }),
+  );
 }
 
 const envelope = {
@@ -48,9 +50,15 @@ describe('POST /api/amazon-pay/ipn', () => {
   it.each([
     ['a body that is not JSON', 'hello'],
     ['an envelope without its required keys', JSON.stringify({ Type: 'Notification' })],
-    ['a certificate from a host we do not trust', JSON.stringify({ ...envelope, SigningCertURL: 'https://evil.example/cert.pem' })],
+    [
+      'a certificate from a host we do not trust',
+      JSON.stringify({ ...envelope, SigningCertURL: 'https://evil.example/cert.pem' }),
+    ],
     ['a certificate that is not a .pem file', JSON.stringify({ ...envelope, SigningCertURL: 'http://127.0.0.1:4010/cert.txt' })],
-    ['an unexpected topic', JSON.stringify({ ...envelope, TopicArn: 'arn:aws:sns:us-east-1:1:Other', SigningCertURL: 'http://127.0.0.1:4010/c.pem' })],
+    [
+      'an unexpected topic',
+      JSON.stringify({ ...envelope, TopicArn: 'arn:aws:sns:us-east-1:1:Other', SigningCertURL: 'http://127.0.0.1:4010/c.pem' }),
+    ],
   ])('answers 400 to %s and changes nothing', async (_case, body) => {
     const response = await post(body);
     expect(response.status).toBe(400);

@@ -26,21 +26,41 @@ export default async function ReconcilePage({ params }: { params: Promise<{ repo
   }
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'}>
-      <Link href={`/admin/reports/${reportId}`} className="text-sm text-brand-700 underline">← Report {reportId}</Link>
+      <Link href={`/admin/reports/${reportId}`} className="text-sm text-brand-700 underline">
+        ← Report {reportId}
+      </Link>
       <h1 className="mt-2 text-2xl font-semibold text-ink">Settlement reconciliation</h1>
-      {error && <p className="mt-6 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">{error}</p>}
+      {error && (
+        <p className="mt-6 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+          {error}
+        </p>
+      )}
       {outcome && (
         <>
           <div className="mt-4 flex flex-wrap items-center gap-4 text-sm">
-            <span className="text-ink-muted">Period {utc(outcome.period.start)} – {utc(outcome.period.end)}</span>
-            <span data-testid="balance" className={`rounded-full px-3 py-1 font-medium ${outcome.result.balanced ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-800'}`}>
+            <span className="text-ink-muted">
+              Period {utc(outcome.period.start)} – {utc(outcome.period.end)}
+            </span>
+            <span
+              data-testid="balance"
+              className={`rounded-full px-3 py-1 font-medium ${outcome.result.balanced ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-800'}`}
+            >
               {outcome.result.balanced ? 'Balanced: every row matches our books' : 'Differences found'}
             </span>
-            <a href={`/api/admin/reports/${reportId}/reconciliation`} className="text-brand-700 underline" download>Export CSV</a>
+            <a href={`/api/admin/reports/${reportId}/reconciliation`} className="text-brand-700 underline" download>
+              Export CSV
+            </a>
           </div>
           {outcome.issues.length > 0 && (
-            <ul className="mt-4 list-disc rounded-lg bg-amber-50 p-3 pl-8 text-sm text-amber-900" aria-label="Rows that could not be read">
-              {outcome.issues.map((issue) => <li key={`${issue.line}-${issue.message}`}>Line {issue.line}: {issue.message}</li>)}
+            <ul
+              className="mt-4 list-disc rounded-lg bg-amber-50 p-3 pl-8 text-sm text-amber-900"
+              aria-label="Rows that could not be read"
+            >
+              {outcome.issues.map((issue) => (
+                <li key={`${issue.line}-${issue.message}`}>
+                  Line {issue.line}: {issue.message}
+                </li>
+              ))}
             </ul>
           )}
           <ReconciliationTables result={outcome.result} />

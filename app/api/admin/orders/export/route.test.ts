@@ -35,7 +35,10 @@ describe('order CSV export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-\d{8}-\d{6}\.csv"$/);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^number,created_at,status/);
     const numbers = lines.slice(1).map((line) => line.split(',')[0]);
     expect(numbers).toHaveLength(602);

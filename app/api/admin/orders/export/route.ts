@@ -12,7 +12,8 @@ import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/li
 export async function GET(request: Request): Promise<Response> {
   if (!(await getAdminSession())) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   const parsed = orderListFiltersSchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
-  if (!parsed.success) return NextResponse.json({ error: 'invalid query', fields: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json({ error: 'invalid query', fields: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   const db = await getDb();
   const batches = eachOrderBatch(db, parsed.data);
   const encoder = new TextEncoder();

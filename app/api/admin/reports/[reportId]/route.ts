@@ -11,7 +11,9 @@ export async function GET(_request: Request, context: { params: Promise<{ report
   const parsed = reportIdSchema.safeParse((await context.params).reportId);
   if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
   try {
-    return NextResponse.json(toReportRow(await getAmazonPay().getReportById(parsed.data)), { headers: { 'cache-control': 'no-store' } });
+    return NextResponse.json(toReportRow(await getAmazonPay().getReportById(parsed.data)), {
+      headers: { 'cache-control': 'no-store' },
+    });
   } catch (error) {
     return NextResponse.json({ message: adminErrorMessage(error, 'admin-report-status') }, { status: adminErrorStatus(error) });
   }

@@ -20,6 +20,9 @@ export async function GET(_request: Request, context: { params: Promise<{ report
       },
     });
   } catch (error) {
-    return NextResponse.json({ message: adminErrorMessage(error, 'admin-reconciliation-csv') }, { status: adminErrorStatus(error) });
+    return NextResponse.json(
+      { message: adminErrorMessage(error, 'admin-reconciliation-csv') },
+      { status: adminErrorStatus(error) },
+    );
   }
 }

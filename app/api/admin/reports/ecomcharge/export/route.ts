@@ -16,7 +16,8 @@ type Page = EcomchargePage | readonly EcomchargeTransaction[];
 export async function GET(request: Request): Promise<Response> {
   if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
   const parsed = parseEcomQuery(new URL(request.url).searchParams);
-  if (parsed.ok !== true) return NextResponse.json({ message: parsed.ok === 'empty' ? 'Pick a day or a period.' : parsed.message }, { status: 400 });
+  if (parsed.ok !== true)
+    return NextResponse.json({ message: parsed.ok === 'empty' ? 'Pick a day or a period.' : parsed.message }, { status: 400 });
   const setup = getEcomcharge();
   if (!setup.ok) return NextResponse.json({ message: setup.message }, { status: 503 });
   const { query } = parsed;
@@ -24,7 +25,10 @@ export async function GET(request: Request): Promise<Response> {
 
   let pages: AsyncIterator<Page>;
   if (query.mode === 'day') {
-    const day = setup.client.getDayReport({ date: query.date, status: query.status, dateType: query.dateType, timeZone: query.timeZone }, { signal });
+    const day = setup.client.getDayReport(
+      { date: query.date, status: query.status, dateType: query.dateType, timeZone: query.timeZone },
+      { signal },
+    );
     pages = (async function* () {
       yield (await day).transactions;
     })();
@@ -35,7 +39,10 @@ export async function GET(request: Request): Promise<Response> {
   try {
     first = await pages.next();
   } catch (error) {
-    return NextResponse.json({ message: adminErrorMessage(error, 'admin-ecomcharge-export') }, { status: adminErrorStatus(error) });
+    return NextResponse.json(
+      { message: adminErrorMessage(error, 'admin-ecomcharge-export') },
+      { status: adminErrorStatus(error) },
+    );
   }
   const replay = (async function* () {
     if (first.done) return;
