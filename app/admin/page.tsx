@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AdminShell } from '@/components/admin/admin-shell';
 import { DailyChart } from '@/components/admin/dashboard/daily-chart';
 import { LatestOrders } from '@/components/admin/dashboard/latest-orders';
-import { ReconcilePanel } from '@/components/admin/dashboard/reconcile-panel';
+import { ResyncPanel } from '@/components/admin/dashboard/resync-panel';
 import { StatusSummary } from '@/components/admin/dashboard/status-summary';
 import { requireAdminPage } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
@@ -24,7 +24,7 @@ export default async function AdminDashboardPage() {
         </div>
         <div className="grid content-start gap-6">
           <StatusSummary counts={data.statusCounts} />
-          <ReconcilePanel lastRun={lastRun} />
+          <ResyncPanel lastRun={lastRun} />
         </div>
       </div>
       <div className="mt-6">

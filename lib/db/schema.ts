@@ -276,8 +276,8 @@ export const adminOperations = pgTable(
   ],
 );
 
-/** Each reconciliation run (npm run reconcile or the admin button) and what it changed. */
-export const reconciliationRuns = pgTable('reconciliation_runs', {
+/** Each resync run (npm run resync or the admin button) and what it changed. */
+export const resyncRuns = pgTable('reconciliation_runs', {
   id: uuid('id').primaryKey().defaultRandom(),
   trigger: text('trigger').notNull(),
   status: text('status').notNull().default('running'),

@@ -82,16 +82,14 @@ describe.each(testDatabaseTargets)('loadSettlementBooks on $name', (target) => {
     refundedAt: Date,
   ) {
     await handle.db.insert(refunds).values({ paymentId: ids.paymentId, refundId, state, currency: 'USD', amount });
-    await handle.db
-      .insert(paymentEvents)
-      .values({
-        orderId: ids.orderId,
-        type: 'refund.state',
-        actor: 'amazon',
-        amazonObjectId: refundId,
-        detail: { state },
-        createdAt: refundedAt,
-      });
+    await handle.db.insert(paymentEvents).values({
+      orderId: ids.orderId,
+      type: 'refund.state',
+      actor: 'amazon',
+      amazonObjectId: refundId,
+      detail: { state },
+      createdAt: refundedAt,
+    });
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
-import { orders, payments, reconciliationRuns } from '@/lib/db/schema';
+import { orders, payments, resyncRuns } from '@/lib/db/schema';
 import { money, type CurrencyCode, type Money } from '@/lib/money';
 import { toAdminOrderRow, type AdminOrderRow } from './list';
 
@@ -73,7 +73,7 @@ export async function latestOrders(db: Database, limit = 8): Promise<AdminOrderR
 }
 
 export async function lastReconciliation(db: Database): Promise<DashboardData['lastRun']> {
-  const [row] = await db.select().from(reconciliationRuns).orderBy(desc(reconciliationRuns.startedAt)).limit(1);
+  const [row] = await db.select().from(resyncRuns).orderBy(desc(resyncRuns.startedAt)).limit(1);
   return row
     ? {
         startedAt: row.startedAt,

@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { notificationsReceived, orders, payments, reconciliationRuns, refunds } from '@/lib/db/schema';
+import { notificationsReceived, orders, payments, resyncRuns, refunds } from '@/lib/db/schema';
 import { checkoutUntilReturn, createHarness, usd, type BuyerChoice, type Harness } from '@/test/sandbox-harness';
 import { testDatabaseTargets } from '@/test/databases';
-import { reconcile } from './resync';
+import { resyncPayments } from './resync';
 import { recordCharge } from './sync';
 
 /**
  * Lost notifications, repaired: Amazon moves a payment on, the IPN never arrives (or
- * arrives and is never processed), and a reconciliation run brings our rows in line.
+ * arrives and is never processed), and a resync run brings our rows in line.
  */
 
-describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name', (target) => {
+describe.each(testDatabaseTargets)('resync against the sandbox on $name', (target) => {
   let handle: DatabaseHandle;
   let h: Harness;
 
@@ -56,7 +56,7 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
     expect((await orderNow(order.id)).status).toBe('payment_processing');
 
     h.sandbox.advance(30); // Amazon authorizes; the IPN never reaches us.
-    const result = await reconcile(handle.db, h.client, { trigger: 'cli' });
+    const result = await resyncPayments(handle.db, h.client, { trigger: 'cli' });
 
     expect(result.errors).toEqual([]);
     expect(result.changes).toContainEqual({
@@ -64,14 +64,14 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
       before: { status: 'payment_processing', paymentState: 'AuthorizationInitiated', chargePermissionState: null },
       after: { status: 'authorized', paymentState: 'Authorized', chargePermissionState: 'Chargeable' },
     });
-    const [run] = await handle.db.select().from(reconciliationRuns).where(eq(reconciliationRuns.id, result.runId));
+    const [run] = await handle.db.select().from(resyncRuns).where(eq(resyncRuns.id, result.runId));
     expect(run).toMatchObject({ trigger: 'cli', status: 'succeeded', ordersChanged: result.changes.length });
     expect(run?.finishedAt).toBeInstanceOf(Date);
   });
 
   it('finds the charge of a pending order that never heard of it, through the checkout session', async () => {
     const { order, chargeId } = await placedOrder({ paymentIntent: 'Authorize' });
-    expect((await reconcile(handle.db, h.client, { trigger: 'admin' })).errors).toEqual([]);
+    expect((await resyncPayments(handle.db, h.client, { trigger: 'admin' })).errors).toEqual([]);
     expect((await orderNow(order.id)).status).toBe('authorized');
     const [payment] = await handle.db.select().from(payments).where(eq(payments.chargeId, chargeId));
     expect(payment).toMatchObject({ orderId: order.id, state: 'Authorized', authorizedAmount: 5000 });
@@ -95,7 +95,7 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
     ]);
     h.sandbox.advance(30);
 
-    const result = await reconcile(handle.db, h.client, { trigger: 'cli' });
+    const result = await resyncPayments(handle.db, h.client, { trigger: 'cli' });
 
     expect(result.errors).toEqual([]);
     expect(result.notificationsProcessed).toBe(1);
@@ -122,19 +122,19 @@ describe.each(testDatabaseTargets)('reconciliation against the sandbox on $name'
       .values({ paymentId: payment!.id, refundId: refund.refundId, state: 'RefundInitiated', currency: 'USD', amount: 2000 });
     h.sandbox.advance(30);
 
-    const first = await reconcile(handle.db, h.client, { trigger: 'cli' });
+    const first = await resyncPayments(handle.db, h.client, { trigger: 'cli' });
     expect(first.errors).toEqual([]);
     expect(first.changes.find((change) => change.number === order.number)?.after.status).toBe('partially_refunded');
-    const second = await reconcile(handle.db, h.client, { trigger: 'cli' });
+    const second = await resyncPayments(handle.db, h.client, { trigger: 'cli' });
     expect(second.changes.find((change) => change.number === order.number)).toBeUndefined();
   });
 
   it('records an Amazon failure per order and carries on', async () => {
     const { order } = await placedOrder({ paymentIntent: 'Confirm' }, { chargePermissionId: 'S01-0000000-9999999' });
-    const result = await reconcile(handle.db, h.client, { trigger: 'cli' });
+    const result = await resyncPayments(handle.db, h.client, { trigger: 'cli' });
     expect(result.status).toBe('failed');
     expect(result.errors.map((error) => error.subject)).toContain(order.number);
-    const [run] = await handle.db.select().from(reconciliationRuns).where(eq(reconciliationRuns.id, result.runId));
+    const [run] = await handle.db.select().from(resyncRuns).where(eq(resyncRuns.id, result.runId));
     expect(run?.status).toBe('failed');
     // Leave the bad order settled so later tests in this file start clean.
     await handle.db.update(orders).set({ status: 'canceled' }).where(eq(orders.id, order.id));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
-import { orders, payments, reconciliationRuns, refunds } from '@/lib/db/schema';
+import { orders, payments, resyncRuns, refunds } from '@/lib/db/schema';
 import { processNotification, unprocessedNotificationIds } from './ipn-inbox';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
@@ -11,7 +11,7 @@ import { syncCharge, syncChargePermission, syncRefund } from './sync';
  * because the sync functions write absolute values read from Amazon.
  */
 
-export type ReconcileTrigger = 'cli' | 'admin';
+export type ResyncTrigger = 'cli' | 'admin';
 
 export interface OrderChange {
   number: string;
@@ -25,7 +25,7 @@ export interface OrderSnapshot {
   chargePermissionState: string | null;
 }
 
-export interface ReconcileResult {
+export interface ResyncResult {
   runId: string;
   status: 'succeeded' | 'failed';
   ordersChecked: number;
@@ -80,29 +80,29 @@ async function reread(db: Database, amazon: AmazonPayClient, order: typeof order
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
 
-export async function reconcile(
+export async function resyncPayments(
   db: Database,
   amazon: AmazonPayClient,
-  options: { trigger: ReconcileTrigger; now?: Date },
-): Promise<ReconcileResult> {
-  const [run] = await db.insert(reconciliationRuns).values({ trigger: options.trigger }).returning({ id: reconciliationRuns.id });
-  if (!run) throw new Error('could not record the reconciliation run');
+  options: { trigger: ResyncTrigger; now?: Date },
+): Promise<ResyncResult> {
+  const [run] = await db.insert(resyncRuns).values({ trigger: options.trigger }).returning({ id: resyncRuns.id });
+  if (!run) throw new Error('could not record the resync run');
   try {
-    return await reconcileRun(db, amazon, run.id, options.now ?? new Date());
+    return await resyncRun(db, amazon, run.id, options.now ?? new Date());
   } catch (error) {
     // The database itself failed mid-run: leave a finished, failed row rather than one 'running' forever.
     await db
-      .update(reconciliationRuns)
+      .update(resyncRuns)
       .set({ status: 'failed', summary: { errors: [{ subject: 'run', message: messageOf(error) }] }, finishedAt: new Date() })
-      .where(eq(reconciliationRuns.id, run.id))
-      .catch((recordError: unknown) => console.error('[reconcile] could not record the failure', messageOf(recordError)));
+      .where(eq(resyncRuns.id, run.id))
+      .catch((recordError: unknown) => console.error('[resync] could not record the failure', messageOf(recordError)));
     throw error;
   }
 }
 
-async function reconcileRun(db: Database, amazon: AmazonPayClient, runId: string, now: Date): Promise<ReconcileResult> {
+async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, now: Date): Promise<ResyncResult> {
   const changes: OrderChange[] = [];
-  const errors: ReconcileResult['errors'] = [];
+  const errors: ResyncResult['errors'] = [];
   let ordersChecked = 0;
   let notificationsProcessed = 0;
 
@@ -124,7 +124,7 @@ async function reconcileRun(db: Database, amazon: AmazonPayClient, runId: string
           changes.push({ number: order.number, before: snapshot(order), after: snapshot(after) });
         }
       } catch (error) {
-        console.error(`[reconcile] order ${order.number}`, messageOf(error));
+        console.error(`[resync] order ${order.number}`, messageOf(error));
         errors.push({ subject: order.number, message: messageOf(error) });
       }
     }
@@ -137,14 +137,14 @@ async function reconcileRun(db: Database, amazon: AmazonPayClient, runId: string
       await processNotification(db, amazon, notificationId);
       notificationsProcessed += 1;
     } catch (error) {
-      console.error(`[reconcile] notification ${notificationId}`, messageOf(error));
+      console.error(`[resync] notification ${notificationId}`, messageOf(error));
       errors.push({ subject: notificationId, message: messageOf(error) });
     }
   }
 
   const status = errors.length > 0 ? 'failed' : 'succeeded';
   await db
-    .update(reconciliationRuns)
+    .update(resyncRuns)
     .set({
       status,
       ordersChecked,
@@ -153,6 +153,6 @@ async function reconcileRun(db: Database, amazon: AmazonPayClient, runId: string
       summary: { changes, errors },
       finishedAt: new Date(),
     })
-    .where(eq(reconciliationRuns.id, runId));
+    .where(eq(resyncRuns.id, runId));
   return { runId, status, ordersChecked, changes, notificationsProcessed, errors };
 }

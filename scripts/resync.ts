@@ -1,18 +1,18 @@
 /**
- * `npm run reconcile`: re-reads from Amazon every order whose payment is not final and
+ * `npm run resync` (alias `npm run reconcile`): re-reads from Amazon every order whose payment is not final and
  * processes notifications left unprocessed, then prints what changed. Run it from cron
  * (every few minutes) as the safety net under IPNs. Exits 1 if anything failed.
  */
 import { loadEnvConfig } from '@next/env';
 import { getDb } from '@/lib/db';
-import { reconcile } from '@/lib/orders/payments/resync';
+import { resyncPayments } from '@/lib/orders/payments/resync';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 async function main(): Promise<number> {
   // The same .env files `next start` reads, so the job talks to the same database and Amazon account.
   loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-  const result = await reconcile(await getDb(), getAmazonPay(), { trigger: 'cli' });
-  console.log(`Reconciliation ${result.runId}: ${result.status}`);
+  const result = await resyncPayments(await getDb(), getAmazonPay(), { trigger: 'cli' });
+  console.log(`Resync ${result.runId}: ${result.status}`);
   console.log(
     `  orders checked: ${result.ordersChecked}, changed: ${result.changes.length}, notifications processed: ${result.notificationsProcessed}`,
   );
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('Reconciliation could not run:', error instanceof Error ? error.message : error);
+    console.error('The resync could not run:', error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

@@ -4,27 +4,24 @@ import { revalidatePath } from 'next/cache';
 import { failure, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { reconcile } from '@/lib/orders/payments/resync';
+import { resyncPayments } from '@/lib/orders/payments/resync';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
-export type ReconcileActionResult = ActionResult<{
+export type ResyncActionResult = ActionResult<{
   ordersChecked: number;
   ordersChanged: number;
   notificationsProcessed: number;
   errorCount: number;
 }>;
 
-/** The dashboard's "Reconcile now" button: the same run as `npm run reconcile`. */
-export async function runReconciliation(
-  _previous: ReconcileActionResult | null,
-  _form: FormData,
-): Promise<ReconcileActionResult> {
+/** The dashboard's "Resync now" button: the same run as `npm run resync`. */
+export async function runResync(_previous: ResyncActionResult | null, _form: FormData): Promise<ResyncActionResult> {
   await assertAdmin();
-  let result: Awaited<ReturnType<typeof reconcile>>;
+  let result: Awaited<ReturnType<typeof resyncPayments>>;
   try {
-    result = await reconcile(await getDb(), getAmazonPay(), { trigger: 'admin' });
+    result = await resyncPayments(await getDb(), getAmazonPay(), { trigger: 'admin' });
   } catch (error) {
-    return failure(error, 'reconcile');
+    return failure(error, 'resync');
   }
   revalidatePath('/admin');
   return {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { runReconciliation, type ReconcileActionResult } from '@/components/admin/reconcile-actions';
+import { runResync, type ResyncActionResult } from '@/components/admin/resync-actions';
 
 interface LastRun {
   startedAt: string;
@@ -11,20 +11,20 @@ interface LastRun {
   notificationsProcessed: number;
 }
 
-/** "Reconcile now": re-reads unsettled payments from Amazon, the same job cron runs. */
-export function ReconcilePanel({ lastRun }: { lastRun: LastRun | null }) {
-  const [result, action, pending] = useActionState<ReconcileActionResult | null, FormData>(runReconciliation, null);
+/** "Resync now": re-reads unsettled payments from Amazon, the same job cron runs. */
+export function ResyncPanel({ lastRun }: { lastRun: LastRun | null }) {
+  const [result, action, pending] = useActionState<ResyncActionResult | null, FormData>(runResync, null);
   return (
-    <section aria-labelledby="reconcile-heading" className="card p-5">
-      <h2 id="reconcile-heading" className="font-semibold text-ink">
-        Reconciliation
+    <section aria-labelledby="resync-heading" className="card p-5">
+      <h2 id="resync-heading" className="font-semibold text-ink">
+        Resync with Amazon Pay
       </h2>
       <p className="mt-1 text-sm text-ink-muted">
         Re-reads every unsettled payment from Amazon Pay and repairs anything a lost notification left behind.
       </p>
       <form action={action} className="mt-3">
         <button type="submit" className="btn-primary py-1.5" disabled={pending}>
-          {pending ? 'Reconciling…' : 'Reconcile now'}
+          {pending ? 'Resyncing…' : 'Resync now'}
         </button>
       </form>
       <div aria-live="polite" className="mt-3 text-sm">
