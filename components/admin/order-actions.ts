@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { chargeIdSchema, orderNumberSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
 import { getDb } from '@/lib/db';
@@ -26,8 +27,8 @@ import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 export type OrderActionResult = ActionResult<{ message: string }>;
 
-const orderNumber = z.string().regex(/^NW-\d{1,12}$/, 'Unknown order number.');
-const chargeId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Unknown charge.');
+const orderNumber = orderNumberSchema;
+const chargeId = chargeIdSchema;
 const amount = z
   .string()
   .trim()

@@ -2,6 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { z } from 'zod';
+import { productSlugSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import { addToCart, currentCartId, ensureCartId, MAX_QUANTITY_PER_LINE, removeLine, setLineQuantity } from '@/lib/cart';
 import { getDb } from '@/lib/db';
@@ -16,7 +17,7 @@ const quantity = z.coerce
   .max(MAX_QUANTITY_PER_LINE, `You can buy at most ${MAX_QUANTITY_PER_LINE} of an item per order.`);
 
 const addSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/, 'That product is no longer available.'),
+  slug: productSlugSchema,
   quantity: quantity.default(1),
 });
 

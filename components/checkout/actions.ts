@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { checkoutSessionIdSchema, productSlugSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import { addToCart, ensureCartId, getCurrentCart } from '@/lib/cart';
 import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
@@ -18,7 +19,7 @@ import type { SignedButtonResult } from '@/lib/amazon-pay/button-options';
 
 const buttonSchema = z.discriminatedUnion('placement', [
   z.object({ placement: z.literal('Cart') }),
-  z.object({ placement: z.literal('Product'), slug: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
+  z.object({ placement: z.literal('Product'), slug: productSlugSchema }),
 ]);
 
 /** Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds the product first). */
@@ -57,7 +58,7 @@ export async function signSignInButtonAction(): Promise<SignedButtonResult> {
 }
 
 const placeOrderSchema = z.object({
-  checkoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, 'This checkout link is not valid.'),
+  checkoutSessionId: checkoutSessionIdSchema,
   shippingMethod: z.enum(['standard', 'express']).default('standard'),
 });
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { ORDER_NUMBER_PREFIX } from '../ids';
 import {
   bigserial,
   boolean,
@@ -82,7 +83,7 @@ export const orders = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number')
       .notNull()
-      .default(sql`'NW-' || nextval('order_number_seq')::text`),
+      .default(sql.raw(`'${ORDER_NUMBER_PREFIX}' || nextval('order_number_seq')::text`)),
     cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
     status: text('status').notNull(),
     paymentState: text('payment_state').notNull(),

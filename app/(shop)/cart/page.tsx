@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { checkoutSessionIdSchema } from '@/lib/ids';
 import { CartView } from '@/components/cart/cart-view';
 import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { getCurrentCart } from '@/lib/cart';
@@ -17,11 +18,7 @@ const searchSchema = z.object({
     .regex(/^[A-Za-z]{1,60}$/)
     .optional()
     .catch(undefined),
-  retry: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,100}$/)
-    .optional()
-    .catch(undefined),
+  retry: checkoutSessionIdSchema.optional().catch(undefined),
 });
 
 export default async function CartPage({

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { reportScheduleIdSchema } from '@/lib/ids';
 import { invalidInput, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
@@ -45,7 +46,7 @@ const scheduleSchema = z.object({
   deleteExistingSchedule: z.enum(['on']).optional(),
 });
 
-const cancelSchema = z.object({ reportScheduleId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid schedule id.') });
+const cancelSchema = z.object({ reportScheduleId: reportScheduleIdSchema });
 
 async function refuseNonAdmin(): Promise<ActionResult<never> | null> {
   try {

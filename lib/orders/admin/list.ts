@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
 import { isCurrencyCode, money, type Money } from '@/lib/money';
@@ -92,8 +93,8 @@ export interface OrderListPage {
   prevCursor: string | null;
 }
 
-// Order numbers are 'NW-' + a sequence; comparing the digits as a number keeps NW-1000000 after NW-999999.
-const numberValue = sql<number>`(substring(${orders.number} from 4))::bigint`;
+// Order numbers are the prefix and a sequence; comparing the digits as a number keeps NW-1000000 after NW-999999.
+const numberValue = sql<number>`(substring(${orders.number} from ${sql.raw(String(ORDER_NUMBER_PREFIX.length + 1))}))::bigint`;
 const SORT_COLUMNS = { date: orders.createdAt, total: orders.totalAmount, number: numberValue } as const;
 
 const cursorSchema = z.object({

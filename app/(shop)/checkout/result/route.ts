@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { checkoutSessionIdSchema } from '@/lib/ids';
 import { failure } from '@/lib/action-result';
 import { completeCheckout } from '@/lib/checkout/complete';
 import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
@@ -7,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
-const querySchema = z.object({ amazonCheckoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/) });
+const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema });
 
 /**
  * checkoutResultReturnUrl: the shopper is back from Amazon. A route handler, not a page,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
@@ -16,7 +17,7 @@ import { checkoutScriptUrl, getAmazonPay } from '@/lib/amazon-pay/server';
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 
 const searchSchema = z.object({
-  amazonCheckoutSessionId: z.string().regex(/^[A-Za-z0-9-]{8,100}$/),
+  amazonCheckoutSessionId: checkoutSessionIdSchema,
   shipping: z.enum(['standard', 'express']).catch('standard'),
 });
 

@@ -6,7 +6,7 @@ import { adminErrorMessage } from '@/lib/reports/admin-errors';
 import { DownloadButton } from '@/components/admin/reports/download-button';
 import { formatAmazonTime } from '@/components/admin/reports/format';
 import { PreviewTable } from '@/components/admin/reports/preview-table';
-import { reportIdSchema } from '@/lib/reports/report-id';
+import { reportIdSchema } from '@/lib/ids';
 import { toReportRow } from '@/lib/reports/report-row';
 import { StatusBadge } from '@/components/admin/reports/status-badge';
 import { CARD } from '@/components/admin/reports/ui';

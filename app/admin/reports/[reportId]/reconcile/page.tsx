@@ -5,7 +5,7 @@ import { AdminShell } from '@/components/admin/admin-shell';
 import { adminErrorMessage } from '@/lib/reports/admin-errors';
 import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
 import { ReconciliationTables } from '@/components/admin/reports/reconciliation-tables';
-import { reportIdSchema } from '@/lib/reports/report-id';
+import { reportIdSchema } from '@/lib/ids';
 import { requireAdminPage } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Reconcile settlement · Admin', robots: { index: false } };

@@ -1,10 +1,11 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { orderNumberSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { loadOrderRecord } from '@/lib/orders/admin/order-record';
 
-const paramsSchema = z.object({ number: z.string().regex(/^NW-\d{1,12}$/) });
+const paramsSchema = z.object({ number: orderNumberSchema });
 
 /** The stored record of one order, with its charges, refunds and payment events. Admin only. */
 export async function GET(_request: Request, context: { params: Promise<{ number: string }> }): Promise<NextResponse> {

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
-import { reportIdSchema } from '@/lib/reports/report-id';
+import { reportIdSchema } from '@/lib/ids';
 import { toReportRow } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';
 import { getAmazonPay } from '@/lib/amazon-pay/server';

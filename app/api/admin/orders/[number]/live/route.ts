@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
+import { orderNumberSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
-const paramsSchema = z.object({ number: z.string().regex(/^NW-\d{1,12}$/) });
+const paramsSchema = z.object({ number: orderNumberSchema });
 
 /** The admin order page's data: the stored record next to a fresh read from Amazon. Admin only, never cached. */
 export async function GET(_request: Request, context: { params: Promise<{ number: string }> }): Promise<NextResponse> {

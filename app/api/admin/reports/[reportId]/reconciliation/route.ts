@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
 import { reconcileSettlementReport } from '@/lib/reports/settlement-reconciliation';
-import { reportIdSchema } from '@/lib/reports/report-id';
+import { reportIdSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
 import { reconciliationToCsv } from '@/lib/reports/reconciliation-csv';
 
