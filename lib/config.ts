@@ -29,7 +29,8 @@ const CHECKOUT_LANGUAGE_BY_CURRENCY: Record<LedgerCurrency, string> = {
 
 /** Where `npm start` keeps the offline sandbox's generated merchant key (see scripts/start.mjs). */
 export const OFFLINE_KEY_DIR = path.join(process.cwd(), '.data', 'sandbox');
-export const DEFAULT_SANDBOX_ENDPOINT = 'http://127.0.0.1:4010';
+export const DEFAULT_SANDBOX_PORT = 4010;
+export const DEFAULT_RESYNC_SWEEP_CRON = '*/5 * * * *';
 
 const optionalText = z
   .string()
@@ -102,6 +103,21 @@ const environmentSchema = z.object({
     .max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)')
     .default('Northwind Goods'),
   APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  SANDBOX_PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be a port number').max(65535, 'must be a port number'))
+      .optional(),
+  ),
+  JOBS_WORKER: booleanFlag,
+  RESYNC_SWEEP_CRON: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression, e.g. */5 * * * *')
+      .optional(),
+  ),
   NODE_ENV: z.string().optional(),
 });
 
@@ -126,6 +142,8 @@ export interface AppConfig {
   ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
   auth: { secret: string | undefined; adminEmail: string | undefined; adminPassword: string | undefined };
   store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string | undefined };
+  /** Background work: whether this process works the queue, and when the resync sweep runs. */
+  jobs: { worker: boolean; resyncSweepCron: string };
 }
 
 export class ConfigError extends Error {
@@ -183,6 +201,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       `STORE_CURRENCY: ${e.STORE_CURRENCY} is not a ledger currency of Amazon Pay region ${e.AMAZON_PAY_REGION}`,
     );
   }
+  // The same default `npm start` gives the sandbox, so every process of the store reaches one emulator.
+  const offlineEndpoint = `http://127.0.0.1:${e.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT}`;
+  const endpoint = e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? offlineEndpoint : undefined);
   // Offline, the emulator serves every region, so the currency picks it.
   const region = mode === 'offline' ? currencyRegion : e.AMAZON_PAY_REGION;
 
@@ -203,10 +224,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandbox: mode === 'offline' ? true : (e.AMAZON_PAY_SANDBOX ?? true),
       merchantId: e.AMAZON_PAY_MERCHANT_ID ?? 'OFFLINE-MERCHANT',
       storeId: e.AMAZON_PAY_STORE_ID ?? 'amzn1.application-oa2-client.offline-sandbox',
-      endpoint: e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? DEFAULT_SANDBOX_ENDPOINT : undefined),
+      endpoint,
       ledgerCurrency: e.STORE_CURRENCY,
       checkoutLanguage: CHECKOUT_LANGUAGE_BY_CURRENCY[e.STORE_CURRENCY],
-      ipn: ipnSettings(mode, e.AMAZON_PAY_ENDPOINT ?? (mode === 'offline' ? DEFAULT_SANDBOX_ENDPOINT : undefined), e),
+      ipn: ipnSettings(mode, endpoint, e),
     },
     ecomcharge: {
       shopId: e.ECOMCHARGE_SHOP_ID,
@@ -220,6 +241,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       shipToCountries: e.SHIP_TO_COUNTRIES,
       appUrl: e.APP_URL,
     },
+    jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
   };
 }
 

@@ -1,18 +1,25 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
+import { closeDatabase, getDb } from '@/lib/db';
+import { currentJobRunner, startBackgroundWork } from '@/lib/jobs';
+import { onShutdown } from '@/lib/shutdown';
 
 /**
  * Runs once when a server instance starts: validate the environment and bring the
  * database up to date before the first request, so a bad setting fails loudly now
- * rather than on a shopper's first click.
+ * rather than on a shopper's first click; then start the background work.
  */
 export async function prepareServer(): Promise<void> {
   try {
     getConfig();
     await getDb();
+    await startBackgroundWork();
   } catch (error) {
     console.error(`Cannot start the storefront.\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  onShutdown(async () => {
+    await (await currentJobRunner())?.stop();
+    await closeDatabase();
+  });
 }

@@ -7,17 +7,20 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockPgliteFolder } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
 /** Both drivers share Drizzle's PostgreSQL dialect, so the domain code sees one type. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
-export interface DatabaseHandle {
+export type DatabaseHandle = {
   db: Database;
-  driver: 'pglite' | 'postgres';
   close(): Promise<void>;
-}
+} & (
+  | { driver: 'pglite'; /** The embedded engine itself, for the job queue's adapter. */ pglite: PGlite }
+  | { driver: 'postgres'; url: string; /** The postgres.js pool, shared with the job queue. */ sql: postgres.Sql }
+);
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
@@ -38,10 +41,23 @@ export async function openDatabase(url: string | undefined): Promise<DatabaseHan
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
-  const db = drizzlePglite({ client, schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Database, driver: 'pglite', close: () => client.close() };
+  const lock = dataDir ? lockPgliteFolder(dataDir) : undefined;
+  try {
+    const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const close = async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    };
+    return { db: db as unknown as Database, driver: 'pglite', pglite: client, close };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -55,5 +71,5 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
-  return { db: db as unknown as Database, driver: 'postgres', close: () => client.end() };
+  return { db: db as unknown as Database, driver: 'postgres', url, sql: client, close: () => client.end() };
 }

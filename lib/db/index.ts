@@ -15,11 +15,23 @@ async function initialise(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** The app's database, migrated and seeded on first use (and at start-up by instrumentation.ts). */
-export async function getDb(): Promise<Database> {
+/** The open database with its driver, for the job queue and the readiness check. */
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.__storefrontDb ??= initialise().catch((error: unknown) => {
     globalForDb.__storefrontDb = undefined;
     throw error;
   });
-  return (await globalForDb.__storefrontDb).db;
+  return globalForDb.__storefrontDb;
+}
+
+/** The app's database, migrated and seeded on first use (and at start-up by instrumentation.ts). */
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Closes the database at shutdown (PGlite flushes its folder and lets go of its lock). */
+export async function closeDatabase(): Promise<void> {
+  const pending = globalForDb.__storefrontDb;
+  globalForDb.__storefrontDb = undefined;
+  if (pending) await (await pending).close();
 }

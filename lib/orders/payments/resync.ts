@@ -11,7 +11,7 @@ import { syncCharge, syncChargePermission, syncRefund } from './sync';
  * because the sync functions write absolute values read from Amazon.
  */
 
-export type ResyncTrigger = 'cli' | 'admin';
+export type ResyncTrigger = 'cli' | 'admin' | 'schedule';
 
 export interface OrderChange {
   number: string;
