@@ -8,6 +8,7 @@ const NAV = [
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/reports/ecomcharge', label: 'eComCharge' },
+  { href: '/admin/jobs', label: 'Jobs' },
 ] as const;
 
 type NavHref = (typeof NAV)[number]['href'];

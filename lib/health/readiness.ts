@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db/connection';
 import { MIGRATIONS_FOLDER } from '@/lib/db/connection';
+import { selectRows } from '@/lib/db/rows';
 
 /** One line of the readiness answer: what was checked and whether it holds. No secret, no PII. */
 export interface ReadinessCheck {
@@ -49,8 +50,10 @@ export async function checkReadiness(probe: ReadinessProbe, timeoutMs = 3_000): 
     const db = await within(probe.database(), timeoutMs);
     await within(db.execute(sql`select 1`), timeoutMs);
     database = { ok: true, detail: 'reachable' };
-    const result = await within(db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`), timeoutMs);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ applied: number }>;
+    const rows = await within(
+      selectRows<{ applied: number }>(db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`),
+      timeoutMs,
+    );
     const applied = Number(rows[0]?.applied ?? 0);
     const expected = migrationsShipped();
     migrations = applied >= expected ? { ok: true, detail: `${applied} applied` } : failed(`${applied} of ${expected} applied`);

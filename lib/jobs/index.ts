@@ -1,15 +1,18 @@
 import 'server-only';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { getConfig } from '@/lib/config';
-import { getDatabaseHandle } from '@/lib/db';
+import { getDatabaseHandle, getDb } from '@/lib/db';
+import { UserFacingError } from '@/lib/errors';
 import type { JobDefinition } from './definitions';
 import { processIpnJob } from './ipn';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
+import { loadJobOverviews, type JobOverview } from './status';
 
 export { PROCESS_IPN, processIpnJob } from './ipn';
 export { RESYNC_SWEEP } from './resync-sweep';
 export type { JobRunner } from './runner';
+export type { FailedJob, JobOverview, JobRun } from './status';
 
 /** Every kind of background work the store runs. */
 export function storefrontJobs(): JobDefinition[] {
@@ -47,4 +50,37 @@ export function getJobRunner(): Promise<JobRunner> {
 /** The runner if this process has started one, without starting it (for readiness and shutdown). */
 export async function currentJobRunner(): Promise<JobRunner | undefined> {
   return globalForJobs.__storefrontJobs?.catch(() => undefined);
+}
+
+/** The background-work page's data. */
+export async function loadBackgroundWork(): Promise<JobOverview[]> {
+  return loadJobOverviews(await getDb(), storefrontJobs());
+}
+
+export class UnknownJobError extends UserFacingError {
+  constructor() {
+    super('There is no such background job.', 'unknown_job');
+  }
+}
+
+function definitionNamed(name: string): JobDefinition {
+  const definition = storefrontJobs().find((job) => job.name === name);
+  if (!definition) throw new UnknownJobError();
+  return definition;
+}
+
+/** Puts a failed job back in its queue; it runs again with a fresh set of retries. */
+export async function retryFailedJob(name: string, id: string): Promise<void> {
+  const definition = definitionNamed(name);
+  await (await getJobRunner()).boss.retry(definition.name, id);
+}
+
+/**
+ * Runs a scheduled job now instead of at its next period. Its queue is a singleton, so
+ * pressing twice while it runs queues one more run, never two at once.
+ */
+export async function runJobNow(name: string): Promise<void> {
+  const definition = definitionNamed(name);
+  if (!definition.cron) throw new UnknownJobError();
+  await (await getJobRunner()).enqueue(definition, { trigger: 'admin' });
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@/lib/db/connection';
 import { testDatabaseTargets } from '@/test/databases';
 import { defineJob } from './definitions';
 import { startJobRunner, type JobRunner } from './runner';
+import { loadJobOverviews } from './status';
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -41,7 +42,13 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
       return { word, length: word.length };
     },
   });
-  const ticking = defineJob({ ...echo, name: 'test-ticking', cron: '*/5 * * * *' });
+  const ticking = defineJob({
+    ...echo,
+    name: 'test-ticking',
+    payload: z.object({ trigger: z.literal('schedule') }),
+    cron: '*/5 * * * *',
+    run: async () => ({ ticked: true }),
+  });
 
   beforeAll(async () => {
     handle = await target.open();
@@ -122,5 +129,20 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
       expect.objectContaining({ name: ticking.name, cron: '*/5 * * * *' }),
     ]);
     expect(schedules.some((schedule) => schedule.name === echo.name)).toBe(false);
+  });
+
+  it("shows each job's last run, queue depth and kept failures", async () => {
+    const [echoView, tickingView] = await loadJobOverviews(handle.db, [echo, ticking]);
+    expect(echoView).toMatchObject({ name: echo.name, cron: null, active: 0 });
+    expect(echoView?.lastRun?.state).toMatch(/completed|failed/);
+    expect(echoView?.lastRun?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(echoView?.failedCount).toBe(1);
+    expect(echoView?.failed).toEqual([
+      expect.objectContaining({ attempts: 1, error: expect.stringContaining('invalid payload') }),
+    ]);
+    expect(tickingView).toMatchObject({ cron: '*/5 * * * *', failedCount: 0 });
+    await runner.boss.send(echo.name, { word: 'later' }, { startAfter: 3600 });
+    const [withQueued] = await loadJobOverviews(handle.db, [echo]);
+    expect(withQueued?.queued).toBe(1);
   });
 });
