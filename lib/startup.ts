@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { closeDatabase, getDb } from '@/lib/db';
-import { currentJobRunner, startBackgroundWork } from '@/lib/jobs';
+import { closeDatabase, getDatabaseHandle } from '@/lib/db';
+import { currentJobRunner, publishControlAddress, startBackgroundWork } from '@/lib/jobs';
 import { onShutdown } from '@/lib/shutdown';
 
 /**
@@ -12,7 +12,10 @@ import { onShutdown } from '@/lib/shutdown';
 export async function prepareServer(): Promise<void> {
   try {
     getConfig();
-    await getDb();
+    const handle = await getDatabaseHandle();
+    if (handle.driver === 'pglite' && handle.dataDir) {
+      publishControlAddress(handle.dataDir, `http://127.0.0.1:${process.env.PORT ?? '3000'}`);
+    }
     await startBackgroundWork();
   } catch (error) {
     console.error(`Cannot start the storefront.\n${error instanceof Error ? error.message : String(error)}`);

@@ -18,7 +18,11 @@ export type DatabaseHandle = {
   db: Database;
   close(): Promise<void>;
 } & (
-  | { driver: 'pglite'; /** The embedded engine itself, for the job queue's adapter. */ pglite: PGlite }
+  | {
+      driver: 'pglite';
+      /** The embedded engine itself, for the job queue's adapter. */ pglite: PGlite;
+      dataDir: string | undefined;
+    }
   | { driver: 'postgres'; url: string; /** The postgres.js pool, shared with the job queue. */ sql: postgres.Sql }
 );
 
@@ -53,7 +57,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
         lock?.release();
       }
     };
-    return { db: db as unknown as Database, driver: 'pglite', pglite: client, close };
+    return { db: db as unknown as Database, driver: 'pglite', pglite: client, dataDir: dataDir && path.resolve(dataDir), close };
   } catch (error) {
     lock?.release();
     throw error;

@@ -3,6 +3,7 @@ import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { getConfig } from '@/lib/config';
 import { getDatabaseHandle, getDb } from '@/lib/db';
 import { UserFacingError } from '@/lib/errors';
+import { resyncPayments, type ResyncResult, type ResyncTrigger } from '@/lib/orders/payments/resync';
 import type { JobDefinition } from './definitions';
 import { processIpnJob } from './ipn';
 import { resyncSweepJob } from './resync-sweep';
@@ -11,6 +12,7 @@ import { loadJobOverviews, type JobOverview } from './status';
 
 export { PROCESS_IPN, processIpnJob } from './ipn';
 export { RESYNC_SWEEP } from './resync-sweep';
+export { isControlToken, publishControlAddress, readControlAddress } from './local-control';
 export type { JobRunner } from './runner';
 export type { FailedJob, JobOverview, JobRun } from './status';
 
@@ -83,4 +85,9 @@ export async function runJobNow(name: string): Promise<void> {
   const definition = definitionNamed(name);
   if (!definition.cron) throw new UnknownJobError();
   await (await getJobRunner()).enqueue(definition, { trigger: 'admin' });
+}
+
+/** One resync run in this process, for the control route and the command line. */
+export async function resyncNow(trigger: ResyncTrigger): Promise<ResyncResult> {
+  return resyncPayments(await getDb(), getAmazonPay(), { trigger });
 }
