@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { environmentOf, resolveRegion } from '@/lib/amazon-pay/endpoints';
+import { environmentOf } from '@/lib/amazon-pay/endpoints';
+import { resolveRegion } from '@/lib/amazon-pay/regions';
 import {
   buildCanonicalRequest,
   buildStringToSign,

@@ -1,36 +1,8 @@
-/**
- * Region, host and path resolution (reference §1.1). Secret-free so the emulator
- * can resolve the same region aliases.
- */
+import { hostForRegion, type Region } from './regions';
 
-export type RegionAlias = 'na' | 'us' | 'eu' | 'de' | 'uk' | 'jp';
-export type Region = 'na' | 'eu' | 'jp';
-
-export const REGION_ALIASES: readonly RegionAlias[] = ['na', 'us', 'eu', 'de', 'uk', 'jp'];
-
-const REGION_BY_ALIAS: Record<RegionAlias, Region> = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' };
-
-export const API_HOSTS: Readonly<Record<Region, string>> = {
-  na: 'pay-api.amazon.com',
-  eu: 'pay-api.amazon.eu',
-  jp: 'pay-api.amazon.jp',
-};
+/** Host and path resolution; the regions themselves are in ./regions. */
 
 export const API_VERSION = 'v2';
-
-function isRegionAlias(value: string): value is RegionAlias {
-  return Object.hasOwn(REGION_BY_ALIAS, value);
-}
-
-/** Case-insensitive: `US`, `de`, `Uk` all resolve. Returns null for an unknown region. */
-export function resolveRegion(value: string): Region | null {
-  const alias = value.trim().toLowerCase();
-  return isRegionAlias(alias) ? REGION_BY_ALIAS[alias] : null;
-}
-
-export function hostForRegion(region: Region): string {
-  return API_HOSTS[region];
-}
 
 /** Key ids prefixed LIVE/SANDBOX (case-insensitive) carry their environment themselves. */
 export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
@@ -69,7 +41,7 @@ export interface ResolvedBase {
 
 /** The override's host:port is what goes on the wire, so it is what must be signed (reference §1.2). */
 export function resolveBase(region: Region, endpoint?: string): ResolvedBase {
-  if (!endpoint) return { origin: `https://${API_HOSTS[region]}`, host: API_HOSTS[region], basePath: '' };
+  if (!endpoint) return { origin: `https://${hostForRegion(region)}`, host: hostForRegion(region), basePath: '' };
   const url = new URL(endpoint);
   return { origin: url.origin, host: url.host, basePath: url.pathname.replace(/\/+$/, '') };
 }

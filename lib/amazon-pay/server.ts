@@ -1,13 +1,8 @@
 import 'server-only';
 import { createAmazonPayClient, type AmazonPayClient } from '@/lib/amazon-pay';
+import { checkoutScriptForRegion } from '@/lib/amazon-pay/regions';
 import { getConfig } from '@/lib/config';
 import { UserFacingError } from '@/lib/errors';
-
-const CHECKOUT_SCRIPT_BY_REGION = {
-  na: 'https://static-na.payments-amazon.com/checkout.js',
-  eu: 'https://static-eu.payments-amazon.com/checkout.js',
-  jp: 'https://static-fe.payments-amazon.com/checkout.js',
-} as const;
 
 export class AmazonPayUnavailableError extends UserFacingError {
   constructor() {
@@ -36,5 +31,5 @@ export function getAmazonPay(): AmazonPayClient {
 export function checkoutScriptUrl(): string {
   const { amazonPay } = getConfig();
   if (amazonPay.mode === 'offline' && amazonPay.endpoint) return new URL('/checkout.js', amazonPay.endpoint).toString();
-  return CHECKOUT_SCRIPT_BY_REGION[amazonPay.region];
+  return checkoutScriptForRegion(amazonPay.region);
 }
