@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
-import { isCurrencyCode, money, type Money } from '@/lib/money';
+import { money, type Money } from '@/lib/money';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 /**
@@ -73,7 +73,7 @@ export interface AdminOrderRow {
   id: string;
   number: string;
   createdAt: Date;
-  status: string;
+  status: OrderStatus;
   paymentState: string;
   fulfilment: string;
   buyerName: string | null;
@@ -260,7 +260,7 @@ export function toAdminOrderRow(row: OrderRecord): AdminOrderRow {
     buyerName: row.buyerName,
     buyerEmail: row.buyerEmail,
     chargePermissionId: row.chargePermissionId,
-    total: money(row.totalAmount, isCurrencyCode(row.currency) ? row.currency : 'USD'),
+    total: money(row.totalAmount, row.currency),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { formatMoney, money, toAmazonPrice } from '@/lib/money';
-import { loadOrderPayment, orderCurrency, parseAmount, refundsOf } from './operation-context';
+import { loadOrderPayment, parseAmount, refundsOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { operationKey } from './operation-keys';
 import { OperationRefusedError } from './operation-errors';
@@ -23,7 +23,7 @@ export interface CaptureInput extends AdminActor {
 
 export async function captureCharge(db: Database, amazon: AmazonPayClient, input: CaptureInput): Promise<OperationOutcome> {
   const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
-  const currency = orderCurrency(order);
+  const { currency } = order;
   const amount = parseAmount(input.amount, currency);
   const spec = {
     // The amount is part of the key: Amazon refuses one key with a changed body (reference §2).
@@ -105,7 +105,7 @@ export interface RefundInput extends CaptureInput {
 
 export async function refundCharge(db: Database, amazon: AmazonPayClient, input: RefundInput): Promise<OperationOutcome> {
   const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
-  const currency = orderCurrency(order);
+  const { currency } = order;
   const amount = parseAmount(input.amount, currency);
   const { count, committedAmount } = await refundsOf(db, payment.id);
   const refundsBefore = input.refundsSeen ?? count;
