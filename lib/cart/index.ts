@@ -1,7 +1,7 @@
 import 'server-only';
-import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { readCookie, setCookie } from '@/lib/cookies';
 import { getDb } from '@/lib/db';
 import { cartExists, createCart, emptyCart, loadCart, type Cart } from './cart';
 
@@ -13,7 +13,7 @@ export const CART_COOKIE = 'cart_id';
 const cartIdSchema = z.uuid();
 
 async function readCartId(): Promise<string | undefined> {
-  const parsed = cartIdSchema.safeParse((await cookies()).get(CART_COOKIE)?.value);
+  const parsed = cartIdSchema.safeParse(await readCookie(CART_COOKIE));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -32,13 +32,7 @@ export async function ensureCartId(): Promise<string> {
   const existing = await readCartId();
   if (existing && (await cartExists(db, existing))) return existing;
   const cartId = await createCart(db, getConfig().store.currency);
-  (await cookies()).set(CART_COOKIE, cartId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production',
-    path: '/',
-    maxAge: 60 * 60 * 24 * 30,
-  });
+  await setCookie(CART_COOKIE, cartId, { maxAgeDays: 30 });
   return cartId;
 }
 
