@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { CreateReportForm } from '@/components/admin/reports/create-report-form';
 import { ReportsQueryProvider } from '@/components/admin/reports/query-provider';
 import { filterSearchParams, filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';

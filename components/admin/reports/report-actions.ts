@@ -8,7 +8,7 @@ import { assertAdmin } from '@/lib/auth';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { parseFilterDate, toAmazonTimestamp } from '@/lib/reports/date-range';
 import { canCreateReport, canScheduleReport, isScheduleFrequency } from '@/lib/reports/report-types';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 
 /**
  * Report actions: each checks the admin first (STYLE.md: every action checks the

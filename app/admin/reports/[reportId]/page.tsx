@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { DownloadButton } from '@/components/admin/reports/download-button';
 import { formatAmazonTime } from '@/components/admin/reports/format';
 import { PreviewTable } from '@/components/admin/reports/preview-table';

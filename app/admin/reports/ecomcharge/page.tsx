@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { EcomchargeForm } from '@/components/admin/reports/ecomcharge-form';
 import { ecomSearchParams, parseEcomQuery, periodParams, type EcomQuery } from '@/lib/reports/ecomcharge-query';
 import { EcomchargeTable } from '@/components/admin/reports/ecomcharge-table';

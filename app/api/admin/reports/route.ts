@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
 import { toReportRow, type ReportPage } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';

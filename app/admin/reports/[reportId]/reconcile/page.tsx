@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
 import { ReconciliationTables } from '@/components/admin/reports/reconciliation-tables';
 import { reportIdSchema } from '@/lib/ids';

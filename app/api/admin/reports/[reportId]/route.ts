@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { reportIdSchema } from '@/lib/ids';
 import { toReportRow } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';

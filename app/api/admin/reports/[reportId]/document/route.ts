@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { reportIdSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
 import { getAmazonPay } from '@/lib/amazon-pay/server';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { parseEcomQuery, periodParams } from '@/lib/reports/ecomcharge-query';
 import { getAdminSession } from '@/lib/auth';
 import { transactionsToCsvStream, type EcomchargePage, type EcomchargeTransaction } from '@/lib/ecomcharge';
