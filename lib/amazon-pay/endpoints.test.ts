@@ -3,7 +3,7 @@ import { environmentOf, environmentPathPrefix, hostForRegion, resolveBase, resol
 import { createAmazonPayClient } from './index';
 import { testKeyPair } from '@/test/keys';
 
-describe('regions (reference §1.1)', () => {
+describe('regions', () => {
   it.each([
     ['na', 'na'],
     ['US', 'na'],

@@ -1,5 +1,6 @@
 /**
- * Region, host and path resolution (reference §1.1). Secret-free so the emulator
+ * Region, host and path resolution, as the official Node SDK's src/constants.js and
+ * src/clientHelper.js do it (https://github.com/amzn/amazon-pay-api-sdk-nodejs). Secret-free so the emulator
  * can resolve the same region aliases.
  */
 
@@ -38,7 +39,7 @@ export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
   return upper.startsWith('LIVE') || upper.startsWith('SANDBOX');
 }
 
-/** `/v2`, `/sandbox/v2` or `/live/v2` (reference §1.1, Node SDK clientHelperTest vectors). */
+/** `/v2`, `/sandbox/v2` or `/live/v2` (the Node SDK's tst/unit/clientHelperTest.js vectors). */
 export function environmentPathPrefix(publicKeyId: string, sandbox: boolean): string {
   if (isEnvironmentSpecificKeyId(publicKeyId)) return `/${API_VERSION}`;
   return `/${sandbox ? 'sandbox' : 'live'}/${API_VERSION}`;
@@ -48,7 +49,7 @@ export type Environment = 'sandbox' | 'live';
 
 /**
  * For the verifier: the environment from the key prefix, else from the path's
- * first segment (reference §1.8 step 2). Null when neither says.
+ * first segment. Null when neither says.
  */
 export function environmentOf(publicKeyId: string, path: string): Environment | null {
   const upper = publicKeyId.toUpperCase();
@@ -67,7 +68,7 @@ export interface ResolvedBase {
   basePath: string;
 }
 
-/** The override's host:port is what goes on the wire, so it is what must be signed (reference §1.2). */
+/** The override's host:port is what goes on the wire, so it is what must be signed. */
 export function resolveBase(region: Region, endpoint?: string): ResolvedBase {
   if (!endpoint) return { origin: `https://${API_HOSTS[region]}`, host: API_HOSTS[region], basePath: '' };
   const url = new URL(endpoint);
