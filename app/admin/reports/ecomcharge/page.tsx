@@ -42,7 +42,8 @@ async function load(client: EcomchargeClient, query: EcomQuery): Promise<Loaded>
   const href = (cursor: { after?: string; before?: string }) =>
     `/admin/reports/ecomcharge?${ecomSearchParams(query, cursor).toString()}`;
   const empty = page.transactions.length === 0;
-  // The page size is [UNCONFIRMED] (ecomcharge.md §3): "next" is offered while the period holds more than this page; an empty page ends.
+  // eComCharge does not document the page size (docs/ecomcharge-decisions.md): "next" is offered while the period
+  // holds more than this page; an empty page ends.
   return {
     transactions: page.transactions,
     count,
