@@ -13,7 +13,8 @@ import type { CurrencyCode } from '@/lib/money';
 const REGION_ALIASES = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' } as const;
 export type AmazonPayRegion = (typeof REGION_ALIASES)[keyof typeof REGION_ALIASES];
 
-// A ledger currency belongs to one region (reference §4); the store prices in it.
+// A ledger currency belongs to one region (ledgerCurrency,
+// https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html); the store prices in it.
 const REGION_BY_LEDGER_CURRENCY = { USD: 'na', EUR: 'eu', GBP: 'eu', JPY: 'jp' } as const satisfies Partial<
   Record<CurrencyCode, AmazonPayRegion>
 >;
@@ -232,7 +233,8 @@ const commaList = (value: string | undefined) =>
     .filter(Boolean);
 
 /**
- * Who may sign IPNs (reference §7). Against Amazon: certificates from Amazon SNS hosts
+ * Who may sign IPNs (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html).
+ * Against Amazon: certificates from Amazon SNS hosts
  * over https only. Offline: the sandbox's own host, over plain http on this machine.
  */
 function ipnSettings(

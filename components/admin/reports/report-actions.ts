@@ -11,8 +11,8 @@ import { canCreateReport, canScheduleReport, isScheduleFrequency } from '@/lib/r
 import { adminErrorMessage } from '@/lib/reports/admin-errors';
 
 /**
- * Report actions: each checks the admin first (STYLE.md: every action checks the
- * role itself), then parses its form with zod, makes one call into lib, and
+ * Report actions: each checks the admin first (every action checks the role
+ * itself), then parses its form with zod, makes one call into lib, and
  * returns an ActionResult.
  */
 const REPORTS_PATH = '/admin/reports';
@@ -98,7 +98,8 @@ export async function createScheduleAction(
     ({ reportScheduleId } = await getAmazonPay().createReportSchedule({
       reportType: parsed.data.reportType,
       scheduleFrequency: parsed.data.scheduleFrequency,
-      // One schedule per type (reference §8): replacing one must be asked for explicitly.
+      // One schedule per type (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html):
+      // replacing one must be asked for explicitly.
       ...(parsed.data.deleteExistingSchedule === 'on' && { deleteExistingSchedule: true }),
     }));
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
- * Amazon's reason codes in words for the merchant (reference §4 Errors and state
- * reason codes). The code stays in brackets so support can look it up.
+ * Amazon's reason codes in words for the merchant (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html
+ * and the state reason codes of each object's page). The code stays in brackets so support can look it up.
  */
 const MESSAGES: Record<string, string> = {
   TransactionAmountExceeded: 'the amount is more than this charge or permission allows.',

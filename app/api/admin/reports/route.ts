@@ -21,7 +21,9 @@ export async function GET(request: Request): Promise<NextResponse> {
 
   let query: Parameters<ReturnType<typeof getAmazonPay>['getReports']>[0] = filters.query;
   if (cursor.data) {
-    // Amazon wants nextToken as the only parameter (seed 000 step 2); the cursor remembers the filters it belongs to.
+    // Amazon wants nextToken as the only parameter
+    // (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html); the cursor remembers the filters it belongs
+    // to.
     const decoded = decodeReportCursor(cursor.data, filters.key);
     if (!decoded.ok) return NextResponse.json({ message: decoded.message }, { status: 400 });
     query = { nextToken: decoded.nextToken };

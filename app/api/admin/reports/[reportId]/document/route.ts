@@ -7,8 +7,9 @@ import { documentResponse, openReportDocumentById } from '@/lib/reports/document
 
 /**
  * Streams the report document to the browser as an attachment. The pre-signed
- * URL is fetched per download (it lives 30 s, seed 000 step 4) and never shown
- * to the browser. Admin only.
+ * URL is fetched per download (it lives 30 s,
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html) and never
+ * shown to the browser. Admin only.
  */
 export async function GET(request: Request, context: { params: Promise<{ reportId: string }> }): Promise<Response> {
   if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
