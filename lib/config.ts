@@ -224,7 +224,7 @@ const commaList = (value: string | undefined) =>
     .filter(Boolean);
 
 /**
- * Who may sign IPNs (reference §7). Against Amazon: certificates from Amazon SNS hosts
+ * Who may sign IPNs (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html). Against Amazon: certificates from Amazon SNS hosts
  * over https only. Offline: the sandbox's own host, over plain http on this machine.
  */
 function ipnSettings(

@@ -43,7 +43,10 @@ export async function signCheckoutButtonAction(input: z.input<typeof buttonSchem
   }
 }
 
-/** Signs the Sign-In with Amazon button's payload (reference §6, signInConfig). */
+/**
+ * Signs the Sign-In with Amazon button's payload (signInConfig,
+ * https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html).
+ */
 export async function signSignInButtonAction(): Promise<SignedButtonResult> {
   try {
     const config = await getAmazonPay().generateButtonConfig({

@@ -4,7 +4,7 @@ import { hostForRegion, resolveRegion } from './regions';
 import { createAmazonPayClient } from './index';
 import { testKeyPair } from '@/test/keys';
 
-describe('regions (reference §1.1)', () => {
+describe('regions', () => {
   it.each([
     ['na', 'na'],
     ['US', 'na'],

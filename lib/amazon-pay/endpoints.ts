@@ -1,3 +1,7 @@
+/**
+ * Host and path resolution, as the official Node SDK's src/constants.js and src/clientHelper.js do it
+ * (https://github.com/amzn/amazon-pay-api-sdk-nodejs). Secret-free so the emulator can resolve them too.
+ */
 import { hostForRegion, type Region } from './regions';
 
 /** Host and path resolution; the regions themselves are in ./regions. */
@@ -10,7 +14,7 @@ export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
   return upper.startsWith('LIVE') || upper.startsWith('SANDBOX');
 }
 
-/** `/v2`, `/sandbox/v2` or `/live/v2` (reference §1.1, Node SDK clientHelperTest vectors). */
+/** `/v2`, `/sandbox/v2` or `/live/v2` (the Node SDK's tst/unit/clientHelperTest.js vectors). */
 export function environmentPathPrefix(publicKeyId: string, sandbox: boolean): string {
   if (isEnvironmentSpecificKeyId(publicKeyId)) return `/${API_VERSION}`;
   return `/${sandbox ? 'sandbox' : 'live'}/${API_VERSION}`;
@@ -20,7 +24,7 @@ export type Environment = 'sandbox' | 'live';
 
 /**
  * For the verifier: the environment from the key prefix, else from the path's
- * first segment (reference §1.8 step 2). Null when neither says.
+ * first segment. Null when neither says.
  */
 export function environmentOf(publicKeyId: string, path: string): Environment | null {
   const upper = publicKeyId.toUpperCase();
@@ -39,7 +43,7 @@ export interface ResolvedBase {
   basePath: string;
 }
 
-/** The override's host:port is what goes on the wire, so it is what must be signed (reference §1.2). */
+/** The override's host:port is what goes on the wire, so it is what must be signed. */
 export function resolveBase(region: Region, endpoint?: string): ResolvedBase {
   if (!endpoint) return { origin: `https://${hostForRegion(region)}`, host: hostForRegion(region), basePath: '' };
   const url = new URL(endpoint);

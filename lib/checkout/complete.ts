@@ -52,7 +52,8 @@ export async function completeCheckout(
  * Complete needs the amount Amazon already holds for the session. If Amazon holds
  * another one (we crashed between telling Amazon a changed total and recording it),
  * Finalize sets our recorded, server-computed amount and completes in the same call
- * (seed 002, FinalizeCheckoutSession), instead of failing the shopper's payment.
+ * (FinalizeCheckoutSession, as the .NET SDK README shows it: https://github.com/amzn/amazon-pay-api-sdk-dotnet),
+ * instead of failing the shopper's payment.
  */
 async function completeOrFinalize(amazon: AmazonPayClient, order: OrderRow, total: AmazonPrice): Promise<CheckoutSession> {
   const current = await amazon.getCheckoutSession(order.checkoutSessionId!);

@@ -2,7 +2,7 @@ import type { Charge } from '@/lib/amazon-pay';
 
 /**
  * What the shopper and the merchant see, derived from Amazon's charge state
- * (seed 001: Charge states). Amazon's state is the truth; this is only its label.
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html). Amazon's state is the truth; this is only its label.
  */
 export type OrderStatus =
   'pending' | 'payment_processing' | 'authorized' | 'paid' | 'canceled' | 'declined' | 'refunded' | 'partially_refunded';

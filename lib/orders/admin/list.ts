@@ -14,7 +14,8 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as [OrderStatus, ...OrderStatus[]];
 export const FULFILMENTS = ['physical', 'digital', 'mixed', 'subscription'] as const;
-// Amazon's Charge states (seed 001) plus our 'none' and 'Completed' before a charge exists.
+// Amazon's Charge states (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html) plus our 'none' and
+// 'Completed' before a charge exists.
 export const PAYMENT_STATES = [
   'none',
   'Completed',

@@ -7,7 +7,7 @@ import { operationKey } from './operation-keys';
 import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncRefund } from './sync';
 
-/** Capture, cancel and refund of one Charge (reference §4 Charge, Refund). */
+/** Capture, cancel and refund of one Charge (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html, refund.html). */
 
 export interface AdminActor {
   /** The admin's email, kept on the operation row. */
@@ -26,7 +26,8 @@ export async function captureCharge(db: Database, amazon: AmazonPayClient, input
   const { currency } = order;
   const amount = parseAmount(input.amount, currency);
   const spec = {
-    // The amount is part of the key: Amazon refuses one key with a changed body (reference §2).
+    // The amount is part of the key: Amazon refuses one key with a changed body
+    // (https://developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
     idempotencyKey: operationKey('cap', payment.chargeId, amount),
     orderId: order.id,
     kind: 'capture',

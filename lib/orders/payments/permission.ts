@@ -10,7 +10,7 @@ import type { AdminActor } from './charges';
 import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncChargePermission } from './sync';
 
-/** Operations on the order's ChargePermission (reference §4 ChargePermission). */
+/** Operations on the order's ChargePermission (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html). */
 
 export interface CloseInput extends AdminActor {
   orderNumber: string;
