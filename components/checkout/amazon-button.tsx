@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/button-options';
+import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/server';
 import { useCheckoutScript } from './checkout-script';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { AmazonButtonBase, SignedButtonConfig } from '@/lib/amazon-pay/button-options';
+import type { AmazonButtonBase, SignedButtonConfig } from '@/lib/amazon-pay/server';
 
 /** The slice of checkout.js we use (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html). */
 export interface AmazonPayButtonHandle {

@@ -1,9 +1,13 @@
 import { NextResponse } from 'next/server';
-import { confirmSubscription, InvalidNotificationError } from '@/lib/amazon-pay/ipn';
 import { getDb } from '@/lib/db';
 import { processNotification, recordNotification } from '@/lib/orders/payments/ipn-inbox';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { getIpnVerifier, ipnUrlPolicy } from '@/lib/amazon-pay/ipn/server';
+import {
+  confirmSubscription,
+  getAmazonPay,
+  getIpnVerifier,
+  InvalidNotificationError,
+  ipnUrlPolicy,
+} from '@/lib/amazon-pay/server';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 
