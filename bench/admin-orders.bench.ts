@@ -2,7 +2,7 @@
  * The admin order list on 100,000 orders: first page, a deep page (keyset, ~50,000
  * rows in), a filter and two searches, each p50/p95 over BENCH_RUNS runs (30) after
  * warm-up. Every run is the whole page load: the rows and the filtered count.
- * Targets (issue 7): PostgreSQL p95 < 50 ms for each case.
+ * Targets: PostgreSQL p95 < 50 ms for each case.
  * Runs on an in-memory PGlite always, and on a fresh PostgreSQL database (dropped
  * afterwards) when TEST_DATABASE_URL is set.
  * Run: TEST_DATABASE_URL=postgres://127.0.0.1:5432/test npx tsx --conditions=react-server bench/admin-orders.bench.ts

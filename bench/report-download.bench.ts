@@ -5,7 +5,7 @@
  *   route  - the same bytes through an HTTP server running exactly what the
  *            route runs (openReportDocumentById + documentResponse, minus the
  *            session check), read by a client in this process
- * Targets (issue 8): route ≥ 0.8× direct throughput; peak RSS growth < 64 MB.
+ * Targets: route ≥ 0.8× direct throughput; peak RSS growth < 64 MB.
  * The sandbox runs in a child process on port 0, as S3 runs elsewhere, so this
  * process's RSS is the app side only. Its document comes from the control API
  * (POST /__sandbox/reports/synthetic), generated while it streams.

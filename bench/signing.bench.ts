@@ -3,7 +3,7 @@
  *   ours  - our client's generateButtonSignature, 8 signatures in flight
  *   sdk   - the official Node SDK's clientHelper.signPayload (re-reads the PEM every call)
  *   bare  - synchronous node:crypto sign with a KeyObject parsed once (one core's ceiling)
- * Targets (issue 4): ours ≥ 2× sdk and ≥ 0.9× bare.
+ * Targets: ours ≥ 2× sdk and ≥ 0.9× bare.
  * The three run interleaved for BENCH_ROUNDS rounds and each reports its median,
  * so a noisy neighbour on a shared machine skews all three alike.
  * Run: npx tsx bench/signing.bench.ts   (BENCH_SECONDS=2, BENCH_ROUNDS=3 by default)

@@ -6,7 +6,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
 import { requireOfflineSandbox } from './support/environment';
 import { SANDBOX_URL } from './support/shop';
 
-/** Issue 8: the admin report screens against the offline sandbox. Screenshots go to $E2E_SHOTS when set. */
+/** The admin report screens against the offline sandbox. Screenshots go to $E2E_SHOTS when set. */
 const SHOTS = process.env.E2E_SHOTS;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -49,11 +49,11 @@ test('reports: list, filters, create and poll, download, preview, reconcile', as
   await expect(page.getByTestId('not-creatable')).toBeVisible();
   await page.getByLabel('Report type').first().selectOption({ label: 'Captures' });
   await page.getByRole('button', { name: 'Create report' }).click();
-  // No captures in the sandbox: Amazon cancels a report without data (reference §8); either way it ends.
+  // No captures in the sandbox: Amazon cancels a report without data; either way it ends.
   await expect(page.getByTestId('created-report')).toContainText(/Completed|Cancelled/, { timeout: 30_000 });
   await shot(page, 'reports-created');
 
-  // Schedules: one per type (reference §8); replacing one is offered once it exists.
+  // Schedules: one per type; replacing one is offered once it exists.
   const schedules = page.getByRole('region', { name: 'Schedules' });
   await schedules.getByLabel('Report type').selectOption({ label: 'Refunds' });
   await expect(schedules.getByLabel(/Replace the existing schedule/)).toHaveCount(0);

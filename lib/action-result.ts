@@ -10,18 +10,31 @@ export function invalidInput(error: z.ZodError, message = 'Please check the high
   return { ok: false, message, fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
 }
 
-/**
- * The one place that turns an error thrown by lib/ into words for a person. Logs keep
- * Amazon's reason code and request id, never bodies, names or addresses.
- */
-export function failure(error: unknown, context: string): { ok: false; message: string } {
-  if (error instanceof UserFacingError) return { ok: false, message: error.message };
+export const GENERIC_FAILURE = 'Something went wrong on our side. Please try again.';
+
+/** Amazon's sentence for the shopper: a retryable failure reads as "busy", anything else by its reason code. */
+export function amazonPayShopperMessage(error: AmazonPayError): string {
+  return shopperMessageFor(error.retryable ? 'ServiceUnavailable' : error.reasonCode);
+}
+
+/** Logs keep Amazon's reason code and request id, never bodies, names or addresses. */
+export function logFailure(error: unknown, context: string): void {
   if (error instanceof AmazonPayError) {
     console.error(
       `[${context}] AmazonPayError operation=${error.operation} status=${error.status} reasonCode=${error.reasonCode} requestId=${error.requestId ?? '-'}`,
     );
-    return { ok: false, message: shopperMessageFor(error.retryable ? 'ServiceUnavailable' : error.reasonCode) };
+  } else {
+    console.error(`[${context}]`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
   }
-  console.error(`[${context}]`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
-  return { ok: false, message: 'Something went wrong on our side. Please try again.' };
+}
+
+/**
+ * The one place that turns an error thrown by lib/ into words for the shopper. The admin's
+ * words are in lib/auth/admin-errors.ts.
+ */
+export function failure(error: unknown, context: string): { ok: false; message: string } {
+  if (error instanceof UserFacingError) return { ok: false, message: error.message };
+  logFailure(error, context);
+  if (error instanceof AmazonPayError) return { ok: false, message: amazonPayShopperMessage(error) };
+  return { ok: false, message: GENERIC_FAILURE };
 }

@@ -2,7 +2,16 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { CurrencyCode } from '@/lib/money';
+import {
+  checkoutLanguageFor,
+  LEDGER_CURRENCIES,
+  REGION_ALIASES,
+  REGION_NAMES,
+  regionOfLedgerCurrency,
+  resolveRegion,
+  type LedgerCurrency,
+  type Region,
+} from '@/lib/amazon-pay/regions';
 
 /**
  * The one place that reads the environment. It is validated once, at start-up
@@ -10,22 +19,7 @@ import type { CurrencyCode } from '@/lib/money';
  * names the variable.
  */
 
-const REGION_ALIASES = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' } as const;
-export type AmazonPayRegion = (typeof REGION_ALIASES)[keyof typeof REGION_ALIASES];
-
-// A ledger currency belongs to one region (reference §4); the store prices in it.
-const REGION_BY_LEDGER_CURRENCY = { USD: 'na', EUR: 'eu', GBP: 'eu', JPY: 'jp' } as const satisfies Partial<
-  Record<CurrencyCode, AmazonPayRegion>
->;
-type LedgerCurrency = keyof typeof REGION_BY_LEDGER_CURRENCY;
-const LEDGER_CURRENCIES = Object.keys(REGION_BY_LEDGER_CURRENCY) as [LedgerCurrency, ...LedgerCurrency[]];
-
-const CHECKOUT_LANGUAGE_BY_CURRENCY: Record<LedgerCurrency, string> = {
-  USD: 'en_US',
-  GBP: 'en_GB',
-  EUR: 'de_DE',
-  JPY: 'ja_JP',
-};
+const REGION_CHOICES = `${REGION_NAMES.join(', ')} (or ${REGION_ALIASES.filter((alias) => resolveRegion(alias) !== alias).join(', ')})`;
 
 /** Where `npm start` keeps the offline sandbox's generated merchant key (see scripts/start.mjs). */
 export const OFFLINE_KEY_DIR = path.join(process.cwd(), '.data', 'sandbox');
@@ -69,15 +63,13 @@ const environmentSchema = z.object({
     .optional(),
   AMAZON_PAY_REGION: z
     .string()
-    .trim()
-    .toLowerCase()
     .default('na')
-    .pipe(
-      z.enum(Object.keys(REGION_ALIASES) as [keyof typeof REGION_ALIASES], {
-        message: 'must be one of na, eu, jp (or us, de, uk)',
-      }),
-    )
-    .transform((alias) => REGION_ALIASES[alias]),
+    .transform((value, ctx) => {
+      const region = resolveRegion(value);
+      if (region) return region;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${REGION_CHOICES}` });
+      return z.NEVER;
+    }),
   AMAZON_PAY_SANDBOX: booleanFlag,
   AMAZON_PAY_MERCHANT_ID: optionalText,
   AMAZON_PAY_STORE_ID: optionalText,
@@ -130,7 +122,7 @@ export interface AppConfig {
     publicKeyId: string | undefined;
     /** PEM text, read from the file when the variable held a path. */
     privateKey: string | undefined;
-    region: AmazonPayRegion;
+    region: Region;
     sandbox: boolean;
     merchantId: string;
     storeId: string;
@@ -195,7 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const offlineKey = mode === 'offline' ? readOfflineKey() : undefined;
 
-  const currencyRegion = REGION_BY_LEDGER_CURRENCY[e.STORE_CURRENCY];
+  const currencyRegion = regionOfLedgerCurrency(e.STORE_CURRENCY);
   if (mode === 'amazon' && currencyRegion !== e.AMAZON_PAY_REGION) {
     throw new ConfigError(
       `STORE_CURRENCY: ${e.STORE_CURRENCY} is not a ledger currency of Amazon Pay region ${e.AMAZON_PAY_REGION}`,
@@ -226,7 +218,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       storeId: e.AMAZON_PAY_STORE_ID ?? 'amzn1.application-oa2-client.offline-sandbox',
       endpoint,
       ledgerCurrency: e.STORE_CURRENCY,
-      checkoutLanguage: CHECKOUT_LANGUAGE_BY_CURRENCY[e.STORE_CURRENCY],
+      checkoutLanguage: checkoutLanguageFor(e.STORE_CURRENCY),
       ipn: ipnSettings(mode, endpoint, e),
     },
     ecomcharge: {
@@ -254,7 +246,7 @@ const commaList = (value: string | undefined) =>
     .filter(Boolean);
 
 /**
- * Who may sign IPNs (reference §7). Against Amazon: certificates from Amazon SNS hosts
+ * Who may sign IPNs (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html). Against Amazon: certificates from Amazon SNS hosts
  * over https only. Offline: the sandbox's own host, over plain http on this machine.
  */
 function ipnSettings(

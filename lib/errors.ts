@@ -23,3 +23,11 @@ export class ValidationError extends UserFacingError {
     super(message, 'invalid');
   }
 }
+
+/** Anyone but the store admin asked for an admin action or route (lib/auth's assertAdmin). */
+export class UnauthorizedError extends Error {
+  override readonly name = 'UnauthorizedError';
+  constructor() {
+    super('You need to sign in as the store admin to do that.');
+  }
+}

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * the only place where the two meet.
  */
 
-// ISO 4217 exponents for the currencies Amazon Pay accepts (reference §4).
+// ISO 4217 exponents for the currencies Amazon Pay accepts (.NET SDK Amazon.Pay.API.SDK/Types/Currency.cs).
 const CURRENCY_EXPONENTS = {
   AUD: 2,
   CHF: 2,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, completed, control, newSandbox, sessionPayload } from '@/test/sandbox-sdk';
 
-describe('idempotency (reference §2)', () => {
+describe('idempotency', () => {
   it('replays the first response for the same key and body', async () => {
     const sandbox = newSandbox();
     const headers = { 'x-amz-pay-idempotency-key': 'order-42-create' };
@@ -82,7 +82,7 @@ describe('control API and faults', () => {
   });
 });
 
-describe('getBuyer, deliveryTrackers, getAuthorizationToken (reference §2)', () => {
+describe('getBuyer, deliveryTrackers, getAuthorizationToken', () => {
   it('getBuyer answers for a buyerToken from sign-in, 404 otherwise', async () => {
     const sandbox = newSandbox();
     sandbox.store.buyerTokens.set('tok123', 'amzn1.account.SANDBOXBUYERJANEDOE0000000001');

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { environmentOf, resolveRegion } from '@/lib/amazon-pay/endpoints';
+import { environmentOf } from '@/lib/amazon-pay/endpoints';
+import { resolveRegion } from '@/lib/amazon-pay/regions';
 import {
   buildCanonicalRequest,
   buildStringToSign,
@@ -12,11 +13,12 @@ import {
 import { SandboxHttpError, type RawRequest } from './http';
 
 /**
- * Verifies a signed API request the way reference §1.8 describes Amazon doing it.
- * Decisions on [UNCONFIRMED] points, each easy to change here:
- * - clock skew: ±15 minutes, as AWS SigV4 and the brief;
+ * Verifies a signed API request by rebuilding what https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html
+ * has the client sign. Decisions on points Amazon does not document (sandbox/README.md,
+ * docs/amazon-pay-decisions.md), each easy to change here:
+ * - clock skew: ±15 minutes, as AWS SigV4 allows;
  * - x-amz-pay-date must be among SignedHeaders (else a captured request could be replayed forever);
- *   nothing else is required to be signed (PHP signs only 5 headers, §1.2);
+ *   nothing else is required to be signed (the PHP SDK signs only 5 headers);
  * - unknown key → 401 UnauthorizedAccess; bad signature → 401 InvalidRequestSignature;
  *   stale or malformed date → 400 InvalidHeaderValue.
  */
@@ -26,7 +28,7 @@ export class KeyRegistry {
   private readonly keys = new Map<string, KeyObject>();
 
   register(publicKeyId: string, pem: string): void {
-    // createPublicKey accepts SPKI, PKCS#1 or a private key PEM (reference §1.4); it throws on junk.
+    // createPublicKey accepts SPKI, PKCS#1 or a private key PEM; it throws on junk.
     this.keys.set(publicKeyId, createPublicKey(pem));
   }
 
@@ -70,7 +72,7 @@ function safeDecode(value: string): string {
   }
 }
 
-/** The path as received, decoded, so canonicalUri re-encodes it exactly once (reference §1.3). */
+/** The path as received, decoded, so canonicalUri re-encodes it exactly once. */
 function decodedPath(pathname: string): string {
   return pathname.split('/').map(safeDecode).join('/');
 }
@@ -108,7 +110,7 @@ export function verifyRequest(request: RawRequest, keys: KeyRegistry, nowMs: rea
   const key = keys.get(parsed.publicKeyId);
   if (!key) throw new SandboxHttpError(401, 'UnauthorizedAccess', `The publicKeyId ${parsed.publicKeyId} is not registered.`);
 
-  // Reference §1.8 step 2: the key prefix, else the path segment, picks the environment.
+  // The key prefix, else the path segment, picks the environment, as the official SDKs build the URL.
   const environment = environmentOf(parsed.publicKeyId, request.url.pathname);
   if (environment === null) {
     throw new SandboxHttpError(
@@ -151,7 +153,7 @@ export function verifyRequest(request: RawRequest, keys: KeyRegistry, nowMs: rea
   }
   const stringToSign = buildStringToSign(parsed.algorithm, canonical);
   if (!verifySignature(key, parsed.algorithm, stringToSign, parsed.signature)) {
-    // Message format from dotnet issue #4 / php #45 (reference §1.8 step 4).
+    // Message format as Amazon answers (https://github.com/amzn/amazon-pay-api-sdk-dotnet/issues/4).
     throw new SandboxHttpError(
       401,
       'InvalidRequestSignature',

@@ -8,7 +8,8 @@ import { ids } from './state/store';
 
 /**
  * What checkout.js sends when the buyer clicks the button. Amazon creates the
- * Checkout Session from the signed payloadJSON itself (reference §1.7, §6), so the
+ * Checkout Session from the signed payloadJSON itself
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/add-the-amazon-pay-button.html), so the
  * signature is checked here, byte for byte, against the registered public key.
  */
 export const buttonStartSchema = z.object({
@@ -31,11 +32,11 @@ const signInPayloadSchema = z.object({
   signInScopes: z.array(z.string()).optional(),
 });
 
-/** The button's own error names (reference §10.2: InvalidSignatureError). */
+/** The button's own error names (e.g. InvalidSignatureError). */
 export class ButtonError extends SandboxHttpError {}
 
 export function verifyButtonConfig(ctx: SandboxContext, config: ButtonStart['config']): void {
-  // The SDKs default to the legacy name when none is configured (reference §1.4); the button must be told the same (§1.7).
+  // The SDKs default to the legacy name when none is configured; the button must be told the same.
   const algorithm = config.algorithm ?? 'AMZN-PAY-RSASSA-PSS';
   if (!isSignatureAlgorithm(algorithm)) throw new ButtonError(400, 'InvalidParameterError', `Unknown algorithm ${algorithm}.`);
   const key = ctx.keys.get(config.publicKeyId);

@@ -2,7 +2,8 @@ import type { Address, PaymentCard, TestBuyer } from './state/types';
 
 /**
  * Sandbox test buyers. Card endings follow Amazon's simulated wallet cards
- * (reference §5): 1111/0005/4444 happy path, 3064 BuyerCanceled, 3434 Declined,
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html): 1111/0005/4444 happy path, 3064
+ * BuyerCanceled, 3434 Declined,
  * 0701 pending then Authorized, 4354 pending then Declined.
  */
 function address(
@@ -196,7 +197,8 @@ function matchesRestriction(addr: Address, restriction: Restriction): boolean {
 }
 
 /**
- * DeliverySpecifications (reference §4): `Allowed` lists the only countries (and
+ * DeliverySpecifications (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html): `Allowed` lists
+ * the only countries (and
  * optionally states/zips) the merchant ships to; `NotAllowed` excludes them.
  * RestrictPOBoxes / RestrictPackstations drop those addresses.
  */

@@ -4,7 +4,7 @@ import { call, completed, newSandbox, reasonCode, state } from '@/test/sandbox-s
 const DAY = 86_400;
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
 
-describe('Charge (seed 001, reference §4)', () => {
+describe('Charge', () => {
   it('captures up to the authorized amount, and no more', async () => {
     const sandbox = newSandbox();
     const { chargeId } = await completed(sandbox, { amount: '50.00' });
@@ -134,7 +134,7 @@ describe('Charge (seed 001, reference §4)', () => {
   });
 });
 
-describe('ChargePermission (seed 001)', () => {
+describe('ChargePermission', () => {
   it('closes with MerchantClosed, canceling pending charges when asked; AmazonClosed by simulation', async () => {
     const sandbox = newSandbox();
     const { chargeId, chargePermissionId } = await completed(sandbox);
@@ -176,7 +176,7 @@ describe('ChargePermission (seed 001)', () => {
   });
 });
 
-describe('Refund (seed 001)', () => {
+describe('Refund', () => {
   it('goes RefundInitiated, then Refunded on the clock, and updates refundedAmount', async () => {
     const sandbox = newSandbox();
     const { chargeId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture' });

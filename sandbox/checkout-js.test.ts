@@ -87,7 +87,7 @@ const payload = JSON.stringify({
 });
 const options = { merchantId: 'M1', ledgerCurrency: 'USD', placement: 'Cart', productType: 'PayAndShip', sandbox: true };
 
-describe('checkout.js stand-in (reference §6)', () => {
+describe('checkout.js stand-in', () => {
   it('validates required options like the real button', () => {
     const { pay } = load();
     expect(() => pay.renderButton('#AmazonPayButton', { ...options, merchantId: undefined })).toThrow(/merchantId is required/);

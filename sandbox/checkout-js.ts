@@ -1,5 +1,6 @@
 /**
- * Stand-in for https://static-*.payments-amazon.com/checkout.js (reference §6):
+ * Stand-in for https://static-*.payments-amazon.com/checkout.js
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html):
  * amazon.Pay.renderButton, bindChangeAction, signout, and the button object's
  * onClick / initCheckout / updateButtonInfo. Validation mirrors the real button:
  * missing options throw, a bad signature replaces the button with an error box.

@@ -3,7 +3,7 @@ import { call, completed, control, newSandbox, reasonCode, readyToComplete, sess
 
 const HOUR = 3600;
 
-describe('CheckoutSession (seed 001, reference §4)', () => {
+describe('CheckoutSession', () => {
   it('starts Open with every constraint, and amazonPayRedirectUrl only once none remain', async () => {
     const sandbox = newSandbox();
     const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload() });
@@ -97,7 +97,7 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     const charge = await call(sandbox, 'GET', `charges/${withCapture.chargeId}`);
     expect(state(charge.body)).toBe('Captured');
     expect(charge.body['captureAmount']).toEqual({ amount: '50.00', currencyCode: 'USD' });
-    // A one-time permission closes once its whole amount is captured (seed 001).
+    // A one-time permission closes once its whole amount is captured.
     expect(state((await call(sandbox, 'GET', `chargePermissions/${withCapture.chargePermissionId}`)).body)).toBe('Closed');
   });
 
@@ -187,7 +187,7 @@ describe('CheckoutSession (seed 001, reference §4)', () => {
     expect([onGet.status, onGet.body['reasonCode']]).toEqual([400, 'InvalidSandboxSimulationSpecified']);
   });
 
-  it('returns shippingAddressList as JSON strings for multi-address checkouts (reference §2)', async () => {
+  it('returns shippingAddressList as JSON strings for multi-address checkouts', async () => {
     const sandbox = newSandbox();
     const created = await call(sandbox, 'POST', 'checkoutSessions', {
       payload: sessionPayload({ productType: 'PayAndShipMultiAddress' }),

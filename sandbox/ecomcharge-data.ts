@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Deterministic eComCharge transactions, shaped like the seed-003 example: the
+ * Deterministic eComCharge transactions, shaped like the example transaction of
+ * https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/: the
  * same seed number always yields the same transactions for a day, so the app's
  * report import can be tested against fixed figures.
  */

@@ -34,7 +34,7 @@ interface Page {
   last_object_id: number | null;
 }
 
-describe('eComCharge reports (ecomcharge.md, seed 003)', () => {
+describe('eComCharge reports', () => {
   it('refuses missing or wrong Basic credentials with 401', async () => {
     const sandbox = newSandbox();
     expect((await post(sandbox, 'reports', '2', { ...base, date: '2024-03-01' }, '')).status).toBe(401);

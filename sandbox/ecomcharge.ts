@@ -4,8 +4,10 @@ import { bodyText, json, type RawRequest } from './http';
 import { transactionsBetween, type EcomTransaction } from './ecomcharge-data';
 
 /**
- * eComCharge shop reports (reference ecomcharge.md, seed 003) under /ecomcharge/api/…
- * Decisions on [UNCONFIRMED] points: page size 1000 for X-Api-Version 3 (the doc's
+ * eComCharge shop reports (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/,
+ * https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/) under /ecomcharge/api/…
+ * Decisions on points eComCharge does not document (docs/ecomcharge-decisions.md):
+ * page size 1000 for X-Api-Version 3 (the doc's
  * own threshold), errors as `{message, errors: {field: [..]}}`, 401 for bad Basic auth,
  * 422 for invalid parameters or a wrong X-Api-Version, periods of at most 92 days.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { json } from './http';
 
-/** Injected failures for the next N matching calls (brief: 429s, 5xx, latency). */
+/** Injected failures for the next N matching calls (429s, 5xx, latency). */
 export const faultSchema = z.object({
   operation: z.string().optional(),
   status: z.number().int().min(200).max(599).optional(),

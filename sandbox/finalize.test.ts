@@ -24,7 +24,7 @@ function finalize(
 /** A session the buyer has come back from, with 50.00 USD Authorize set before the redirect. */
 const returned = (sandbox: ReturnType<typeof newSandbox>, options: CheckoutOptions = {}) => readyToComplete(sandbox, options);
 
-describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
+describe('finalizeCheckoutSession', () => {
   it('refuses a session the buyer has not returned from with 422 InvalidCheckoutSessionStatus', async () => {
     const sandbox = newSandbox();
     const created = await call(sandbox, 'POST', 'checkoutSessions', { payload: sessionPayload() });
@@ -75,7 +75,7 @@ describe('finalizeCheckoutSession (reference §4 "Finalize")', () => {
     const charge = await call(sandbox, 'GET', `charges/${chargeId}`);
     expect([state(charge.body), charge.body['captureAmount']]).toEqual(['Captured', usd('45.00')]);
     const permission = await call(sandbox, 'GET', `chargePermissions/${chargePermissionId}`);
-    // The one-time limit is the finalized totalOrderAmount (seed 001).
+    // The one-time limit is the finalized totalOrderAmount.
     expect(permission.body['limits']).toEqual({ amountLimit: usd('60.00'), amountBalance: usd('15.00') });
     expect(permission.body['shippingAddress']).toMatchObject({ name: 'Susie Smith' });
   });

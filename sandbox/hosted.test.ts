@@ -50,7 +50,7 @@ async function get(sandbox: ReturnType<typeof newSandbox>, pathOrUrl: string) {
   return sandbox.handle(new Request(new URL(pathOrUrl, 'http://sandbox.test')));
 }
 
-describe('hosted pages (reference §6)', () => {
+describe('hosted pages', () => {
   it('runs the whole buyer journey: button → sign-in → selection → review URL → processing → result URL', async () => {
     const sandbox = newSandbox();
     const start = await postJson(sandbox, '/checkout/start', {

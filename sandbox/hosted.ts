@@ -11,7 +11,7 @@ import type { CheckoutSessionRecord } from './state/types';
 import { z } from 'zod';
 
 /**
- * The buyer's side of checkout (reference §6): sign-in → address and payment →
+ * The buyer's side of checkout: sign-in → address and payment →
  * back to checkoutReviewReturnUrl; amazonPayRedirectUrl → checkoutResultReturnUrl;
  * sign-in button → signInReturnUrl?buyerToken=…
  */
@@ -160,7 +160,8 @@ function select(ctx: SandboxContext, body: URLSearchParams): Response {
   if (needsAddress(session)) {
     address = buyer.addresses[Number(body.get('address') ?? 'NaN')] ?? null;
     if (!address) return renderSelection(session, buyerSlug(buyer), 'Choose a shipping address.');
-    // Reference §4 DeliverySpecifications: a restricted address cannot be chosen, even by a hand-made POST.
+    // deliverySpecifications (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html): a
+    // restricted address cannot be chosen, even by a hand-made POST.
     if (!isAddressAllowed(address, session.deliverySpecifications))
       return renderSelection(session, buyerSlug(buyer), 'This merchant does not deliver to the chosen address.');
   }

@@ -1,7 +1,7 @@
 /**
  * The raw request the core works on. A WHATWG Request cannot carry a body on GET,
  * but the Node SDK signs and sends the literal body `null` on some GETs, so the
- * node:http adapter hands the core the bytes it received (reference §1.8 step 3).
+ * node:http adapter hands the core the bytes it received.
  */
 export interface RawRequest {
   method: string;
@@ -19,7 +19,11 @@ export function bodyText(request: RawRequest): string {
   return new TextDecoder().decode(request.body);
 }
 
-/** An Amazon-shaped error: `{reasonCode, message}` (reference §4 Errors). Thrown by state code, turned into a Response by the router. */
+/**
+ * An Amazon-shaped error: `{reasonCode, message}`
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html). Thrown by state code, turned into a
+ * Response by the router.
+ */
 export class SandboxHttpError extends Error {
   override readonly name = 'SandboxHttpError';
   constructor(

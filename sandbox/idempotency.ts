@@ -2,7 +2,7 @@ import { sha256Hex } from '@/lib/amazon-pay/signing';
 import { SandboxHttpError, type RawRequest } from './http';
 
 /**
- * Reference §2 (DOC idempotency): POST only; the first response is replayed for
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html: POST only; the first response is replayed for
  * the same key, the same key with other values is 400 DuplicateIdempotencyKey.
  * Keys are ≤32 chars of [A-Za-z0-9_-], scoped per merchant (here: per publicKeyId's
  * merchant, which is one merchant in the sandbox, so scoped globally per key id).

@@ -29,7 +29,7 @@ async function certificate(sandbox: ReturnType<typeof newSandbox>): Promise<stri
   return (await sandbox.handle(new Request('http://sandbox.test/__sandbox/sns-cert.pem'))).text();
 }
 
-describe('IPN (reference §7)', () => {
+describe('IPN', () => {
   it('posts a signed SNS envelope (text/plain) after each state change of charge permission, charge and refund', async () => {
     const { received, fetchLike } = receiver();
     const sandbox = newSandbox({ ipnUrl: 'https://shop.test/api/ipn', fetch: fetchLike });

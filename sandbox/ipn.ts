@@ -4,7 +4,8 @@ import type { StateChange } from './state/types';
 import { snsIdentity } from './sns-cert';
 
 /**
- * Instant Payment Notifications (reference §7): after every state change of a
+ * Instant Payment Notifications (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html):
+ * after every state change of a
  * charge, refund or charge permission, an SNS envelope is POSTed as text/plain to
  * the configured URL. The body has no state, so receivers GET the object.
  */
@@ -48,7 +49,10 @@ export interface NotificationRecord {
 export const TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySandboxIpn';
 export const SIGNING_CERT_PATH = '/__sandbox/sns-cert.pem';
 
-/** AWS: `Key\nValue\n` for Message, MessageId, Subject, Timestamp, TopicArn, Type when present (reference §7). */
+/**
+ * AWS: `Key\nValue\n` for Message, MessageId, Subject, Timestamp, TopicArn, Type when present
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html).
+ */
 export function snsStringToSign(
   envelope: Pick<SnsEnvelope, 'Message' | 'MessageId' | 'Timestamp' | 'TopicArn' | 'Type'> & { Subject?: string },
 ): string {

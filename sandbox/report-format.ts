@@ -4,7 +4,7 @@ import type { LedgerEntry } from './state/types';
 
 /**
  * Flat-file documents built from the emulator's own ledger. Amazon's delimiter
- * and full column order are [UNCONFIRMED] (reference §8), so every file starts
+ * and full column order are not documented (docs/amazon-pay-decisions.md), so every file starts
  * with a format-version line; columns are documented in sandbox/README.md.
  * Tab-separated, one header row, '\n' line ends.
  */
@@ -58,7 +58,10 @@ export const PERMISSION_COLUMNS = [
   'CurrencyCode',
 ] as const;
 
-/** Settlement dates look like 2015-05-18T14:37:01-0700 (reference §8); the emulator writes UTC. */
+/**
+ * Settlement dates look like 2015-05-18T14:37:01-0700
+ * (https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html); the emulator writes UTC.
+ */
 export function settlementDate(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
 }

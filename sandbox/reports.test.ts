@@ -13,7 +13,7 @@ async function download(sandbox: ReturnType<typeof newSandbox>, documentId: stri
   return { url: String(doc.body['url']), fetch: () => sandbox.handle(new Request(String(doc.body['url']))) };
 }
 
-describe('reports (reference §8)', () => {
+describe('reports', () => {
   it('createReport goes IN_PROGRESS then COMPLETED, with a settlement flat file of the sandbox’s own captures and refunds', async () => {
     const sandbox = newSandbox();
     const { chargeId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture', amount: '100.00' });

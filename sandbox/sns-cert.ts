@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 /**
  * The SNS signing identity: an RSA key and a self-signed X.509 certificate served
- * at SigningCertURL (reference §7). node:crypto can parse certificates but not
+ * at SigningCertURL. node:crypto can parse certificates but not
  * issue them, so key and certificate come from the openssl CLI via a private temp dir
  * (stdin is not a file openssl can open in every container).
  * One per process: generating costs ~100 ms.

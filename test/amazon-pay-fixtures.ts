@@ -1,4 +1,4 @@
-/** Minimal response bodies per resource, shaped as reference §4 shows them. Test-only. */
+/** Minimal response bodies per resource, shaped as Amazon's API reference and the official SDKs' tests show them. Test-only. */
 
 export const checkoutSessionFixture = {
   checkoutSessionId: 'cs-1',

@@ -6,7 +6,8 @@ import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/sand
 
 /**
  * Helpers for the sandbox's own tests: requests are signed by the official Node
- * SDK's clientHelper.js (the brief's acceptance test), then fed to the core.
+ * SDK's clientHelper.js (https://github.com/amzn/amazon-pay-api-sdk-nodejs), then fed
+ * to the core, so the emulator is held to what the official SDK sends.
  */
 interface SdkConfig {
   publicKeyId: string;

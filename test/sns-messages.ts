@@ -5,7 +5,7 @@ import type { FetchLike } from '@/lib/amazon-pay/ipn/cert-cache';
 import type { SnsVerifierOptions } from '@/lib/amazon-pay/ipn/verify';
 
 /**
- * Test helpers: real IPNs from the offline sandbox (reference §7), whose certificate
+ * Test helpers: real IPNs from the offline sandbox, whose certificate
  * is fetched in-process through `sandbox.fetch`.
  */
 export const SANDBOX_BASE_URL = 'http://127.0.0.1:4010';

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { chargeIdSchema, orderNumberSchema } from '@/lib/ids';
-import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
-import { assertAdmin } from '@/lib/auth';
+import type { ActionResult } from '@/lib/action-result';
+import { adminAction, formFields } from '@/lib/auth/admin-action';
 import { getDb } from '@/lib/db';
 import {
   addDeliveryTracking,
@@ -20,9 +20,8 @@ import {
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 /**
- * The admin order page's payment operations. Each checks the admin role before anything
- * else (a test enumerates every export), parses its form, makes one call into
- * lib/orders/payments and returns a result for useActionState.
+ * The admin order page's payment operations, each one call into lib/orders/payments
+ * through the admin-action wrapper (admin check, form parsing, error words).
  */
 
 export type OrderActionResult = ActionResult<{ message: string }>;
@@ -57,129 +56,69 @@ const trackingSchema = z.object({
   trackingNumber: z.string().trim().min(1, 'Enter the tracking number.').max(100, 'At most 100 characters.'),
 });
 
-function fields(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
-  return values;
+/** One payment operation on one order: its message on success, and the order page re-rendered. */
+function orderAction<S extends z.ZodType<{ orderNumber: string }>>(
+  context: string,
+  schema: S,
+  operate: (input: z.output<S>, actor: string) => Promise<string>,
+  input?: (form: FormData) => unknown,
+) {
+  return adminAction({
+    context,
+    schema,
+    input,
+    amazonPay: 'brief',
+    run: async (data: z.output<S>, session) => {
+      const message = await operate(data, session.user.email ?? 'admin');
+      revalidatePath(`/admin/orders/${data.orderNumber}`);
+      return { message };
+    },
+  });
 }
 
-function done(number: string, message: string, outcome?: OperationOutcome): OrderActionResult {
-  revalidatePath(`/admin/orders/${number}`);
-  return { ok: true, message: outcome?.replayed ? `${message} (it had been done already; nothing was sent twice)` : message };
+function said(message: string, outcome: OperationOutcome): string {
+  return outcome.replayed ? `${message} (it had been done already; nothing was sent twice)` : message;
 }
 
-export async function captureChargeAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = amountSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await captureCharge(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
-    return done(parsed.data.orderNumber, 'Capture sent to Amazon Pay.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-capture');
-  }
-}
+export const captureChargeAction = orderAction('admin-capture', amountSchema, async (input, actor) =>
+  said('Capture sent to Amazon Pay.', await captureCharge(await getDb(), getAmazonPay(), { ...input, actor })),
+);
 
-export async function cancelChargeAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = cancelSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await cancelCharge(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
-    return done(parsed.data.orderNumber, 'Charge canceled.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-cancel');
-  }
-}
+export const cancelChargeAction = orderAction('admin-cancel', cancelSchema, async (input, actor) =>
+  said('Charge canceled.', await cancelCharge(await getDb(), getAmazonPay(), { ...input, actor })),
+);
 
-export async function refundChargeAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = refundSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await refundCharge(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
-    return done(parsed.data.orderNumber, 'Refund sent to Amazon Pay.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-refund');
-  }
-}
+export const refundChargeAction = orderAction('admin-refund', refundSchema, async (input, actor) =>
+  said('Refund sent to Amazon Pay.', await refundCharge(await getDb(), getAmazonPay(), { ...input, actor })),
+);
 
-export async function closeChargePermissionAction(
-  _previous: OrderActionResult | null,
-  form: FormData,
-): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = closeSchema.safeParse({ ...fields(form), cancelPendingCharges: form.get('cancelPendingCharges') === 'on' });
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await closeChargePermission(await getDb(), getAmazonPay(), {
-      ...parsed.data,
-      actor: session.user.email ?? 'admin',
-    });
-    return done(parsed.data.orderNumber, 'Charge permission closed.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-close');
-  }
-}
+export const closeChargePermissionAction = orderAction(
+  'admin-close',
+  closeSchema,
+  async (input, actor) =>
+    said('Charge permission closed.', await closeChargePermission(await getDb(), getAmazonPay(), { ...input, actor })),
+  (form) => ({ ...formFields(form), cancelPendingCharges: form.get('cancelPendingCharges') === 'on' }),
+);
 
-export async function updateChargePermissionMetadataAction(
-  _previous: OrderActionResult | null,
-  form: FormData,
-): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = metadataSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { orderNumber: number, ...merchantMetadata } = parsed.data;
-  try {
-    const outcome = await updateChargePermissionMetadata(await getDb(), getAmazonPay(), {
-      orderNumber: number,
-      merchantMetadata,
-      actor: session.user.email ?? 'admin',
-    });
-    return done(number, 'Merchant metadata updated.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-metadata');
-  }
-}
+export const updateChargePermissionMetadataAction = orderAction(
+  'admin-metadata',
+  metadataSchema,
+  async ({ orderNumber, ...merchantMetadata }, actor) =>
+    said(
+      'Merchant metadata updated.',
+      await updateChargePermissionMetadata(await getDb(), getAmazonPay(), { orderNumber, merchantMetadata, actor }),
+    ),
+);
 
-export async function chargeAgainAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = orderSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await chargeAgain(await getDb(), getAmazonPay(), { ...parsed.data, actor: session.user.email ?? 'admin' });
-    return done(parsed.data.orderNumber, 'Subscription charged for this month.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-charge-again');
-  }
-}
+export const chargeAgainAction = orderAction('admin-charge-again', orderSchema, async (input, actor) =>
+  said('Subscription charged for this month.', await chargeAgain(await getDb(), getAmazonPay(), { ...input, actor })),
+);
 
-export async function addDeliveryTrackingAction(_previous: OrderActionResult | null, form: FormData): Promise<OrderActionResult> {
-  const session = await assertAdmin();
-  const parsed = trackingSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const outcome = await addDeliveryTracking(await getDb(), getAmazonPay(), {
-      ...parsed.data,
-      actor: session.user.email ?? 'admin',
-    });
-    return done(parsed.data.orderNumber, 'Tracking sent to Amazon Pay.', outcome);
-  } catch (error) {
-    return failure(error, 'admin-tracking');
-  }
-}
+export const addDeliveryTrackingAction = orderAction('admin-tracking', trackingSchema, async (input, actor) =>
+  said('Tracking sent to Amazon Pay.', await addDeliveryTracking(await getDb(), getAmazonPay(), { ...input, actor })),
+);
 
-export async function refreshOrderFromAmazonAction(
-  _previous: OrderActionResult | null,
-  form: FormData,
-): Promise<OrderActionResult> {
-  await assertAdmin();
-  const parsed = orderSchema.safeParse(fields(form));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const { charges, refunds } = await refreshOrderFromAmazon(await getDb(), getAmazonPay(), parsed.data.orderNumber);
-    return done(parsed.data.orderNumber, `Re-read from Amazon Pay: ${charges} charge(s), ${refunds} refund(s).`);
-  } catch (error) {
-    return failure(error, 'admin-refresh');
-  }
-}
+export const refreshOrderFromAmazonAction = orderAction('admin-refresh', orderSchema, async ({ orderNumber }) => {
+  const { charges, refunds } = await refreshOrderFromAmazon(await getDb(), getAmazonPay(), orderNumber);
+  return `Re-read from Amazon Pay: ${charges} charge(s), ${refunds} refund(s).`;
+});

@@ -1,8 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { failure, type ActionResult } from '@/lib/action-result';
-import { assertAdmin } from '@/lib/auth';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { adminAction } from '@/lib/auth/admin-action';
 import { getDb } from '@/lib/db';
 import { resyncPayments } from '@/lib/orders/payments/resync';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
@@ -15,20 +16,18 @@ export type ResyncActionResult = ActionResult<{
 }>;
 
 /** The dashboard's "Resync now" button: the same run as `npm run resync`. */
-export async function runResync(_previous: ResyncActionResult | null, _form: FormData): Promise<ResyncActionResult> {
-  await assertAdmin();
-  let result: Awaited<ReturnType<typeof resyncPayments>>;
-  try {
-    result = await resyncPayments(await getDb(), getAmazonPay(), { trigger: 'admin' });
-  } catch (error) {
-    return failure(error, 'resync');
-  }
-  revalidatePath('/admin');
-  return {
-    ok: true,
-    ordersChecked: result.ordersChecked,
-    ordersChanged: result.changes.length,
-    notificationsProcessed: result.notificationsProcessed,
-    errorCount: result.errors.length,
-  };
-}
+export const runResync = adminAction({
+  context: 'resync',
+  schema: z.object({}),
+  amazonPay: 'brief',
+  run: async () => {
+    const result = await resyncPayments(await getDb(), getAmazonPay(), { trigger: 'admin' });
+    revalidatePath('/admin');
+    return {
+      ordersChecked: result.ordersChecked,
+      ordersChanged: result.changes.length,
+      notificationsProcessed: result.notificationsProcessed,
+      errorCount: result.errors.length,
+    };
+  },
+});

@@ -4,9 +4,7 @@ import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { productSlugSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
-import { addToCart, currentCartId, ensureCartId, MAX_QUANTITY_PER_LINE, removeLine, setLineQuantity } from '@/lib/cart';
-import { getDb } from '@/lib/db';
-import { NotFoundError } from '@/lib/errors';
+import { addToCurrentCart, MAX_QUANTITY_PER_LINE, removeCurrentCartLine, setCurrentCartLineQuantity } from '@/lib/cart';
 
 // The cart belongs to whoever holds its unguessable httpOnly cookie; that is the whole authorization.
 
@@ -32,8 +30,7 @@ export async function addToCartAction(input: z.input<typeof addSchema>): Promise
   const parsed = addSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
   try {
-    const cartId = await ensureCartId();
-    await addToCart(await getDb(), cartId, parsed.data.slug, parsed.data.quantity);
+    await addToCurrentCart(parsed.data.slug, parsed.data.quantity);
   } catch (error) {
     return failure(error, 'cart.add');
   }
@@ -41,17 +38,11 @@ export async function addToCartAction(input: z.input<typeof addSchema>): Promise
   return { ok: true };
 }
 
-async function requireCartId(): Promise<string> {
-  const cartId = await currentCartId();
-  if (!cartId) throw new NotFoundError('Your cart has expired. Please add the items again.');
-  return cartId;
-}
-
 export async function updateCartLineAction(input: z.input<typeof updateSchema>): Promise<ActionResult> {
   const parsed = updateSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
   try {
-    await setLineQuantity(await getDb(), await requireCartId(), parsed.data.lineId, parsed.data.quantity);
+    await setCurrentCartLineQuantity(parsed.data.lineId, parsed.data.quantity);
   } catch (error) {
     return failure(error, 'cart.update');
   }
@@ -63,7 +54,7 @@ export async function removeCartLineAction(input: z.input<typeof removeSchema>):
   const parsed = removeSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
   try {
-    await removeLine(await getDb(), await requireCartId(), parsed.data.lineId);
+    await removeCurrentCartLine(parsed.data.lineId);
   } catch (error) {
     return failure(error, 'cart.remove');
   }

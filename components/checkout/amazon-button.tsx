@@ -1,12 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/button-options';
+import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/server';
 import { useCheckoutScript } from './checkout-script';
 
 /**
  * Renders an Amazon Pay or Sign-In button through checkout.js. The payload is signed
- * by the server when the shopper clicks (decoupled signing, reference §6), so the
+ * by the server when the shopper clicks (button.onClick + initCheckout,
+ * https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html), so the
  * amounts always match the cart as it is at that moment.
  */
 export function AmazonButton({

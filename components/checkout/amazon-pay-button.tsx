@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { signCheckoutButtonAction } from './actions';
 import { AmazonButton } from './amazon-button';
-import type { AmazonButtonBase } from '@/lib/amazon-pay/button-options';
+import type { AmazonButtonBase } from '@/lib/amazon-pay/server';
 
 /** The Amazon Pay button for the cart, or "buy now" on a product page (placement Product). */
 export function AmazonPayButton({ base, slug }: { base: AmazonButtonBase; slug?: string }) {

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { AmazonButtonBase, SignedButtonConfig } from '@/lib/amazon-pay/button-options';
+import type { AmazonButtonBase, SignedButtonConfig } from '@/lib/amazon-pay/server';
 
-/** The slice of checkout.js we use (reference §6). */
+/** The slice of checkout.js we use (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html). */
 export interface AmazonPayButtonHandle {
   onClick(callback: () => void): void;
   initCheckout(init: { createCheckoutSessionConfig?: SignedButtonConfig; signInConfig?: SignedButtonConfig }): void;

@@ -1,4 +1,7 @@
-/** checkout.js renderButton options that carry no secret (reference §6); rendered by the server. */
+/**
+ * checkout.js renderButton options that carry no secret; rendered by the server
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html).
+ */
 export interface AmazonButtonBase {
   scriptUrl: string;
   merchantId: string;

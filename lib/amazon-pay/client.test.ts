@@ -329,7 +329,7 @@ const CASES: Case[] = [
   },
 ];
 
-/** What the emulator does (reference §1.8): rebuild the canonical request from the wire and verify. */
+/** What the emulator does (sandbox/README.md, "Request verification"): rebuild the canonical request from the wire and verify. */
 function verifiesAsReceived(request: Seen): boolean {
   const authorization = parseAuthorizationHeader(request.headers.get('authorization') ?? '');
   if (!authorization) return false;

@@ -9,7 +9,7 @@ import { createTransport } from './transport';
 
 /**
  * Our typed Amazon Pay Checkout v2 client. Method names follow the official Node
- * SDK; the operation list is the .NET SDK guide's (seed 002).
+ * SDK; the operation list is the .NET SDK README's (https://github.com/amzn/amazon-pay-api-sdk-dotnet).
  */
 export function createAmazonPayClient(input: AmazonPayConfig) {
   const config = resolveConfig(input);

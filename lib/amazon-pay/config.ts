@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_ALIASES, resolveRegion, type Region } from './endpoints';
+import { REGION_ALIASES, resolveRegion, type Region } from './regions';
 import { DEFAULT_RETRY, type RetryConfig } from './retry';
 import { DEFAULT_SIGNATURE_ALGORITHM, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './signing';
 

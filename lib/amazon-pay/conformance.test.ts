@@ -14,7 +14,7 @@ import {
 import { testKeyPair } from '@/test/keys';
 
 /**
- * The official Node SDK as an oracle (brief: never copy its code). Its string to
+ * The official Node SDK as an oracle (none of its code is copied). Its string to
  * sign is captured by wrapping the CommonJS crypto.createSign it calls.
  */
 const require = createRequire(import.meta.url);

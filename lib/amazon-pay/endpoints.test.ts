@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { environmentOf, environmentPathPrefix, hostForRegion, resolveBase, resolveRegion } from './endpoints';
+import { environmentOf, environmentPathPrefix, resolveBase } from './endpoints';
+import { hostForRegion, resolveRegion } from './regions';
 import { createAmazonPayClient } from './index';
 import { testKeyPair } from '@/test/keys';
 
-describe('regions (reference §1.1)', () => {
+describe('regions', () => {
   it.each([
     ['na', 'na'],
     ['US', 'na'],

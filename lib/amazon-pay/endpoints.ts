@@ -1,36 +1,12 @@
 /**
- * Region, host and path resolution (reference §1.1). Secret-free so the emulator
- * can resolve the same region aliases.
+ * Host and path resolution, as the official Node SDK's src/constants.js and src/clientHelper.js do it
+ * (https://github.com/amzn/amazon-pay-api-sdk-nodejs). Secret-free so the emulator can resolve them too.
  */
+import { hostForRegion, type Region } from './regions';
 
-export type RegionAlias = 'na' | 'us' | 'eu' | 'de' | 'uk' | 'jp';
-export type Region = 'na' | 'eu' | 'jp';
-
-export const REGION_ALIASES: readonly RegionAlias[] = ['na', 'us', 'eu', 'de', 'uk', 'jp'];
-
-const REGION_BY_ALIAS: Record<RegionAlias, Region> = { na: 'na', us: 'na', eu: 'eu', de: 'eu', uk: 'eu', jp: 'jp' };
-
-export const API_HOSTS: Readonly<Record<Region, string>> = {
-  na: 'pay-api.amazon.com',
-  eu: 'pay-api.amazon.eu',
-  jp: 'pay-api.amazon.jp',
-};
+/** Host and path resolution; the regions themselves are in ./regions. */
 
 export const API_VERSION = 'v2';
-
-function isRegionAlias(value: string): value is RegionAlias {
-  return Object.hasOwn(REGION_BY_ALIAS, value);
-}
-
-/** Case-insensitive: `US`, `de`, `Uk` all resolve. Returns null for an unknown region. */
-export function resolveRegion(value: string): Region | null {
-  const alias = value.trim().toLowerCase();
-  return isRegionAlias(alias) ? REGION_BY_ALIAS[alias] : null;
-}
-
-export function hostForRegion(region: Region): string {
-  return API_HOSTS[region];
-}
 
 /** Key ids prefixed LIVE/SANDBOX (case-insensitive) carry their environment themselves. */
 export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
@@ -38,7 +14,7 @@ export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
   return upper.startsWith('LIVE') || upper.startsWith('SANDBOX');
 }
 
-/** `/v2`, `/sandbox/v2` or `/live/v2` (reference §1.1, Node SDK clientHelperTest vectors). */
+/** `/v2`, `/sandbox/v2` or `/live/v2` (the Node SDK's tst/unit/clientHelperTest.js vectors). */
 export function environmentPathPrefix(publicKeyId: string, sandbox: boolean): string {
   if (isEnvironmentSpecificKeyId(publicKeyId)) return `/${API_VERSION}`;
   return `/${sandbox ? 'sandbox' : 'live'}/${API_VERSION}`;
@@ -48,7 +24,7 @@ export type Environment = 'sandbox' | 'live';
 
 /**
  * For the verifier: the environment from the key prefix, else from the path's
- * first segment (reference §1.8 step 2). Null when neither says.
+ * first segment. Null when neither says.
  */
 export function environmentOf(publicKeyId: string, path: string): Environment | null {
   const upper = publicKeyId.toUpperCase();
@@ -67,9 +43,9 @@ export interface ResolvedBase {
   basePath: string;
 }
 
-/** The override's host:port is what goes on the wire, so it is what must be signed (reference §1.2). */
+/** The override's host:port is what goes on the wire, so it is what must be signed. */
 export function resolveBase(region: Region, endpoint?: string): ResolvedBase {
-  if (!endpoint) return { origin: `https://${API_HOSTS[region]}`, host: API_HOSTS[region], basePath: '' };
+  if (!endpoint) return { origin: `https://${hostForRegion(region)}`, host: hostForRegion(region), basePath: '' };
   const url = new URL(endpoint);
   return { origin: url.origin, host: url.host, basePath: url.pathname.replace(/\/+$/, '') };
 }

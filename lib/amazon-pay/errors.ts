@@ -1,6 +1,7 @@
 /**
  * The one error type the client throws. Amazon's `reasonCode` is an open union
- * because Amazon adds codes (reference §4 Errors, dotnet issue #5).
+ * because Amazon adds codes (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html;
+ * https://github.com/amzn/amazon-pay-api-sdk-dotnet/issues/5).
  */
 
 export type AmazonPayReasonCode =
@@ -48,7 +49,7 @@ export class AmazonPayError extends Error {
   }
 }
 
-// Reference §3: the statuses every SDK treats as transient, plus all of 5xx.
+// The statuses the official SDKs retry (e.g. .NET Constants.cs, PHP HttpCurl.php), plus all of 5xx.
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }

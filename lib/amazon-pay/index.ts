@@ -2,7 +2,7 @@ import 'server-only';
 
 /**
  * The public entry of our Amazon Pay client. `server-only` keeps the key-holding
- * client out of any browser bundle (STYLE.md, Stripe's examples); the pure
+ * client out of any browser bundle (as in Stripe's Next.js examples); the pure
  * signing primitives live in ./signing for the emulator.
  */
 export { createAmazonPayClient, type AmazonPayClient } from './client';

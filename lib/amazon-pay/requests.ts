@@ -1,10 +1,11 @@
 import type { AmazonPrice } from '@/lib/money';
 
 /**
- * Request bodies (reference §4). Amounts are Amazon's decimal strings; build them
+ * Request bodies, as the pages under https://developer.amazon.com/docs/amazon-pay-api-v2/ list them.
+ * Amounts are Amazon's decimal strings; build them
  * with toAmazonPrice from lib/money.ts. Index signatures are left out on purpose:
  * a misspelled field should fail to compile, not reach Amazon as UnrecognizedField
- * (reference §10 item 6). Fields Amazon adds later can be added here.
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html). Fields Amazon adds later can be added here.
  */
 
 export interface AddressInput {
@@ -33,7 +34,7 @@ export interface WebCheckoutDetailsInput {
   checkoutReviewReturnUrl?: string;
   checkoutResultReturnUrl?: string;
   checkoutCancelUrl?: string;
-  /** Additional payment button flow only (reference §4, php issue #9). */
+  /** Additional payment button flow only (https://github.com/amzn/amazon-pay-api-sdk-php/issues/9). */
   checkoutMode?: 'ProcessOrder';
 }
 
@@ -156,7 +157,7 @@ export interface DeliveryTrackerRequest {
 export interface GetReportsQuery {
   reportTypes?: readonly string[];
   processingStatuses?: readonly string[];
-  /** Basic form, e.g. 20221114T074550Z (reference §2). */
+  /** Basic form, e.g. 20221114T074550Z, as the official SDKs send it. */
   createdSince?: string;
   createdUntil?: string;
   pageSize?: number;

@@ -37,7 +37,7 @@ const status = (code: number, headers: Record<string, string> = {}) =>
 const ok = () => Response.json(chargeFixture, { status: 201 });
 const price = { amount: '1.00', currencyCode: 'EUR' };
 
-describe('retries (reference §3)', () => {
+describe('retries', () => {
   it('429 twice then success is one logical call: same idempotency key, fresh dates and signatures', async () => {
     const { client, requests } = harness([status(429), status(429), ok()]);
     const charge = await client.createCharge({ chargePermissionId: 'S01-1', chargeAmount: price });

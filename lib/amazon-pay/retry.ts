@@ -1,5 +1,5 @@
 /**
- * Retry timing (reference §3): exponential backoff with jitter, and Retry-After
+ * Retry timing: exponential backoff (as the official SDKs retry) with jitter, and Retry-After
  * wins when the server sends one. Everything is injectable so tests stay instant.
  */
 
@@ -32,7 +32,7 @@ export function backoffDelay(retry: number, config: RetryConfig): number {
   return Math.round(step / 2 + (step / 2) * config.random());
 }
 
-/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110, section 10.2.3); null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: Date): number | null {
   if (value === null || value.trim() === '') return null;
   const text = value.trim();

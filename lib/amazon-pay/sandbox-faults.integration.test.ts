@@ -12,7 +12,7 @@ import {
 
 /**
  * Every fault /__sandbox/faults can inject (429, 408, 5xx, other statuses, latency,
- * per operation or for any, N times) meets our client's retry rules (reference §3),
+ * per operation or for any, N times) meets our client's retry rules,
  * and every refusal arrives as a typed AmazonPayError with Amazon's reasonCode.
  */
 

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkoutUntilReturn, createHarness, rejectionOf, usd, type BuyerChoice, type Harness } from '@/test/sandbox-harness';
 
-/** Charges, refunds and charge permissions through our client against the sandbox (seed 001 state machines). */
+/**
+ * Charges, refunds and charge permissions through our client against the sandbox (state machines as
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html describes them).
+ */
 
 let h: Harness;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkoutUntilReturn, createHarness, rejectionOf, START, usd, type Harness } from '@/test/sandbox-harness';
 import { formatAmazonTimestamp } from './index';
 
-/** Every report and report-schedule operation of our client against the sandbox (reference §8). */
+/** Every report and report-schedule operation of our client against the sandbox. */
 
 const SETTLEMENT = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_';
 const CAPTURES = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_';
@@ -80,7 +80,7 @@ describe('reports', () => {
     expect(secondPage.nextToken ?? null).toBeNull();
     expect([...firstPage.reports, ...secondPage.reports].map((r) => r.reportId).sort()).toEqual([...ids, empty.reportId].sort());
 
-    // A report with no data is CANCELLED (reference §8).
+    // A report with no data is CANCELLED.
     h.sandbox.advance(10);
     expect((await h.client.getReportById(empty.reportId)).processingStatus).toBe('CANCELLED');
   });
@@ -117,7 +117,7 @@ describe('report schedules', () => {
     ]);
     expect((await h.client.getReportSchedules([REFUNDS])).reportSchedules).toEqual([]);
 
-    // One schedule per report type (reference §8).
+    // One schedule per report type.
     const conflict = await rejectionOf(h.client.createReportSchedule({ reportType: CAPTURES, scheduleFrequency: 'P1D' }));
     expect([conflict.status, conflict.retryable]).toEqual([409, false]);
     const replacement = await h.client.createReportSchedule({

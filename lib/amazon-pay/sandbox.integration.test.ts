@@ -120,7 +120,7 @@ describe('checkout with complete', () => {
     const completed = await h.client.completeCheckoutSession(id, { chargeAmount: { amount: '19.99', currencyCode: 'EUR' } });
     const charge = await h.client.getCharge(completed.chargeId ?? '');
     expect([charge.statusDetails.state, charge.captureAmount]).toEqual(['Captured', { amount: '19.99', currencyCode: 'EUR' }]);
-    // A one-time permission closes once its whole amount is captured (seed 001).
+    // A one-time permission closes once its whole amount is captured.
     expect((await h.client.getChargePermission(completed.chargePermissionId ?? '')).statusDetails.state).toBe('Closed');
   });
 });

@@ -1,13 +1,9 @@
 import 'server-only';
+import { AMAZON_SNS_HOST, createSnsVerifier, type SnsUrlPolicy, type SnsVerifier } from '@/lib/amazon-pay/ipn';
 import { createAmazonPayClient, type AmazonPayClient } from '@/lib/amazon-pay';
+import { checkoutScriptForRegion } from '@/lib/amazon-pay/regions';
 import { getConfig } from '@/lib/config';
 import { UserFacingError } from '@/lib/errors';
-
-const CHECKOUT_SCRIPT_BY_REGION = {
-  na: 'https://static-na.payments-amazon.com/checkout.js',
-  eu: 'https://static-eu.payments-amazon.com/checkout.js',
-  jp: 'https://static-fe.payments-amazon.com/checkout.js',
-} as const;
 
 export class AmazonPayUnavailableError extends UserFacingError {
   constructor() {
@@ -36,5 +32,28 @@ export function getAmazonPay(): AmazonPayClient {
 export function checkoutScriptUrl(): string {
   const { amazonPay } = getConfig();
   if (amazonPay.mode === 'offline' && amazonPay.endpoint) return new URL('/checkout.js', amazonPay.endpoint).toString();
-  return CHECKOUT_SCRIPT_BY_REGION[amazonPay.region];
+  return checkoutScriptForRegion(amazonPay.region);
+}
+
+// What app/ and components/ need from Amazon Pay besides the client, so they import nothing else from it.
+// `import type` is erased when compiled: a client component takes its types from here without server code.
+export type { AmazonButtonBase, SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/button-options';
+export { AmazonPayError, type Report, type ReportSchedule } from '@/lib/amazon-pay';
+export { confirmSubscription, InvalidNotificationError } from '@/lib/amazon-pay/ipn';
+
+let verifier: SnsVerifier | undefined;
+
+export function ipnUrlPolicy(): SnsUrlPolicy {
+  const { ipn } = getConfig().amazonPay;
+  return { allowedCertHosts: ipn.certHosts ?? AMAZON_SNS_HOST, allowInsecureCertUrl: ipn.allowInsecureCertUrl };
+}
+
+/** One verifier per process, so its certificate cache is shared by every request. */
+export function getIpnVerifier(): SnsVerifier {
+  const { ipn } = getConfig().amazonPay;
+  verifier ??= createSnsVerifier({
+    ...ipnUrlPolicy(),
+    ...(ipn.topicArns.length > 0 ? { expectedTopicArns: ipn.topicArns } : {}),
+  });
+  return verifier;
 }

@@ -12,7 +12,7 @@ export class InvalidPrivateKeyError extends Error {
 }
 
 /**
- * Parses the PEM once (PKCS#1 or PKCS#8, reference §1.4): OpenSSL 3's PEM decoder
+ * Parses the PEM once (PKCS#1 or PKCS#8, as the official SDKs accept): OpenSSL 3's PEM decoder
  * costs more than the signature itself, which is why the official SDK is slow.
  * The error never quotes the key.
  */

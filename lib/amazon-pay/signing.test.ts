@@ -43,7 +43,7 @@ interface Vector {
   java?: string;
 }
 
-// Reference §9, both the .NET (`eu`) and Java (`EU`) columns.
+// The official SDKs' vectors: .NET Amazon.Pay.API.SDK.Tests/CreateStringToSignTest.cs (`eu`) and Java's testdata.js (`EU`).
 const VECTORS: Vector[] = [
   {
     name: 'SimpleGet',
@@ -188,7 +188,7 @@ function canonicalFor(vector: Vector, region: string): string {
   });
 }
 
-describe('canonical request vectors (reference §9)', () => {
+describe('canonical request vectors', () => {
   it('SimpleGet reproduces the exact .NET canonical string', () => {
     expect(canonicalFor(VECTORS[0]!, 'eu')).toBe(
       'GET\n/\n\naccept:application/json\ncontent-type:application/json\nx-amz-pay-date:20180524T223710Z\nx-amz-pay-host:pay-api.amazon.eu\nx-amz-pay-region:eu\n\naccept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-region\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

@@ -3,7 +3,8 @@ import { createHash, createPublicKey, constants, verify, type KeyObject } from '
 /**
  * Pure, secret-free signing primitives shared by our client and the offline
  * emulator in `sandbox/`, which verifies requests with the same canonicalization.
- * No `server-only` here: the emulator runs under plain Node. Reference §1.
+ * No `server-only` here: the emulator runs under plain Node.
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html
  */
 
 export type SignatureAlgorithm = 'AMZN-PAY-RSASSA-PSS-V2' | 'AMZN-PAY-RSASSA-PSS';
@@ -16,7 +17,7 @@ export function isSignatureAlgorithm(value: string): value is SignatureAlgorithm
   return (SIGNATURE_ALGORITHMS as readonly string[]).includes(value);
 }
 
-/** RSASSA-PSS salt: 32 bytes for V2, 20 for the legacy name (reference §1.4). */
+/** RSASSA-PSS salt: 32 bytes for V2, 20 for the legacy name (.NET SDK Types/AmazonSignatureAlgorithm.cs). */
 export function saltLengthFor(algorithm: SignatureAlgorithm): number {
   return algorithm === 'AMZN-PAY-RSASSA-PSS-V2' ? 32 : 20;
 }
@@ -38,7 +39,7 @@ function percentEncode(value: string, keep: (char: string) => boolean): string {
 
 /**
  * Strict RFC 3986: only A-Za-z0-9-_.~ stay literal, every other UTF-8 byte becomes
- * %XX with upper-case hex. encodeURIComponent would leave !'()* alone (reference §1.3).
+ * %XX with upper-case hex. encodeURIComponent would leave !'()* alone.
  */
 export function encodeRfc3986(value: string): string {
   return percentEncode(value, (char) => UNRESERVED.test(char));
@@ -78,7 +79,7 @@ export function parseQueryPairs(search: string): Array<[string, string]> {
     });
 }
 
-/** Collapses runs of '/', encodes each segment, and maps '' to '/' (reference §1.3, .NET UtilTest vectors). */
+/** Collapses runs of '/', encodes each segment, and maps '' to '/' (.NET SDK Tests/UtilTest.cs vectors). */
 export function canonicalUri(path: string): string {
   const collapsed = path.replace(/\/{2,}/g, '/');
   if (collapsed === '') return '/';
@@ -87,7 +88,7 @@ export function canonicalUri(path: string): string {
 
 /**
  * Decoded pairs in; encoded, ordinally sorted by key then value, '&'-joined out.
- * Ordinal (code-unit) order on the encoded text matches .NET/Java (reference §9, "ordinal sort").
+ * Ordinal (code-unit) order on the encoded text matches .NET/Java (their "ordinal sort" vector).
  */
 export function canonicalQueryString(pairs: ReadonlyArray<readonly [string, string]>): string {
   return pairs
@@ -101,7 +102,7 @@ function compareOrdinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Trims and collapses internal whitespace runs to one space, as .NET and Java do (reference §1.3). */
+/** Trims and collapses internal whitespace runs to one space, as .NET and Java do. */
 export function canonicalHeaderValue(value: string): string {
   return value.trim().replace(/\s+/g, ' ');
 }
@@ -126,7 +127,10 @@ export function normalizeSignedHeaders(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.toLowerCase()))].sort(compareOrdinal);
 }
 
-/** Reference §1.3: the header block and its trailing '\n' leave a blank line before SignedHeaders. */
+/**
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html, step 1: the header block and its trailing '\n'
+ * leave a blank line before SignedHeaders.
+ */
 export function buildCanonicalRequest(input: CanonicalRequestInput): string {
   const signed = normalizeSignedHeaders(input.signedHeaders);
   const headerLines = signed.map((name) => {
@@ -148,12 +152,15 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Reference §1.4: `Algorithm + "\n" + hex(SHA256(canonicalRequest))`. */
+/** signing-requests.html, step 2: `Algorithm + "\n" + hex(SHA256(canonicalRequest))`. */
 export function buildStringToSign(algorithm: SignatureAlgorithm, canonicalRequest: string): string {
   return `${algorithm}\n${sha256Hex(canonicalRequest)}`;
 }
 
-/** Reference §1.7: the button signs the payload JSON itself, byte for byte; no headers, no date. */
+/**
+ * The button signs the payload JSON itself, byte for byte; no headers, no date
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/add-the-amazon-pay-button.html, "Sign the payload").
+ */
 export function buildButtonStringToSign(algorithm: SignatureAlgorithm, payloadJSON: string): string {
   return `${algorithm}\n${sha256Hex(payloadJSON)}`;
 }
@@ -163,7 +170,7 @@ export function pssKeyOptions(key: KeyObject, algorithm: SignatureAlgorithm) {
   return { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: saltLengthFor(algorithm) };
 }
 
-/** Salt is taken from the algorithm name, so a V1 signature does not verify as V2 (reference §1.4, §1.8). */
+/** Salt is taken from the algorithm name, so a V1 signature does not verify as V2. */
 export function verifySignature(
   publicKey: KeyObject | string,
   algorithm: SignatureAlgorithm,
@@ -188,7 +195,7 @@ export interface AuthorizationHeader {
   signature: string;
 }
 
-// Reference §1.8 step 1.
+// The authorization header of signing-requests.html, step 4.
 const AUTHORIZATION_PATTERN = /^(AMZN-PAY-RSASSA-PSS(?:-V2)?) PublicKeyId=([^,]+), SignedHeaders=([^,]+), Signature=(\S+)$/;
 
 export function parseAuthorizationHeader(value: string): AuthorizationHeader | null {
@@ -199,12 +206,12 @@ export function parseAuthorizationHeader(value: string): AuthorizationHeader | n
   return { algorithm, publicKeyId, signedHeaders: signedHeaders.split(';'), signature };
 }
 
-/** Reference §1.5, identical in all four SDKs. */
+/** signing-requests.html, step 4; identical in all four official SDKs. */
 export function formatAuthorizationHeader(h: AuthorizationHeader): string {
   return `${h.algorithm} PublicKeyId=${h.publicKeyId}, SignedHeaders=${h.signedHeaders.join(';')}, Signature=${h.signature}`;
 }
 
-/** Basic ISO-8601 UTC as .NET/Java/PHP send it: 20201023T211909Z (reference §1.6). */
+/** Basic ISO-8601 UTC as .NET/Java/PHP send it: 20201023T211909Z. */
 export function formatAmazonTimestamp(date: Date): string {
   return date
     .toISOString()
@@ -215,7 +222,7 @@ export function formatAmazonTimestamp(date: Date): string {
 const BASIC_TIMESTAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3}))?Z$/;
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
 
-/** Accepts the basic form and Node SDK's ISO form; anything else (or an impossible date) is null (reference §1.6). */
+/** Accepts the basic form and Node SDK's ISO form; anything else (or an impossible date) is null. */
 export function parseAmazonTimestamp(value: string): Date | null {
   const match = BASIC_TIMESTAMP.exec(value) ?? ISO_TIMESTAMP.exec(value);
   if (!match) return null;

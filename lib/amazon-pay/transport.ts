@@ -19,11 +19,17 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Per-call options for writes. */
 export interface WriteOptions {
-  /** ≤32 chars of [A-Za-z0-9_-]; POSTs get a generated one when omitted (reference §2). */
+  /**
+   * ≤32 chars of [A-Za-z0-9_-]; POSTs get a generated one when omitted
+   * (https://developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
+   */
   idempotencyKey?: string;
-  /** Sandbox only: sent as x-amz-pay-simulation-code (reference §5). */
+  /**
+   * Sandbox only: sent as x-amz-pay-simulation-code
+   * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html).
+   */
   simulationCode?: string;
-  /** Solution-provider delegation token, sent as x-amz-pay-authtoken (reference §1.2). */
+  /** Solution-provider delegation token, sent as x-amz-pay-authtoken (.NET SDK README). */
   authToken?: string;
   signal?: AbortSignal;
 }
@@ -52,13 +58,13 @@ export function createTransport(config: ResolvedConfig, signer: Signer): Send {
   return async function send<T>(spec: RequestSpec<T>): Promise<T> {
     const path = buildPath(spec, base, prefix);
     const idempotencyKey = resolveIdempotencyKey(spec);
-    // Serialized once: the bytes we hash are the bytes we send (reference §1.3).
+    // Serialized once: the bytes we hash are the bytes we send.
     const body = spec.body === undefined ? '' : JSON.stringify(spec.body);
     const query = spec.query ?? [];
     const url = `${base.origin}${canonicalUri(path)}${query.length > 0 ? `?${encodeQuery(query)}` : ''}`;
 
     for (let attempt = 0; ; attempt++) {
-      // Each attempt is re-signed with a fresh date, keeping the idempotency key (reference §3).
+      // Each attempt is re-signed with a fresh date, keeping the idempotency key.
       const headers = await signedHeaders({ config, signer, base, spec, path, query, body, idempotencyKey });
       const outcome = await attemptOnce(config, spec, url, headers, body);
       if (outcome.ok) return outcome.value;
@@ -109,7 +115,7 @@ interface SignInput {
 
 async function signedHeaders(input: SignInput): Promise<Record<string, string>> {
   const { config, signer, base, spec, idempotencyKey } = input;
-  // Reference §1.2: the five headers every SDK signs, plus the idempotency key when present.
+  // The five headers every official SDK signs (signing-requests.html), plus the idempotency key when present.
   const signed: Record<string, string> = {
     accept: 'application/json',
     'content-type': 'application/json',
@@ -138,7 +144,7 @@ async function signedHeaders(input: SignInput): Promise<Record<string, string>> 
       signature,
     }),
     'user-agent': USER_AGENT,
-    // Unsigned, as PHP sends them: the server never requires them signed (reference §1.2, §1.8).
+    // Unsigned, as the PHP SDK's Client.php sends them: Amazon does not require them signed.
     ...(options?.simulationCode !== undefined && { 'x-amz-pay-simulation-code': options.simulationCode }),
     ...(options?.authToken !== undefined && { 'x-amz-pay-authtoken': options.authToken }),
   };

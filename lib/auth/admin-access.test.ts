@@ -170,7 +170,7 @@ describe.each(VISITORS)('%s', (_visitor, session) => {
         error instanceof UnauthorizedError ||
         (typeof value === 'object' && value !== null && 'ok' in value && value.ok === false);
       expect(refused, `${name} in ${file} returned ${JSON.stringify(value) ?? String(error)}`).toBe(true);
-      // Checking first is the rule (STYLE.md): an action that only failed on its input has not proved it checks the role.
+      // Checking first is the rule: an action that only failed on its input has not proved it checks the role.
       expect(sessionMock, `${name} in ${file} never asked who is calling`).toHaveBeenCalled();
     }
     expect(touched).toEqual([]);

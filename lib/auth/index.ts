@@ -1,17 +1,12 @@
 import 'server-only';
 import { getServerSession, type Session } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { UnauthorizedError } from '@/lib/errors';
 import { getAuthOptions } from './options';
 
 export { ADMIN_LOGIN_ERRORS, getAuthOptions } from './options';
 export type { Role } from './types';
-
-export class UnauthorizedError extends Error {
-  override readonly name = 'UnauthorizedError';
-  constructor() {
-    super('You need to sign in as the store admin to do that.');
-  }
-}
+export { UnauthorizedError };
 
 export async function getSession(): Promise<Session | null> {
   return getServerSession(await getAuthOptions());

@@ -1,19 +1,19 @@
 import 'server-only';
-import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { readCookie, setCookie } from '@/lib/cookies';
 import { getDb } from '@/lib/db';
-import { cartExists, createCart, emptyCart, loadCart, type Cart } from './cart';
+import { NotFoundError } from '@/lib/errors';
+import { addToCart, cartExists, createCart, emptyCart, loadCart, removeLine, setLineQuantity, type Cart } from './cart';
 
 export type { Cart, CartLine } from './cart';
-export { addToCart, removeLine, setLineQuantity } from './cart';
 export { MAX_QUANTITY_PER_LINE } from './limits';
 
 export const CART_COOKIE = 'cart_id';
 const cartIdSchema = z.uuid();
 
 async function readCartId(): Promise<string | undefined> {
-  const parsed = cartIdSchema.safeParse((await cookies()).get(CART_COOKIE)?.value);
+  const parsed = cartIdSchema.safeParse(await readCookie(CART_COOKIE));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -32,19 +32,33 @@ export async function ensureCartId(): Promise<string> {
   const existing = await readCartId();
   if (existing && (await cartExists(db, existing))) return existing;
   const cartId = await createCart(db, getConfig().store.currency);
-  (await cookies()).set(CART_COOKIE, cartId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production',
-    path: '/',
-    maxAge: 60 * 60 * 24 * 30,
-  });
+  await setCookie(CART_COOKIE, cartId, { maxAgeDays: 30 });
   return cartId;
 }
 
 /** The cart id from the cookie when that cart still exists. */
-export async function currentCartId(): Promise<string | undefined> {
+async function currentCartId(): Promise<string | undefined> {
   const cartId = await readCartId();
   if (!cartId) return undefined;
   return (await cartExists(await getDb(), cartId)) ? cartId : undefined;
+}
+
+async function requireCartId(): Promise<string> {
+  const cartId = await currentCartId();
+  if (!cartId) throw new NotFoundError('Your cart has expired. Please add the items again.');
+  return cartId;
+}
+
+/** Adds to the shopper's cart, creating the cart on first use. Server actions only. */
+export async function addToCurrentCart(slug: string, quantity: number): Promise<void> {
+  const cartId = await ensureCartId();
+  await addToCart(await getDb(), cartId, slug, quantity);
+}
+
+export async function setCurrentCartLineQuantity(lineId: string, quantity: number): Promise<void> {
+  await setLineQuantity(await getDb(), await requireCartId(), lineId, quantity);
+}
+
+export async function removeCurrentCartLine(lineId: string): Promise<void> {
+  await removeLine(await getDb(), await requireCartId(), lineId);
 }

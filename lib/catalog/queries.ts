@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
 import { products } from '@/lib/db/schema';
-import { isCurrencyCode, money } from '@/lib/money';
+import { money } from '@/lib/money';
 import type { Product } from './types';
 
 type ProductRow = typeof products.$inferSelect;
 
 export function toProduct(row: ProductRow): Product {
-  if (!isCurrencyCode(row.currency)) throw new Error(`Product ${row.slug} has an unknown currency ${row.currency}`);
   return {
     id: row.id,
     slug: row.slug,

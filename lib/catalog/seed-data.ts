@@ -1,6 +1,7 @@
+import type { LedgerCurrency } from '@/lib/amazon-pay/regions';
 import type { ProductKind } from './types';
 
-type SeedPrice = Record<'USD' | 'EUR' | 'GBP' | 'JPY', number>;
+type SeedPrice = Record<LedgerCurrency, number>;
 
 export interface SeedProduct {
   slug: string;

@@ -1,8 +1,7 @@
+import type { LedgerCurrency } from '@/lib/amazon-pay/regions';
 import type { Database } from '@/lib/db/connection';
 import { products } from '@/lib/db/schema';
 import { SEED_PRODUCTS } from './seed-data';
-
-type LedgerCurrency = keyof (typeof SEED_PRODUCTS)[number]['prices'];
 
 /** Inserts the demo catalog; existing slugs are left as the merchant edited them. */
 export async function seedCatalog(db: Database, currency: LedgerCurrency): Promise<void> {

@@ -1,10 +1,13 @@
 import 'server-only';
 import type { AmazonButtonBase } from '@/lib/amazon-pay/button-options';
+import type { Cart } from '@/lib/cart/cart';
+import type { Product } from '@/lib/catalog/types';
 import { getConfig } from '@/lib/config';
-import { toAmazonPrice, type Money } from '@/lib/money';
+import { addMoney, toAmazonPrice, type Money } from '@/lib/money';
 import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
+import { productTypeFor } from './button-payload';
 
-export function amazonButtonBase(
+function amazonButtonBase(
   placement: AmazonButtonBase['placement'],
   productType: AmazonButtonBase['productType'],
   estimatedOrderAmount?: Money,
@@ -20,4 +23,19 @@ export function amazonButtonBase(
     placement,
     ...(estimatedOrderAmount ? { estimatedOrderAmount: toAmazonPrice(estimatedOrderAmount) } : {}),
   };
+}
+
+/** The cart page's button, estimated at the cart's subtotal plus standard shipping. */
+export function cartButtonBase(cart: Cart): AmazonButtonBase {
+  const lines = cart.lines.map((line) => ({ kind: line.product.kind }));
+  return amazonButtonBase('Cart', productTypeFor(lines), addMoney(cart.subtotal, cart.estimatedShipping));
+}
+
+/** "Buy now" on a product page. */
+export function productButtonBase(product: Product): AmazonButtonBase {
+  return amazonButtonBase('Product', productTypeFor([product]), product.price);
+}
+
+export function signInButtonBase(): AmazonButtonBase {
+  return amazonButtonBase('Other', 'SignIn');
 }

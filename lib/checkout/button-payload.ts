@@ -17,7 +17,8 @@ export function fulfilmentOf(lines: readonly Pick<ButtonCartLine, 'kind'>[]): Fu
 }
 
 /**
- * The CreateCheckoutSession payload the button carries (reference §6). Amazon builds
+ * The CreateCheckoutSession payload the button carries
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/add-the-amazon-pay-button.html). Amazon builds
  * the session from it when the shopper clicks, so it holds only what is true before
  * an address is known; amounts are set on the review page.
  */

@@ -4,7 +4,7 @@ import { clearCart } from '@/lib/cart/cart';
 import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { fromAmazonPrice, money, toAmazonPrice, type AmazonPrice, type CurrencyCode } from '@/lib/money';
+import { fromAmazonPrice, money, toAmazonPrice, type AmazonPrice } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { recordCharge } from '@/lib/orders/payments/sync';
 
@@ -36,8 +36,7 @@ export async function completeCheckout(
   }
   if (order.status !== 'pending') return outcomeOf(order);
 
-  const currency = order.currency as CurrencyCode;
-  const total = toAmazonPrice(money(order.totalAmount, currency));
+  const total = toAmazonPrice(money(order.totalAmount, order.currency));
   let session: CheckoutSession;
   try {
     session = await completeOrFinalize(amazon, order, total);
@@ -53,7 +52,8 @@ export async function completeCheckout(
  * Complete needs the amount Amazon already holds for the session. If Amazon holds
  * another one (we crashed between telling Amazon a changed total and recording it),
  * Finalize sets our recorded, server-computed amount and completes in the same call
- * (seed 002, FinalizeCheckoutSession), instead of failing the shopper's payment.
+ * (FinalizeCheckoutSession, as the .NET SDK README shows it: https://github.com/amzn/amazon-pay-api-sdk-dotnet),
+ * instead of failing the shopper's payment.
  */
 async function completeOrFinalize(amazon: AmazonPayClient, order: OrderRow, total: AmazonPrice): Promise<CheckoutSession> {
   const current = await amazon.getCheckoutSession(order.checkoutSessionId!);

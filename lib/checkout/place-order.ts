@@ -96,7 +96,7 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
     paymentIntent,
     chargePermissionType: fulfilment === 'subscription' ? 'Recurring' : 'OneTime',
     updatedAt: new Date(),
-  };
+  } satisfies typeof orders.$inferInsert;
 
   // A new order is written before Amazon hears of it (Amazon needs its number). A
   // changed order is rewritten only after Amazon accepted the new amounts, so our

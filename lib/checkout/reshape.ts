@@ -15,7 +15,7 @@ export function reshapeAddress(address: Address | null | undefined): ShippingAdd
   };
 }
 
-/** Turns Amazon's CheckoutSession into what our pages show (STYLE.md: reshape at the boundary). */
+/** Turns Amazon's CheckoutSession into what our pages show (reshaped at the boundary, so pages never see Amazon's raw shapes). */
 export function reshapeCheckoutSession(session: CheckoutSession): CheckoutReview {
   const price = session.paymentDetails?.chargeAmount;
   return {

@@ -1,6 +1,6 @@
 /**
- * One sentence for the shopper per Amazon reason code (reference §4 Errors and state
- * reason codes). Details stay in the logs; these stay kind and actionable.
+ * One sentence for the shopper per Amazon reason code (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html
+ * and the state reason codes of each object's page). Details stay in the logs; these stay kind and actionable.
  */
 const MESSAGES: Record<string, string> = {
   Declined: 'Your payment method was declined. Please try again and choose another card in Amazon Pay.',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { cookies } from 'next/headers';
+import { readCookie, setCookie } from '@/lib/cookies';
 
 /**
  * A long-lived random cookie that marks this browser. Orders keep only its hash, so a
@@ -13,7 +13,7 @@ function hash(token: string): string {
 }
 
 export async function currentShopperTokenHash(): Promise<string | null> {
-  const token = (await cookies()).get(SHOPPER_COOKIE)?.value;
+  const token = await readCookie(SHOPPER_COOKIE);
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? hash(token) : null;
 }
 
@@ -22,12 +22,6 @@ export async function ensureShopperTokenHash(): Promise<string> {
   const existing = await currentShopperTokenHash();
   if (existing) return existing;
   const token = randomBytes(32).toString('base64url');
-  (await cookies()).set(SHOPPER_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: process.env.NODE_ENV === 'production',
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-  });
+  await setCookie(SHOPPER_COOKIE, token, { maxAgeDays: 365 });
   return hash(token);
 }

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { Charge, Refund } from '../amazon-pay';
+import type { Fulfilment } from '../checkout/types';
+import type { ShippingMethod } from '../checkout/pricing';
 import { ORDER_NUMBER_PREFIX } from '../ids';
+import type { CurrencyCode } from '../money';
+import type { OrderStatus, PaymentState } from '../orders/status';
 import {
   bigserial,
   boolean,
@@ -33,7 +38,7 @@ export const products = pgTable(
     description: text('description').notNull(),
     kind: productKind('kind').notNull(),
     priceAmount: integer('price_amount').notNull(),
-    currency: text('currency').notNull(),
+    currency: text('currency').$type<CurrencyCode>().notNull(),
     imagePath: text('image_path').notNull(),
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
@@ -48,7 +53,7 @@ export const products = pgTable(
 
 export const carts = pgTable('carts', {
   id: uuid('id').primaryKey().defaultRandom(),
-  currency: text('currency').notNull(),
+  currency: text('currency').$type<CurrencyCode>().notNull(),
   buyerId: text('buyer_id'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -85,9 +90,9 @@ export const orders = pgTable(
       .notNull()
       .default(sql.raw(`'${ORDER_NUMBER_PREFIX}' || nextval('order_number_seq')::text`)),
     cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
-    status: text('status').notNull(),
-    paymentState: text('payment_state').notNull(),
-    currency: text('currency').notNull(),
+    status: text('status').$type<OrderStatus>().notNull(),
+    paymentState: text('payment_state').$type<PaymentState>().notNull(),
+    currency: text('currency').$type<CurrencyCode>().notNull(),
     subtotalAmount: integer('subtotal_amount').notNull(),
     shippingAmount: integer('shipping_amount').notNull(),
     taxAmount: integer('tax_amount').notNull(),
@@ -101,9 +106,9 @@ export const orders = pgTable(
     chargePermissionId: text('charge_permission_id'),
     /** SHA-256 of the shopper cookie of the browser that placed the order. */
     browserTokenHash: text('browser_token_hash'),
-    /** physical | digital | mixed | subscription: what the order holds, for filters and the payment intent. */
-    fulfilment: text('fulfilment').notNull().default('physical'),
-    shippingMethod: text('shipping_method'),
+    /** What the order holds, for filters and the payment intent. */
+    fulfilment: text('fulfilment').$type<Fulfilment>().notNull().default('physical'),
+    shippingMethod: text('shipping_method').$type<ShippingMethod>(),
     paymentIntent: text('payment_intent'),
     chargePermissionType: text('charge_permission_type'),
     chargePermissionState: text('charge_permission_state'),
@@ -163,9 +168,9 @@ export const payments = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     chargeId: text('charge_id').notNull(),
     chargePermissionId: text('charge_permission_id').notNull(),
-    state: text('state').notNull(),
+    state: text('state').$type<Charge['statusDetails']['state']>().notNull(),
     reasonCode: text('reason_code'),
-    currency: text('currency').notNull(),
+    currency: text('currency').$type<CurrencyCode>().notNull(),
     authorizedAmount: integer('authorized_amount').notNull(),
     capturedAmount: integer('captured_amount').notNull().default(0),
     refundedAmount: integer('refunded_amount').notNull().default(0),
@@ -187,9 +192,9 @@ export const refunds = pgTable(
       .notNull()
       .references(() => payments.id, { onDelete: 'cascade' }),
     refundId: text('refund_id').notNull(),
-    state: text('state').notNull(),
+    state: text('state').$type<Refund['statusDetails']['state']>().notNull(),
     reasonCode: text('reason_code'),
-    currency: text('currency').notNull(),
+    currency: text('currency').$type<CurrencyCode>().notNull(),
     amount: integer('amount').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,8 +1,8 @@
 import { currencyExponent, fromDecimalString, isCurrencyCode, MoneyError, money, toDecimalString } from '@/lib/money';
 
 /**
- * eComCharge amounts. `amount` is already an integer in minor units (ecomcharge.md
- * "Transaction object": 1000 = 10.00 USD), while `transaction_fee` and
+ * eComCharge amounts. `amount` is already an integer in minor units (1000 = 10.00 USD in
+ * the example of https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/), while `transaction_fee` and
  * `pay_to_merchant` are decimals in major units. eComCharge also processes
  * currencies Amazon Pay does not (PLN, BYN…), so the currency stays a string here;
  * lib/money does the work whenever it knows the currency.

@@ -39,7 +39,7 @@ async function caught(promise: Promise<unknown>): Promise<EcomchargeError> {
   throw new Error('expected an EcomchargeError');
 }
 
-describe('eComCharge client against the sandbox (seed 003)', () => {
+describe('eComCharge client against the sandbox', () => {
   it('reads a day report with X-Api-Version 2, amounts in minor units, cards masked', async () => {
     const client = sandboxClient();
     const report = await client.getDayReport({ date: '2024-03-01' });

@@ -32,7 +32,7 @@ export interface EcomchargeDayReport {
   readonly count: number;
 }
 
-/** One page of the paginated report; the ids feed `startingAfter` / `endingBefore` (§3). */
+/** One page of the paginated report; the ids feed `startingAfter` / `endingBefore`. */
 export interface EcomchargePage {
   readonly transactions: readonly EcomchargeTransaction[];
   readonly firstObjectId: number | string | null;
@@ -40,11 +40,14 @@ export interface EcomchargePage {
 }
 
 export interface EcomchargeClient {
-  /** POST /api/reports, X-Api-Version 2: every transaction of one day (seed 003 §1). */
+  /**
+   * POST /api/reports, X-Api-Version 2: every transaction of one day
+   * (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/).
+   */
   getDayReport(params: EcomchargeDayReportParams, options?: EcomchargeCallOptions): Promise<EcomchargeDayReport>;
-  /** POST /api/reports/count, X-Api-Version 3 (seed 003 §2). */
+  /** POST /api/reports/count, X-Api-Version 3 (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/). */
   countTransactions(params: EcomchargePeriodParams, options?: EcomchargeCallOptions): Promise<number>;
-  /** POST /api/reports, X-Api-Version 3: one page (ecomcharge.md §3). */
+  /** POST /api/reports, X-Api-Version 3: one page (https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/). */
   listTransactions(params: EcomchargeListParams, options?: EcomchargeCallOptions): Promise<EcomchargePage>;
   /** Every page of a period, forwards (default) or backwards, until an empty or short page. */
   iterateTransactions(

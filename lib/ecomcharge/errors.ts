@@ -1,7 +1,7 @@
 /**
  * The one error type the eComCharge client throws. Messages are plain words for
  * an admin screen; the shop secret never reaches a message, a field error or a
- * cause (ecomcharge.md "Errors": never show the secret).
+ * cause.
  */
 
 export type EcomchargeErrorCode =
@@ -72,7 +72,10 @@ interface ErrorBody {
   errors: Record<string, string[]>;
 }
 
-/** beGateway's error body `{message, errors: {field: [..]}}` (ecomcharge.md "Errors" [UNCONFIRMED], as the sandbox answers). */
+/**
+ * beGateway's error body `{message, errors: {field: [..]}}`, as the sandbox answers; eComCharge's report
+ * pages do not show one (docs/ecomcharge-decisions.md).
+ */
 function readErrorBody(bodyText: string, redact: Redact): ErrorBody {
   let parsed: unknown;
   try {

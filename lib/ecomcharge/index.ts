@@ -1,8 +1,8 @@
 import 'server-only';
 
 /**
- * The eComCharge shop reports client (seed 003, ecomcharge.md). `server-only`
- * keeps the shop secret out of any browser bundle (STYLE.md).
+ * The eComCharge shop reports client (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/).
+ * `server-only` keeps the shop secret out of any browser bundle.
  */
 export {
   createEcomchargeClient,

@@ -16,7 +16,7 @@ describe('card masking', () => {
     expect(scrubPan('Order 20001, amount 1000')).toBe('Order 20001, amount 1000');
   });
 
-  it('maps the seed example transaction without card data', () => {
+  it('maps the documented example transaction without card data', () => {
     const tx = toTransaction({
       id: 28859,
       uid: '20527-b7ea8c95f4',

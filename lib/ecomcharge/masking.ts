@@ -1,6 +1,6 @@
 /**
- * Card data leaves this client as brand + last four only (ecomcharge.md: "never
- * store full card data"). BIN, first digit, token, holder and expiry are dropped
+ * Card data leaves this client as brand + last four only: full card data is never
+ * stored. BIN, first digit, token, holder and expiry are dropped
  * at the boundary, and free text is scrubbed of anything that looks like a PAN.
  */
 export interface MaskedCard {

@@ -3,7 +3,7 @@ import { invalidArgument } from './errors';
 import type { EcomchargeListParams, EcomchargePeriodParams } from './requests';
 
 export interface EcomchargeIterateParams extends EcomchargePeriodParams {
-  /** `forward` follows starting_after = last_object_id; `backward` follows ending_before = first_object_id (§3). */
+  /** `forward` follows starting_after = last_object_id; `backward` follows ending_before = first_object_id. */
   direction?: 'forward' | 'backward';
   /** Where to start. Forward may omit it (the period's first page); backward needs `endingBefore`, as the API has no "last page" request. */
   startingAfter?: number | string;
@@ -11,8 +11,9 @@ export interface EcomchargeIterateParams extends EcomchargePeriodParams {
 }
 
 /**
- * Walks the paginated report. The page size and any `has_more` flag are
- * [UNCONFIRMED] (ecomcharge.md §3), so the walk stops on an empty page, a page
+ * Walks the paginated report (https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/).
+ * eComCharge documents neither the page size nor a `has_more` flag
+ * (docs/ecomcharge-decisions.md), so the walk stops on an empty page, a page
  * shorter than an earlier one, or a cursor that does not move.
  */
 export async function* iteratePages(

@@ -1,6 +1,9 @@
 import { invalidArgument } from './errors';
 
-/** Request parameters of the shop reports API (seed 003, ecomcharge.md §1–3). */
+/**
+ * Request parameters of the shop reports API (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/,
+ * https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/).
+ */
 export type EcomchargeDateType = 'created_at' | 'paid_at' | 'settled_at';
 export type EcomchargeStatusFilter = 'all' | 'successful' | 'failed' | 'pending' | 'incomplete';
 export type EcomchargePaymentMethodType = 'credit_card' | 'alternative' | (string & {});
@@ -10,9 +13,9 @@ export interface EcomchargeReportFilter {
   dateType?: EcomchargeDateType;
   /** Default `all`. */
   status?: EcomchargeStatusFilter;
-  /** Default `credit_card`, the only value the seed lists (beGateway adds `alternative`). */
+  /** Default `credit_card`, the only value eComCharge lists (beGateway adds `alternative`). */
   paymentMethodType?: EcomchargePaymentMethodType;
-  /** IANA name; default `Etc/UTC` as in the seed's example. */
+  /** IANA name; default `Etc/UTC` as in eComCharge's example request. */
   timeZone?: string;
 }
 
@@ -22,7 +25,10 @@ export interface EcomchargeDayReportParams extends EcomchargeReportFilter {
 }
 
 export interface EcomchargePeriodParams extends EcomchargeReportFilter {
-  /** `YYYY-MM-DD hh:mm:ss`; a bare `YYYY-MM-DD` for `settled_at` (§3). */
+  /**
+   * `YYYY-MM-DD hh:mm:ss`; a bare `YYYY-MM-DD` for `settled_at`
+   * (https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/).
+   */
   from: string;
   to: string;
   manualCorrectionFrom?: string;

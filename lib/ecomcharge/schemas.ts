@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Wire shapes of the shop reports API (seed 003, ecomcharge.md §1–3). Objects are
+ * Wire shapes of the shop reports API (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/,
+ * https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/). Objects are
  * loose and states are open strings: the fields differ by transaction type and
  * payment method. Only what we keep is declared; the rest (BIN, token, holder,
  * 3-D Secure data…) is never read.
@@ -41,19 +42,19 @@ export const rawTransactionSchema = z.looseObject({
 });
 export type RawTransaction = z.infer<typeof rawTransactionSchema>;
 
-/** §1: `{ transactions: [...], count }`. */
+/** A day report: `{ transactions: [...], count }`. */
 export const dayReportSchema = z.looseObject({
   transactions: z.array(rawTransactionSchema),
   count: z.number().int(),
 });
 
-/** §2: `{ transactions: { count } }` — an object here, not an array. A top-level `count` is accepted too. */
+/** The count: `{ transactions: { count } }` — an object here, not an array. A top-level `count` is accepted too. */
 export const countSchema = z.union([
   z.looseObject({ transactions: z.looseObject({ count: z.number().int() }) }).transform((body) => body.transactions.count),
   z.looseObject({ count: z.number().int() }).transform((body) => body.count),
 ]);
 
-/** §3: the page and its cursors; any `has_more` flag is [UNCONFIRMED] and not relied on. */
+/** A page and its cursors; a `has_more` flag is not documented and not relied on. */
 export const pageSchema = z.looseObject({
   transactions: z.array(rawTransactionSchema),
   first_object_id: idLike.nullish(),

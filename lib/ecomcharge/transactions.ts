@@ -2,7 +2,7 @@ import { decimalToMinor, minorAmount, type EcomchargeMoney } from './amounts';
 import { maskCard, scrubNullable, type MaskedCard } from './masking';
 import type { RawTransaction } from './schemas';
 
-/** Open unions: eComCharge adds types and states (ecomcharge.md "Transaction object"). */
+/** Open unions: eComCharge adds types and states (the fields differ by transaction type and payment method). */
 export type EcomchargeTransactionType =
   'authorization' | 'payment' | 'capture' | 'void' | 'refund' | 'p2p' | 'payout' | 'credit' | (string & {});
 export type EcomchargeTransactionStatus = 'successful' | 'failed' | 'pending' | 'incomplete' | 'expired' | (string & {});

@@ -22,7 +22,7 @@ export interface TransportConfig {
 export interface PostSpec<T> {
   operation: string;
   path: string;
-  /** The X-Api-Version header selects the API variant (ecomcharge.md "Common"). */
+  /** The X-Api-Version header selects the API variant (https://doc.ecomcharge.com/en/payment_management/reports/reports_shop/). */
   apiVersion: '2' | '3';
   body: unknown;
   schema: z.ZodType<T>;

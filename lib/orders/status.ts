@@ -1,9 +1,14 @@
+import type { Charge } from '@/lib/amazon-pay';
+
 /**
  * What the shopper and the merchant see, derived from Amazon's charge state
- * (seed 001: Charge states). Amazon's state is the truth; this is only its label.
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html). Amazon's state is the truth; this is only its label.
  */
 export type OrderStatus =
   'pending' | 'payment_processing' | 'authorized' | 'paid' | 'canceled' | 'declined' | 'refunded' | 'partially_refunded';
+
+/** 'none' until checkout completes, then the checkout session's state ('Completed', 'Canceled'), then its latest Charge's. */
+export type PaymentState = 'none' | 'Completed' | Charge['statusDetails']['state'];
 
 export function orderStatusForCharge(chargeState: string | null | undefined): OrderStatus {
   switch (chargeState) {
@@ -34,6 +39,9 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   partially_refunded: 'Partially refunded',
 };
 
+const LABEL_BY_STATUS: Readonly<Record<string, string>> = ORDER_STATUS_LABELS;
+
+/** Takes any string because views carry the status as JSON text; an unknown one shows as itself. */
 export function orderStatusLabel(status: string): string {
-  return ORDER_STATUS_LABELS[status as OrderStatus] ?? status;
+  return LABEL_BY_STATUS[status] ?? status;
 }

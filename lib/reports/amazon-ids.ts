@@ -1,7 +1,8 @@
 /**
- * Amazon Pay object ids (reference §4): a charge permission `S01-5105180-3221187`,
+ * Amazon Pay object ids (as the official SDKs' tests show them): a charge permission `S01-5105180-3221187`,
  * its charges `…-C056351` and refunds `…-R022311`; settlement files of v1-era
- * accounts show `P01-2400747-7777779-C084595` (reference §8). The first three
+ * accounts show `P01-2400747-7777779-C084595` (https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html).
+ * The first three
  * groups name the charge permission, which ties a row to an order even when the
  * transaction id itself is not in our books.
  */

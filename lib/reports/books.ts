@@ -7,7 +7,8 @@ import type { BookOrder } from './reconcile';
 /**
  * Our side of a settlement reconciliation: every capture and completed refund
  * whose time falls in [start, end), the settlement period of the file
- * (SettlementStartDate/EndDate, reference §8). The tables keep no capture time,
+ * (SettlementStartDate/EndDate, https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html). The
+ * tables keep no capture time,
  * so it is read from the payment event log (the first `charge.state` event with
  * state Captured, lib/orders/sync.ts), falling back to the payment's last update;
  * a refund's time likewise from its first `refund.state` Refunded event.
@@ -109,7 +110,7 @@ export function settlementPeriod(
 ): BooksPeriod | null {
   const read = (value: string | undefined) => {
     if (!value) return null;
-    // 2015-05-18T14:37:01-0700 (reference §8): Date.parse wants the offset with a colon.
+    // 2015-05-18T14:37:01-0700 (Amazon's settlement report format): Date.parse wants the offset with a colon.
     const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     return Number.isNaN(ms) ? null : new Date(ms);
   };

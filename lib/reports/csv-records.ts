@@ -3,7 +3,7 @@ import { detectDelimiter, type Delimiter } from './delimiter';
 
 /**
  * Report documents arrive as a byte stream (a fetch body from the pre-signed
- * URL, reference §4 Reports). These helpers turn it into CSV records with
+ * URL, https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html). These helpers turn it into CSV records with
  * csv-parse in streaming mode, and release the source as soon as the consumer
  * stops, so a preview never downloads the whole document.
  */
@@ -99,7 +99,7 @@ async function* parseRecords(
   const parser = parse({
     delimiter,
     bom: true,
-    // Preamble lines and the table differ in width (reference §8 settlement header).
+    // Preamble lines and the table differ in width (the settlement report header).
     relax_column_count: true,
     // Amazon's flat files are not strictly RFC 4180; a stray quote must not end the import.
     relax_quotes: true,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The getReports list filters (seed 000 step 2, reference §2 and §8):
+ * The getReports list filters (https://developer.amazon.com/docs/amazon-pay-reports/downloading-reports.html):
  * createdSince/createdUntil are optional, reports are kept for 90 days, and
  * pageSize is 1–100 (default 10). Amazon wants `yyyyMMddTHHmmssZ`.
  * Inputs without an offset (an <input type="datetime-local"> value) are read as
@@ -34,7 +34,7 @@ export type ReportListFilterResult =
   | { ok: true; value: ReportListFilters }
   | { ok: false; message: string; fieldErrors: Partial<Record<ReportListFilterField, string>> };
 
-/** Basic ISO-8601 UTC as Amazon sends and accepts it (reference §1.6, §8). */
+/** Basic ISO-8601 UTC as Amazon sends and accepts it. */
 export function toAmazonTimestamp(date: Date): string {
   return date
     .toISOString()

@@ -1,6 +1,6 @@
 /**
- * Amazon's settlement and transaction files are flat files whose delimiter is
- * [UNCONFIRMED] (reference §8): the sandbox writes tabs, Seller Central exports
+ * Amazon's settlement and transaction files are flat files whose delimiter Amazon
+ * does not document (docs/amazon-pay-decisions.md): the sandbox writes tabs, Seller Central exports
  * and hand-edited copies are often comma-separated. We look at the first lines
  * and count each candidate outside double quotes.
  */

@@ -1,8 +1,9 @@
 import { detectDelimiter, type Delimiter } from './delimiter';
 
 /**
- * Streams a report document from its pre-signed URL (seed 000 step 3–4,
- * reference §8). The URL lives for 30 seconds, so it is asked for right before
+ * Streams a report document from its pre-signed URL
+ * (https://developer.amazon.com/docs/amazon-pay-reports/downloading-reports.html). The URL lives for 30 seconds, so
+ * it is asked for right before
  * the download; if it has expired anyway (S3 answers 403 before any byte) one
  * fresh URL is asked for. The body is passed through, never buffered: only the
  * first few KB are held to detect the delimiter for the file name.

@@ -3,7 +3,7 @@ import type { SearchParamsLike } from './report-filters';
 
 /**
  * The eComCharge page's URL: one day (v2) or a period (v3, count then pages,
- * next/previous through starting_after/ending_before; ecomcharge.md §1–3).
+ * next/previous through starting_after/ending_before; https://doc.ecomcharge.com/en/payment_management/reports/paginated_report/).
  * Shared by the page, its form and the CSV export route.
  */
 export const ECOM_STATUSES = ['all', 'successful', 'failed', 'pending', 'incomplete'] as const;
@@ -76,7 +76,7 @@ export function parseEcomQuery(params: SearchParamsLike): EcomQueryResult {
   return { ok: true, query };
 }
 
-/** 2026-01-15T10:30 → 2026-01-15 10:30:00 (settled_at takes the bare date, §3). */
+/** 2026-01-15T10:30 → 2026-01-15 10:30:00 (settled_at takes the bare date). */
 export function toApiTime(local: string, dateType: string = 'created_at'): string {
   const match = LOCAL.exec(local);
   if (!match) return local;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * An opaque cursor for the report list UI over Amazon's nextToken (seed 000
- * step 2, reference §2). Amazon wants nextToken as the only parameter, so the
+ * An opaque cursor for the report list UI over Amazon's nextToken
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html). Amazon wants nextToken as the only parameter, so the
  * cursor also remembers which filters produced it: a cursor reused with other
  * filters is refused instead of silently showing the old filters' next page.
  * Base64url of a small JSON object; no Node imports, so it runs in the browser.

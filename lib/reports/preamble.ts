@@ -1,7 +1,8 @@
 /**
- * The lines before a report's table. The reference shows the settlement header
- * as `SellerId`, `SettlementStartDate`, `SettlementEndDate` (§8, layout
- * [UNCONFIRMED]): the sandbox writes them as key/value lines, a real file may
+ * The lines before a report's table. Amazon lists the settlement header fields
+ * `SellerId`, `SettlementStartDate`, `SettlementEndDate`
+ * (https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html)
+ * but not their layout (docs/amazon-pay-decisions.md): the sandbox writes them as key/value lines, a real file may
  * write a row of names followed by a row of values. Both read the same here.
  */
 export function recordWidth(record: readonly string[]): number {

@@ -5,7 +5,8 @@ import { isSettlementHeader } from './settlement-columns';
 
 /**
  * The first rows of a report document, for the admin's preview. Settlement files
- * start with a preamble (SellerId, SettlementStartDate…, reference §8; the sandbox
+ * start with a preamble (SellerId, SettlementStartDate…,
+ * https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html; the sandbox
  * adds a format-version line) before the table. The header is the row naming
  * AmazonTransactionId and TransactionAmount, or else the first row wider than two
  * cells; what comes before it is returned as metadata.

@@ -5,7 +5,8 @@ import type { SettlementRow } from './settlement';
 /**
  * Matches Amazon's settlement rows against our books. Transaction ids are
  * authoritative: a capture row carries the charge id, a refund row the refund id
- * (sandbox/README.md "Reports", reference §8). Seller ids (our order number in
+ * (sandbox/README.md "Reports", https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html). Seller
+ * ids (our order number in
  * SellerReferenceId / SellerOrderId, or the charge permission in SellerOrderId as
  * the sandbox writes it) only fill in for an order whose charge id we never
  * stored, and otherwise say which order an unknown row belongs to.

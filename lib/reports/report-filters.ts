@@ -28,7 +28,7 @@ export type ParsedReportFilters =
   | { ok: true; query: ReportListQuery; key: string }
   | { ok: false; message: string; fieldErrors: Partial<Record<ReportListFilterField | 'types' | 'statuses', string>> };
 
-// Types and statuses stay open strings (reference §10 item 4), but only in Amazon's spelling.
+// Types and statuses stay open strings (Amazon adds values), but only in Amazon's spelling.
 const TYPE_PATTERN = /^_[A-Z0-9_]{3,120}_$/;
 const STATUS_PATTERN = /^[A-Z_]{3,40}$/;
 

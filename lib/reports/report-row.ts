@@ -38,3 +38,17 @@ export function toReportRow(report: Report): ReportRow {
     hasDocument: Boolean(report.reportDocumentId),
   };
 }
+
+/** One report's page: the row plus what only the detail view shows. */
+export interface ReportDetail extends ReportRow {
+  readonly processingStartTime: string | null;
+  readonly reportDocumentId: string | null;
+}
+
+export function toReportDetail(report: Report): ReportDetail {
+  return {
+    ...toReportRow(report),
+    processingStartTime: report.processingStartTime ?? null,
+    reportDocumentId: report.reportDocumentId ?? null,
+  };
+}

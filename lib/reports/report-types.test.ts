@@ -14,7 +14,7 @@ import {
   scheduleFrequencyLabel,
 } from './report-types';
 
-describe('report types (reference §8)', () => {
+describe('report types', () => {
   it('knows every type the sandbox knows', () => {
     const ours = REPORT_TYPES.map((info) => info.type as string);
     for (const type of [...SETTLEMENT_TYPES, ...TRANSACTION_TYPES]) expect(ours).toContain(type);

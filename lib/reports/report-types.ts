@@ -1,7 +1,7 @@
 /**
- * Amazon Pay report types, statuses and schedule frequencies (reference §8;
- * dotnet Types/ReportTypes.cs, ScheduleFrequency.cs). Types and statuses stay
- * open strings, because Amazon adds values (reference §10 item 4).
+ * Amazon Pay report types, statuses and schedule frequencies (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html;
+ * .NET SDK Types/ReportTypes.cs, ScheduleFrequency.cs). Types and statuses stay
+ * open strings, because Amazon adds values.
  */
 export type Open<T extends string> = T | (string & {});
 
@@ -16,7 +16,10 @@ export interface ReportTypeInfo {
   readonly type: string;
   readonly label: string;
   readonly category: ReportCategory;
-  /** createReport accepts it. Settlement files are generated per settlement only (§8). */
+  /**
+   * createReport accepts it. Settlement files are generated per settlement only
+   * (https://developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html).
+   */
   readonly creatable: boolean;
   /** createReportSchedule accepts it. */
   readonly schedulable: boolean;
@@ -24,7 +27,8 @@ export interface ReportTypeInfo {
 
 export const REPORT_TYPES = [
   { type: SETTLEMENT_REPORT_TYPE, label: 'Settlement', category: 'settlement', creatable: false, schedulable: false },
-  // §8: the only type Amazon's sandbox offers; like the live one it is generated, not requested.
+  // The only type Amazon's sandbox offers (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html); like
+  // the live one it is generated, not requested.
   // Our emulator (sandbox/reports.ts) does accept createReport for it, a convenience of the emulator.
   {
     type: SANDBOX_SETTLEMENT_REPORT_TYPE,
@@ -50,7 +54,7 @@ export const REPORT_TYPES = [
   { type: `${PREFIX}_AUTHORIZATION_DATA_`, label: 'Authorizations', category: 'transaction', creatable: true, schedulable: true },
   { type: `${PREFIX}_CAPTURE_DATA_`, label: 'Captures', category: 'transaction', creatable: true, schedulable: true },
   { type: `${PREFIX}_REFUND_DATA_`, label: 'Refunds', category: 'transaction', creatable: true, schedulable: true },
-  // §8 [DOC manually-requesting-reports]: create only.
+  // Create only (https://developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html).
   {
     type: '_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_',
     label: 'Multi-currency payments',
@@ -93,7 +97,7 @@ export function canScheduleReport(type: string): boolean {
 export const CREATABLE_REPORT_TYPES: readonly ReportTypeInfo[] = REPORT_TYPES.filter((info) => info.creatable);
 export const SCHEDULABLE_REPORT_TYPES: readonly ReportTypeInfo[] = REPORT_TYPES.filter((info) => info.schedulable);
 
-/** §8 [DOC]. */
+/** https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html (Enum: ProcessingStatus). */
 export const REPORT_STATUSES = [
   { status: 'IN_PROGRESS', label: 'In progress', terminal: false },
   { status: 'COMPLETED', label: 'Completed', terminal: true },
@@ -114,7 +118,10 @@ export function isTerminalReportStatus(status: string): boolean {
   return REPORT_STATUSES.find((entry) => entry.status === status)?.terminal ?? false;
 }
 
-/** dotnet ScheduleFrequency.cs, in order. `P1M` exists only in SP-API (§8 [UNCONFIRMED]) and is left out. */
+/**
+ * .NET SDK ScheduleFrequency.cs, in order. `P1M` is an SP-API frequency Amazon Pay does not list, so it is left out
+ * (docs/amazon-pay-decisions.md).
+ */
 export const SCHEDULE_FREQUENCIES = [
   { frequency: 'PT5M', label: 'Every 5 minutes', minutes: 5 },
   { frequency: 'PT15M', label: 'Every 15 minutes', minutes: 15 },

@@ -1,6 +1,6 @@
 /**
- * Settlement columns by name, never by position: the full column order and even
- * some names are [UNCONFIRMED] (reference §8), and the sandbox versions its layout
+ * Settlement columns by name, never by position: Amazon documents neither the full
+ * column order nor every name (docs/amazon-pay-decisions.md), and the sandbox versions its layout
  * (`sandbox-1`, sandbox/README.md "Reports"). Names are compared case- and
  * punctuation-insensitively ("Seller Order ID" = "SellerOrderId").
  */
@@ -20,7 +20,7 @@ export type SettlementField =
   | 'currency'
   | 'description';
 
-/** The first alias is the name the sandbox and the reference use. */
+/** The first alias is the name the sandbox writes (Amazon's own name where settlement-reports.html lists one). */
 export const SETTLEMENT_FIELD_ALIASES: Readonly<Record<SettlementField, readonly string[]>> = {
   postedDate: ['TransactionPostedDate', 'PostedDate', 'TransactionDate', 'Date'],
   settlementId: ['SettlementId'],

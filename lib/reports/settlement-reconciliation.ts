@@ -29,7 +29,7 @@ export async function reconcileSettlementReport(reportId: string): Promise<Settl
   if (!isSettlementReportType(report.reportType))
     throw new UserFacingError('Only settlement reports can be reconciled.', 'not_settlement');
   const { opened } = await openReportDocumentById(amazon, reportId);
-  // CurrencyCode is a guessed column (reference §8): without it the store's ledger currency applies.
+  // CurrencyCode is a guessed column (docs/amazon-pay-decisions.md): without it the store's ledger currency applies.
   const settlement = await parseSettlementDocument(opened.body, {
     defaultCurrency: getConfig().store.currency,
     delimiter: opened.delimiter,

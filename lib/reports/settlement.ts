@@ -5,7 +5,8 @@ import { preambleMetadata } from './preamble';
 import { isSettlementHeader, mapColumns, type ColumnMap, type SettlementField } from './settlement-columns';
 
 /**
- * A version-tolerant settlement parser (reference §8, sandbox/README.md "Reports").
+ * A version-tolerant settlement parser (https://developer.amazon.com/docs/amazon-pay-reports/settlement-reports.html,
+ * sandbox/README.md "Reports", docs/amazon-pay-decisions.md).
  * The header row is found by its column names, known columns are mapped by name
  * with aliases, unknown ones are kept as `extra`, and a row that cannot be read
  * becomes an issue instead of failing the whole file. Amounts are minor units.
@@ -57,7 +58,7 @@ export interface SettlementReport {
 }
 
 export interface SettlementParseOptions {
-  /** Used when the file has no currency column (CurrencyCode is a guess in reference §8). */
+  /** Used when the file has no currency column (Amazon does not document a CurrencyCode column). */
   defaultCurrency?: CurrencyCode;
   delimiter?: Delimiter;
 }

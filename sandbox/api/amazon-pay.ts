@@ -176,7 +176,7 @@ const operations: Operation[] = [
         outcome: outcomeForCreateCharge(simulation, input.canHandlePendingAuthorization ?? false),
         pendingCapture: simulation === 'CaptureInitiated',
       });
-      // A synchronous decline is an error to the caller (reference §4 Errors: SoftDeclined, HardDeclined… are 422 business errors).
+      // A synchronous decline is an error to the caller: SoftDeclined, HardDeclined… answer 422 (docs/amazon-pay-decisions.md).
       if (charge.status.state === 'Declined')
         throw new SandboxHttpError(422, charge.status.reasonCode ?? 'Declined', `The charge ${charge.id} was declined.`);
       return ok(serializeCharge(charge), 201);
@@ -287,7 +287,7 @@ export const OPERATION_NAMES = operations.map((op) => op.name);
 
 const API_PATH = /^\/(?:(sandbox|live)\/)?v2(?:\/(.*))?$/;
 
-/** Collapses '//' and drops trailing '/' so .NET's trailing slashes route the same (reference §1.1). */
+/** Collapses '//' and drops trailing '/' so .NET's trailing slashes route the same. */
 export function apiResourcePath(pathname: string): string | null {
   const normalized = pathname.replace(/\/{2,}/g, '/');
   const match = API_PATH.exec(normalized);

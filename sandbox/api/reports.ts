@@ -148,7 +148,9 @@ export const reportRoutes: Operation[] = [
     idempotency: 'optional',
     run: ({ ctx, body, request }) => {
       const input = parseBody(createScheduleSchema, body());
-      // The docs put deleteExistingSchedule in the query, the SDKs in the body; accept both (reference §4 Reports).
+      // The docs put deleteExistingSchedule in the query
+      // (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html),
+      // the SDKs in the body; accept both.
       const fromQuery = request.url.searchParams.get('deleteExistingSchedule') === 'true';
       const schedule = ctx.reports.createSchedule({
         ...input,

@@ -5,7 +5,7 @@ import { ids, type Store } from './store';
 import type { ChargePermissionRecord, ChargePermissionState, CheckoutSessionRecord } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Seed 001: a one-time Charge Permission expires after 180 days. */
+/** A one-time Charge Permission expires after 180 days (https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html). */
 export const CHARGE_PERMISSION_LIFETIME_MS = 180 * DAY_MS;
 
 export function createChargePermission(store: Store, session: CheckoutSessionRecord): ChargePermissionRecord {
@@ -21,7 +21,8 @@ export function createChargePermission(store: Store, session: CheckoutSessionRec
     shippingAddress: session.shippingAddress,
     card: session.card,
     type: session.chargePermissionType,
-    // Seed 001: a one-time permission covers "up to the total order amount".
+    // A one-time permission covers up to the total order amount
+    // (https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html).
     amountLimit: oneTime ? (session.totalOrderAmount ?? session.chargeAmount) : null,
     captured: money(0, currency),
     presentmentCurrency: session.presentmentCurrency ?? currency,
@@ -76,11 +77,12 @@ export function assertChargeable(record: ChargePermissionRecord): void {
   }
 }
 
-/** Called after a capture lands: a one-time permission closes once its amount is fully captured (seed 001). */
+/** Called after a capture lands: a one-time permission closes once its amount is fully captured. */
 export function recordCapture(store: Store, record: ChargePermissionRecord, amount: Money): void {
   record.captured = addMoney(record.captured, amount);
   if (record.type === 'OneTime' && record.amountLimit && record.captured.amount >= record.amountLimit.amount) {
-    // [UNCONFIRMED] reason code for "fully captured"; AmazonClosed is the closest documented value.
+    // Amazon does not document the reason code for "fully captured"; AmazonClosed is the closest documented value
+    // (docs/amazon-pay-decisions.md).
     setChargePermissionState(store, record, 'Closed', 'AmazonClosed', 'The total order amount has been captured.');
   }
 }
@@ -113,7 +115,7 @@ export function closeChargePermission(
   setChargePermissionState(store, record, 'Closed', reason, request.closureReason ?? null);
 }
 
-/** 180-day expiry sweep (seed 001). */
+/** 180-day expiry sweep. */
 export function expireChargePermissions(store: Store, nowMs: number): void {
   for (const record of store.permissions.values()) {
     if (record.status.state !== 'Closed' && record.expiresMs !== null && record.expiresMs <= nowMs) {

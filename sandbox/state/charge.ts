@@ -6,12 +6,13 @@ import { ids, type Store } from './store';
 import type { ChargePermissionRecord, ChargeRecord, ChargeState } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Seed 001: an Authorized charge is canceled 30 days after authorization. */
+/** An Authorized charge is canceled 30 days after authorization (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html). */
 export const CHARGE_LIFETIME_MS = 30 * DAY_MS;
 
 /**
  * How an authorization turns out. Pending outcomes sit in AuthorizationInitiated
- * until the clock passes `timings.pendingSeconds` (reference §5: "after 30 s").
+ * until the clock passes `timings.pendingSeconds` (Amazon's simulations settle after 30 s,
+ * https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html).
  */
 export type AuthorizationOutcome =
   | { kind: 'Authorized' }
@@ -100,7 +101,7 @@ function completeAuthorization(
 
 /**
  * Declines: Soft leaves the permission chargeable (the buyer may retry), Hard
- * makes it NonChargeable until the buyer fixes the method (seed 001 "review the reason code").
+ * makes it NonChargeable until the buyer fixes the method (https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html).
  */
 function decline(store: Store, permission: ChargePermissionRecord, charge: ChargeRecord, reasonCode: string): void {
   setState(store, charge, 'Declined', reasonCode);
@@ -170,7 +171,7 @@ export function cancel(store: Store, charge: ChargeRecord, reason: string | null
   setState(store, charge, 'Canceled', reasonCode, reason);
 }
 
-/** Seed 001: a charge left Authorized for 30 days is canceled (ExpiredUnused). */
+/** A charge left Authorized for 30 days is canceled (ExpiredUnused). */
 export function expireCharges(store: Store, nowMs: number): void {
   for (const charge of store.charges.values()) {
     if (charge.status.state === 'Authorized' && charge.expiresMs <= nowMs) setState(store, charge, 'Canceled', 'ExpiredUnused');
@@ -196,7 +197,10 @@ export function ledger(
   });
 }
 
-/** Maps createCharge's simulation code (and the pending flag) to an outcome (reference §5). */
+/**
+ * Maps createCharge's simulation code (and the pending flag) to an outcome
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html).
+ */
 export function outcomeForCreateCharge(
   simulation: SimulationCode<'createCharge'> | null,
   canHandlePending: boolean,

@@ -7,13 +7,16 @@ import { createChargePermission } from './charge-permission';
 import { ids, type Store } from './store';
 import type { Address, CheckoutSessionRecord, CheckoutSessionState, PaymentCard } from './types';
 
-/** Reference §4: a session expires 24 h after creation; seed 001: Open sessions are then Canceled. */
+/**
+ * A session expires 24 h after creation, and an Open one is then Canceled
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/introduction.html).
+ */
 export const CHECKOUT_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 type CreateInput = z.infer<typeof createCheckoutSessionSchema>;
 type UpdateInput = z.infer<typeof updateCheckoutSessionSchema>;
 
-/** Constraint texts as quoted in reference §4. */
+/** Constraint texts as Amazon's responses carry them (e.g. https://github.com/amzn/amazon-payments-magento-2-plugin/issues/863). */
 export const CONSTRAINT_TEXT = {
   BuyerNotAssociated:
     'There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.',
@@ -37,7 +40,7 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
   const web = input.webCheckoutDetails;
   if (web) {
     if (web.checkoutMode !== undefined && web.checkoutMode !== 'ProcessOrder') {
-      // php SDK issue #9 (reference §4).
+      // As Amazon answers it: https://github.com/amzn/amazon-pay-api-sdk-php/issues/9
       throw new SandboxHttpError(400, 'UnrecognizedField', "The field 'checkoutMode' is invalid for this API.");
     }
     session.webCheckoutDetails = {
@@ -140,7 +143,7 @@ export function cancelSession(store: Store, session: CheckoutSessionRecord, reas
   session.status = store.status<CheckoutSessionState>('Canceled', reasonCode, description);
 }
 
-/** The buyer picks address and card on the hosted page (reference §6); only an Open session accepts it. */
+/** The buyer picks address and card on the hosted page; only an Open session accepts it. */
 export function associateBuyer(
   session: CheckoutSessionRecord,
   buyerId: string,
@@ -156,7 +159,8 @@ export function associateBuyer(
 }
 
 /**
- * Whether the buyer's card ends the checkout at the processing page (reference §5):
+ * Whether the buyer's card ends the checkout at the processing page
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html):
  * 3064 and 3434 always, 4354 when the intent authorizes and the merchant cannot
  * take a pending authorization.
  */
@@ -200,7 +204,7 @@ function outcomeFor(
 }
 
 /**
- * Complete (reference §4, §10.5): only after the buyer came back from
+ * Complete (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html): only after the buyer came back from
  * amazonPayRedirectUrl, with the same chargeAmount. Creates the ChargePermission,
  * and a Charge unless paymentIntent is Confirm. Completing again is a no-op.
  */

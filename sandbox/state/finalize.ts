@@ -65,7 +65,8 @@ function checkAmounts(session: CheckoutSessionRecord, charge: Money, total: Mone
 }
 
 /**
- * Finalize (reference §4; Node SDK finalizeCheckoutSession): update and complete in
+ * Finalize (https://developer.amazon.com/docs/amazon-pay-buy-now-checkout/verify-and-complete-checkout.html;
+ * Node SDK finalizeCheckoutSession): update and complete in
  * one call, once the buyer is back from amazonPayRedirectUrl. The final payment
  * details are applied, then Complete runs as it is, so simulation codes, magic
  * cards and "again is a no-op" behave exactly as on Complete.

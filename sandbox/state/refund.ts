@@ -19,7 +19,7 @@ function committedRefunds(store: Store, charge: ChargeRecord): Money {
 }
 
 /**
- * Seed 001 "Refund": only a captured charge can be refunded, possibly several
+ * Refunds (https://developer.amazon.com/docs/amazon-pay-api-v2/refund.html): only a captured charge can be refunded, possibly several
  * times; refunds start RefundInitiated and settle asynchronously (Refunded or
  * Declined) once the clock passes `timings.refundSeconds`.
  */

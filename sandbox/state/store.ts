@@ -12,13 +12,13 @@ import type {
 } from './types';
 
 export interface Timings {
-  /** Pending authorizations (cards 0701/4354, pending simulations) resolve after this long; Amazon says 30 s (reference §5). */
+  /** Pending authorizations (cards 0701/4354, pending simulations) resolve after this long; Amazon says 30 s. */
   pendingSeconds: number;
-  /** Refunds are asynchronous (seed 001 "Refund"); 30 s by default. */
+  /** Refunds are asynchronous (https://developer.amazon.com/docs/amazon-pay-api-v2/refund.html); 30 s by default. */
   refundSeconds: number;
   /** CaptureInitiated resolves after this long. */
   captureSeconds: number;
-  /** createReport: IN_PROGRESS for this long, then COMPLETED (reference §8). */
+  /** createReport: IN_PROGRESS for this long, then COMPLETED. */
   reportSeconds: number;
 }
 
@@ -36,9 +36,9 @@ export class Store {
   readonly permissions = new Map<string, ChargePermissionRecord>();
   readonly charges = new Map<string, ChargeRecord>();
   readonly refunds = new Map<string, RefundRecord>();
-  /** buyerToken → buyerId, from sign-in (reference §6 "Sign-in"). */
+  /** buyerToken → buyerId, from sign-in (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html). */
   readonly buyerTokens = new Map<string, string>();
-  /** Sign-in button flows in progress: token → where to send the buyerToken (reference §6 "Sign-in"). */
+  /** Sign-in button flows in progress: token → where to send the buyerToken. */
   readonly signIns = new Map<string, { signInReturnUrl: string; storeId: string; scopes: string[] }>();
   readonly ledger: LedgerEntry[] = [];
   private tasks: ScheduledTask[] = [];
@@ -149,7 +149,7 @@ function digits(count: number): string {
   return out;
 }
 
-/** Amazon's id shapes (reference §4): S01-1234567-1234567, then -C123456 / -R123456 suffixes. */
+/** Amazon's id shapes (as the official SDKs' tests show them): S01-1234567-1234567, then -C123456 / -R123456 suffixes. */
 export const ids = {
   checkoutSession: () => randomUUID(),
   chargePermission: () => `S01-${digits(7)}-${digits(7)}`,

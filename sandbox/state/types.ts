@@ -1,6 +1,6 @@
 import type { Money } from '@/lib/money';
 
-/** Open unions, as Amazon adds values (STYLE.md, reference §10.4). */
+/** Open unions, as Amazon adds values. */
 export type CheckoutSessionState = 'Open' | 'Completed' | 'Canceled' | (string & {});
 export type ChargePermissionState = 'Chargeable' | 'NonChargeable' | 'Closed' | (string & {});
 export type ChargeState =
@@ -76,7 +76,10 @@ export interface CheckoutSessionRecord {
   card: PaymentCard | null;
   supplementaryData: string | null;
   status: StatusDetails<CheckoutSessionState>;
-  /** True once the buyer passed the processing page at amazonPayRedirectUrl; Complete requires it (reference §10.5). */
+  /**
+   * True once the buyer passed the processing page at amazonPayRedirectUrl; Complete requires it
+   * (https://github.com/amzn/amazon-pay-api-sdk-nodejs/issues/16).
+   */
   buyerReturned: boolean;
   chargePermissionId: string | null;
   chargeId: string | null;
@@ -100,7 +103,7 @@ export interface ChargePermissionRecord {
   platformId: string | null;
   status: StatusDetails<ChargePermissionState>;
   createdMs: number;
-  /** OneTime permissions expire after 180 days (seed 001); the others have no fixed end. */
+  /** OneTime permissions expire after 180 days; the others have no fixed end. */
   expiresMs: number | null;
   chargeCount: number;
 }
@@ -130,7 +133,7 @@ export interface RefundRecord {
   createdMs: number;
 }
 
-/** One money movement, the raw material of the settlement and transaction reports (reference §8). */
+/** One money movement, the raw material of the settlement and transaction reports. */
 export interface LedgerEntry {
   postedMs: number;
   type: 'Authorization' | 'Capture' | 'Refund' | (string & {});

@@ -4,7 +4,7 @@ import { ShopperSignOutButton } from '@/components/account/shopper-sign-out-butt
 import { AmazonSignInButton } from '@/components/checkout/amazon-sign-in-button';
 import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
-import { amazonButtonBase } from '@/lib/checkout/button-base';
+import { signInButtonBase } from '@/lib/checkout/button-base';
 import { getDb } from '@/lib/db';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
 import { orderStatusLabel } from '@/lib/orders/status';
@@ -35,7 +35,7 @@ export default async function AccountPage() {
       <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
         <h1 className="font-serif text-3xl text-ink">Your account</h1>
         <p className="text-ink-muted">Sign in with your Amazon account to see your orders. We never see your Amazon password.</p>
-        <AmazonSignInButton base={amazonButtonBase('Other', 'SignIn')} />
+        <AmazonSignInButton base={signInButtonBase()} />
       </div>
     );
   }

@@ -5,10 +5,8 @@ import { checkoutSessionIdSchema } from '@/lib/ids';
 import { CartView } from '@/components/cart/cart-view';
 import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { getCurrentCart } from '@/lib/cart';
-import { amazonButtonBase } from '@/lib/checkout/button-base';
-import { productTypeFor } from '@/lib/checkout/button-payload';
+import { cartButtonBase } from '@/lib/checkout/button-base';
 import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
-import { addMoney } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Your cart' };
 
@@ -28,7 +26,6 @@ export default async function CartPage({
 }) {
   const { payment, retry } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
-  const lines = cart.lines.map((line) => ({ kind: line.product.kind }));
   return (
     <div className="flex flex-col gap-8">
       <h1 className="font-serif text-3xl text-ink">Your cart</h1>
@@ -57,14 +54,7 @@ export default async function CartPage({
           </Link>
         </div>
       ) : (
-        <CartView
-          cart={cart}
-          checkout={
-            <AmazonPayButton
-              base={amazonButtonBase('Cart', productTypeFor(lines), addMoney(cart.subtotal, cart.estimatedShipping))}
-            />
-          }
-        />
+        <CartView cart={cart} checkout={<AmazonPayButton base={cartButtonBase(cart)} />} />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { CreateReportForm } from '@/components/admin/reports/create-report-form';
 import { ReportsQueryProvider } from '@/components/admin/reports/query-provider';
 import { filterSearchParams, filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
@@ -9,15 +9,14 @@ import { ReportFiltersForm } from '@/components/admin/reports/report-filters-for
 import { ReportList } from '@/components/admin/reports/report-list';
 import { SchedulesSection } from '@/components/admin/reports/schedules-section';
 import { CARD } from '@/components/admin/reports/ui';
-import type { ReportSchedule } from '@/lib/amazon-pay';
 import { requireAdminPage } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { listReportSchedules, type ReportSchedule } from '@/lib/reports/admin';
 
 export const metadata: Metadata = { title: 'Reports · Admin', robots: { index: false } };
 
 async function loadSchedules(): Promise<{ schedules: readonly ReportSchedule[]; error: string | null }> {
   try {
-    return { schedules: (await getAmazonPay().getReportSchedules()).reportSchedules, error: null };
+    return { schedules: await listReportSchedules(), error: null };
   } catch (error) {
     return { schedules: [], error: adminErrorMessage(error, 'admin-reports-schedules') };
   }

@@ -9,7 +9,10 @@ import { BUTTON, INPUT } from './ui';
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Create a report for a type and period; settlement types get an explanation instead of a button (reference §8). */
+/**
+ * Create a report for a type and period; settlement types get an explanation instead of a button
+ * (https://developer.amazon.com/docs/amazon-pay-reports/manually-requesting-reports.html).
+ */
 export function CreateReportForm() {
   const [state, action, pending] = useActionState(createReportAction, null);
   const [type, setType] = useState<string>(REPORT_TYPES.find((info) => info.creatable)?.type ?? '');

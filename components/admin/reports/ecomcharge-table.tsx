@@ -1,4 +1,4 @@
-import { formatMinor, type EcomchargeTransaction } from '@/lib/ecomcharge';
+import { formatMinor, type EcomchargeTransaction } from '@/lib/reports/ecomcharge-transactions';
 import { TABLE, TD, TH } from './ui';
 
 /** Amounts in each transaction's own currency (minor units formatted by its exponent); the card as brand + last four only. */

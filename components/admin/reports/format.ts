@@ -1,6 +1,7 @@
 /**
  * Display helpers shared by server and client components. Amazon sends times
- * in the basic form 20221118T150630Z (reference §8); the admin reads UTC.
+ * in the basic form 20221118T150630Z
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html); the admin reads UTC.
  */
 const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 

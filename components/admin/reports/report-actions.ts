@@ -3,18 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { reportScheduleIdSchema } from '@/lib/ids';
-import { invalidInput, type ActionResult } from '@/lib/action-result';
-import { assertAdmin } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { parseFilterDate, toAmazonTimestamp } from '@/lib/reports/date-range';
+import { adminAction } from '@/lib/auth/admin-action';
+import { cancelReportSchedule, createReport, scheduleReport } from '@/lib/reports/admin';
+import { parseFilterDate } from '@/lib/reports/date-range';
 import { canCreateReport, canScheduleReport, isScheduleFrequency } from '@/lib/reports/report-types';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
 
-/**
- * Report actions: each checks the admin first (STYLE.md: every action checks the
- * role itself), then parses its form with zod, makes one call into lib, and
- * returns an ActionResult.
- */
+/** The reports page's forms, each one call into lib/reports/admin through the admin-action wrapper. */
 const REPORTS_PATH = '/admin/reports';
 
 const dateInput = (endOfDay: boolean, label: string) =>
@@ -48,76 +42,32 @@ const scheduleSchema = z.object({
 
 const cancelSchema = z.object({ reportScheduleId: reportScheduleIdSchema });
 
-async function refuseNonAdmin(): Promise<ActionResult<never> | null> {
-  try {
-    await assertAdmin();
-    return null;
-  } catch (error) {
-    return { ok: false, message: adminErrorMessage(error, 'report-actions') };
-  }
-}
+export const createReportAction = adminAction({
+  context: 'createReportAction',
+  schema: createReportSchema,
+  run: async (input) => ({ reportId: await createReport(input) }),
+});
 
-const fields = (formData: FormData, names: readonly string[]) =>
-  Object.fromEntries(
-    names.flatMap((name) => {
-      const value = formData.get(name);
-      return typeof value === 'string' ? [[name, value]] : [];
-    }),
-  );
-
-export async function createReportAction(
-  _previous: ActionResult<{ reportId: string }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ reportId: string }>> {
-  const refused = await refuseNonAdmin();
-  if (refused) return refused;
-  const parsed = createReportSchema.safeParse(fields(formData, ['reportType', 'startTime', 'endTime']));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const { reportId } = await getAmazonPay().createReport({
-      reportType: parsed.data.reportType,
-      startTime: toAmazonTimestamp(parsed.data.startTime),
-      endTime: toAmazonTimestamp(parsed.data.endTime),
+export const createScheduleAction = adminAction({
+  context: 'createScheduleAction',
+  schema: scheduleSchema,
+  run: async ({ reportType, scheduleFrequency, deleteExistingSchedule }) => {
+    const reportScheduleId = await scheduleReport({
+      reportType,
+      scheduleFrequency,
+      replaceExisting: deleteExistingSchedule === 'on',
     });
-    return { ok: true, reportId };
-  } catch (error) {
-    return { ok: false, message: adminErrorMessage(error, 'createReportAction') };
-  }
-}
+    revalidatePath(REPORTS_PATH);
+    return { reportScheduleId };
+  },
+});
 
-export async function createScheduleAction(
-  _previous: ActionResult<{ reportScheduleId: string }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ reportScheduleId: string }>> {
-  const refused = await refuseNonAdmin();
-  if (refused) return refused;
-  const parsed = scheduleSchema.safeParse(fields(formData, ['reportType', 'scheduleFrequency', 'deleteExistingSchedule']));
-  if (!parsed.success) return invalidInput(parsed.error);
-  let reportScheduleId: string;
-  try {
-    ({ reportScheduleId } = await getAmazonPay().createReportSchedule({
-      reportType: parsed.data.reportType,
-      scheduleFrequency: parsed.data.scheduleFrequency,
-      // One schedule per type (reference §8): replacing one must be asked for explicitly.
-      ...(parsed.data.deleteExistingSchedule === 'on' && { deleteExistingSchedule: true }),
-    }));
-  } catch (error) {
-    return { ok: false, message: adminErrorMessage(error, 'createScheduleAction') };
-  }
-  revalidatePath(REPORTS_PATH);
-  return { ok: true, reportScheduleId };
-}
-
-export async function cancelScheduleAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const refused = await refuseNonAdmin();
-  if (refused) return refused;
-  const parsed = cancelSchema.safeParse(fields(formData, ['reportScheduleId']));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    await getAmazonPay().cancelReportSchedule(parsed.data.reportScheduleId);
-  } catch (error) {
-    return { ok: false, message: adminErrorMessage(error, 'cancelScheduleAction') };
-  }
-  revalidatePath(REPORTS_PATH);
-  return { ok: true };
-}
+export const cancelScheduleAction = adminAction({
+  context: 'cancelScheduleAction',
+  schema: cancelSchema,
+  run: async ({ reportScheduleId }) => {
+    await cancelReportSchedule(reportScheduleId);
+    revalidatePath(REPORTS_PATH);
+    return {};
+  },
+});

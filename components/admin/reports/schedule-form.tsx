@@ -5,7 +5,10 @@ import { SCHEDULABLE_REPORT_TYPES, SCHEDULE_FREQUENCIES } from '@/lib/reports/re
 import { cancelScheduleAction, createScheduleAction } from './report-actions';
 import { BUTTON, BUTTON_SECONDARY, INPUT } from './ui';
 
-/** Amazon keeps one schedule per report type (reference §8): replacing one is offered only when it exists. */
+/**
+ * Amazon keeps one schedule per report type: replacing one is offered only when it exists
+ * (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html).
+ */
 export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly string[] }) {
   const [state, action, pending] = useActionState(createScheduleAction, null);
   const [type, setType] = useState<string>(SCHEDULABLE_REPORT_TYPES[0]?.type ?? '');

@@ -1,4 +1,4 @@
-import type { ReportSchedule } from '@/lib/amazon-pay';
+import type { ReportSchedule } from '@/lib/amazon-pay/server';
 import { reportTypeLabel, scheduleFrequencyLabel } from '@/lib/reports/report-types';
 import { formatAmazonTime } from './format';
 import { CancelScheduleButton, ScheduleForm } from './schedule-form';

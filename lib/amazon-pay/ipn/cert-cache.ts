@@ -22,7 +22,7 @@ export interface CertificateCache {
 const MAX_CERT_BYTES = 64 * 1024;
 
 /**
- * Certificates by URL (reference §7: "cache certificates"). SNS names each signing
+ * Certificates by URL. SNS names each signing
  * certificate by its own URL, so a cached entry never goes stale in content; the TTL
  * only bounds how long a retired one stays in memory. The promise is cached, not the
  * result, so a burst of IPNs after a cold start shares one fetch. Failures are

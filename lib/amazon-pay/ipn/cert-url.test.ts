@@ -14,7 +14,7 @@ function refusal(url: string, policy: Parameters<typeof checkCertUrl>[1] = produ
   return 'accepted';
 }
 
-describe('certificate URL rule (reference §7)', () => {
+describe('certificate URL rule', () => {
   it.each([
     'https://sns.us-east-1.amazonaws.com/SimpleNotificationService-9c6465fa7f48f5cacd23014631ec1136.pem',
     'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-01d088a6f77103d0fe307c0069e40ed6.pem',

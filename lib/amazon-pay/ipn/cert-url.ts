@@ -1,7 +1,8 @@
 import { InvalidNotificationError, type InvalidNotificationReason } from './errors';
 
 /**
- * Where a signing certificate (and a SubscribeURL) may come from (reference §7).
+ * Where a signing certificate (and a SubscribeURL) may come from
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html).
  * Production: https and `AMAZON_SNS_HOST`. Offline, the sandbox serves its own
  * certificate over plain http on 127.0.0.1, which that rule can never match, so both
  * halves are configuration rather than constants.
@@ -17,7 +18,7 @@ export interface SnsUrlPolicy {
   allowInsecureCertUrl?: boolean;
 }
 
-/** The SNS host rule from AWS's validators (reference §7). */
+/** The SNS host rule from AWS's own validators (e.g. https://github.com/aws/aws-php-sns-message-validator). */
 export const AMAZON_SNS_HOST = /^sns\.[a-zA-Z0-9-]{3,}\.amazonaws\.com(\.cn)?$/;
 
 export function isAllowedHost(host: string, allowed: SnsUrlPolicy['allowedCertHosts']): boolean {
@@ -51,7 +52,7 @@ export function checkSnsUrl(raw: string, policy: SnsUrlPolicy, reason: InvalidNo
   return url;
 }
 
-/** SigningCertURL: the URL rule plus a path ending in `.pem` (reference §7). */
+/** SigningCertURL: the URL rule plus a path ending in `.pem`. */
 export function checkCertUrl(raw: string, policy: SnsUrlPolicy): URL {
   const url = checkSnsUrl(raw, policy, 'bad-cert-url', 'SigningCertURL');
   // The path, not the whole URL: `…/x?file=.pem` must not pass.

@@ -38,7 +38,7 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe('confirmSubscription (reference §7)', () => {
+describe('confirmSubscription', () => {
   it('GETs SubscribeURL and returns the SubscriptionArn', async () => {
     const { calls, fetchLike } = recorder(() => new Response(ANSWER, { status: 200 }));
     await expect(confirmSubscription(confirmation(), { allowedCertHosts: AMAZON_SNS_HOST, fetch: fetchLike })).resolves.toEqual({

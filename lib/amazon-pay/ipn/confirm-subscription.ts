@@ -16,7 +16,7 @@ export interface ConfirmedSubscription {
 
 /**
  * Confirms a verified SubscriptionConfirmation by GET on its SubscribeURL. The URL
- * must pass the same host and scheme rule as SigningCertURL (reference §7): the
+ * must pass the same host and scheme rule as SigningCertURL: the
  * message is signed, but a GET to an arbitrary host from our server is still a
  * request forgery waiting to happen. Taking the verifier's result type, not a raw
  * envelope, means an unverified message cannot reach this call.

@@ -1,7 +1,7 @@
 /**
  * Why an incoming SNS message was refused. The IPN route answers 400 to every one
- * of them: WooCommerce does the same so SNS stops retrying a message that can never
- * verify (reference §7).
+ * of them: WooCommerce's Amazon Pay gateway does the same so SNS stops retrying a
+ * message that can never verify.
  */
 export type InvalidNotificationReason =
   | 'malformed'

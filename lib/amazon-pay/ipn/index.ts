@@ -1,5 +1,6 @@
 /**
- * Amazon Pay IPN verification (reference §7): the route hands over the raw body,
+ * Amazon Pay IPN verification (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html,
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html): the route hands over the raw body,
  * gets back a verified, typed notification or an InvalidNotificationError (→ 400).
  */
 export {

@@ -22,7 +22,7 @@ const amazonMessage = {
   NotificationVersion: 'V2',
 };
 
-describe('snsEnvelopeSchema (reference §7)', () => {
+describe('snsEnvelopeSchema', () => {
   it('normalises the Lambda spelling SigningCertUrl to SigningCertURL', () => {
     const { SigningCertURL, ...rest } = notification;
     expect(snsEnvelopeSchema.parse({ ...rest, SigningCertUrl: SigningCertURL })).toEqual(notification);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Shapes of an Amazon Pay IPN (reference §7): an Amazon SNS envelope POSTed as
+ * Shapes of an Amazon Pay IPN (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html):
+ * an Amazon SNS envelope POSTed as
  * text/plain whose `Message` is itself a JSON string. Nothing here is trusted until
  * verify.ts has checked the signature over the envelope's raw values.
  */
@@ -36,7 +37,7 @@ export type SnsEnvelope = SnsNotificationEnvelope | SnsConfirmationEnvelope;
 
 const text = z.string().min(1);
 
-// The keys every envelope carries (WooCommerce `$required_data_keys`, reference §7).
+// The keys every envelope carries (https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html).
 const baseShape = {
   MessageId: text,
   TopicArn: text,
@@ -82,11 +83,11 @@ export const snsEnvelopeSchema: z.ZodType<SnsEnvelope, unknown> = rawEnvelopeSch
   return { ...rest, SigningCertURL: url };
 });
 
-// Open unions: Amazon adds object and notification types (reference §10.4).
+// Open unions: Amazon adds object and notification types.
 export type AmazonPayObjectType = 'CHARGE_PERMISSION' | 'CHARGE' | 'REFUND' | 'CHARGEBACK' | (string & {});
 export type AmazonPayNotificationType = 'STATE_CHANGE' | 'ATTRIBUTE_CHANGE' | (string & {});
 
-/** The inner message. It carries no state: the receiver GETs the object (reference §7). */
+/** The inner message. It carries no state: the receiver GETs the object (set-up-instant-payment-notifications.html). */
 export interface AmazonPayNotification {
   MerchantID: string;
   ObjectType: AmazonPayObjectType;

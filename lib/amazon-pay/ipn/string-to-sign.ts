@@ -1,6 +1,6 @@
 import type { SnsEnvelope } from './sns-envelope';
 
-// AWS sns-verify-signature-of-message (reference §7): the signed keys, in this byte order.
+// The signed keys, in this byte order: https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html
 const NOTIFICATION_KEYS = ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] as const;
 const CONFIRMATION_KEYS = ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'] as const;
 

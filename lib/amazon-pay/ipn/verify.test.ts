@@ -33,7 +33,7 @@ function edit(rawBody: string, change: (envelope: Record<string, unknown>) => vo
   return JSON.stringify(envelope);
 }
 
-describe('createSnsVerifier with IPNs from the sandbox (reference §7)', () => {
+describe('createSnsVerifier with IPNs from the sandbox', () => {
   it.each(['2', '1'] as const)('accepts SignatureVersion %s and returns the Amazon Pay message', async (version) => {
     const harness = ipnHarness();
     const body = await harness.nextIpn(version);

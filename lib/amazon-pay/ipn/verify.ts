@@ -10,14 +10,14 @@ export interface SnsVerifierOptions extends SnsUrlPolicy {
   /**
    * TopicArns we subscribed to. Set it outside tests: any AWS account can get SNS to
    * sign a message from its own topic, and only this check tells it from Amazon Pay's
-   * (reference §7: "Reject an unexpected TopicArn"). Omitted: every topic passes.
+   * Omitted: every topic passes.
    */
   expectedTopicArns?: readonly string[];
   /** Fetches the signing certificate; the sandbox's in-process `fetch` fits. */
   fetch?: FetchLike;
   /** How long a certificate stays cached; default 1 hour. */
   certCacheTtlMs?: number;
-  /** Default 5 s: the IPN must answer 2xx quickly (reference §7), so a slow certificate host must not hold it. */
+  /** Default 5 s: the IPN must answer 2xx quickly, so a slow certificate host must not hold it. */
   certFetchTimeoutMs?: number;
   /** Clock for the cache TTL (tests). */
   now?: () => number;
@@ -35,7 +35,8 @@ export interface SnsVerifier {
   verify(rawBody: string): Promise<VerifiedNotification>;
 }
 
-// Reference §7: SignatureVersion 1 is RSA PKCS#1 v1.5 with SHA1, 2 the same with SHA256.
+// SignatureVersion 1 is RSA PKCS#1 v1.5 with SHA1, 2 the same with SHA256
+// (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html).
 // A Map, not an object literal: `SignatureVersion: "toString"` must not find a prototype member.
 const DIGEST_BY_VERSION: ReadonlyMap<string, 'sha1' | 'sha256'> = new Map([
   ['1', 'sha1'],

@@ -7,7 +7,7 @@ import type {
 import { checkoutSessionSchema, type CheckoutSession } from '../schemas/checkout-session';
 import type { ReadOptions, Send, WriteOptions } from '../transport';
 
-// Reference §2: checkoutSessions.
+// checkoutSessions: https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html
 export function checkoutSessionOperations(send: Send) {
   return {
     createCheckoutSession: (payload: CreateCheckoutSessionRequest, options?: WriteOptions): Promise<CheckoutSession> =>

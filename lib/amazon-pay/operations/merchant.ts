@@ -9,7 +9,9 @@ import {
 } from '../schemas/merchant';
 import type { ReadOptions, Send, WriteOptions } from '../transport';
 
-// Reference §2: buyers, deliveryTrackers, authorizationTokens.
+// buyers (https://developer.amazon.com/docs/amazon-pay-api-v2/buyer.html), deliveryTrackers
+// (https://developer.amazon.com/docs/amazon-pay-api-v2/delivery-tracker.html),
+// authorizationTokens (the .NET SDK README, https://github.com/amzn/amazon-pay-api-sdk-dotnet).
 export function merchantOperations(send: Send) {
   return {
     getBuyer: (buyerToken: string, options?: ReadOptions): Promise<Buyer> =>
@@ -25,7 +27,7 @@ export function merchantOperations(send: Send) {
         schema: deliveryTrackerSchema,
       }),
 
-    /** Live only (seed 002): a delegated token for calls made on a merchant's behalf. */
+    /** Live only (.NET SDK README): a delegated token for calls made on a merchant's behalf. */
     getAuthorizationToken: (mwsAuthToken: string, merchantId: string, options?: ReadOptions): Promise<AuthorizationTokenResult> =>
       send({
         operation: 'getAuthorizationToken',

@@ -16,7 +16,8 @@ import {
 } from '../schemas/payments';
 import type { ReadOptions, Send, WriteOptions } from '../transport';
 
-// Reference §2: chargePermissions, charges, refunds. Close and cancel are DELETEs with a JSON body.
+// chargePermissions, charges, refunds (charge-permission.html, charge.html and refund.html under
+// https://developer.amazon.com/docs/amazon-pay-api-v2/). Close and cancel are DELETEs with a JSON body.
 export function paymentOperations(send: Send) {
   return {
     getChargePermission: (chargePermissionId: string, options?: ReadOptions): Promise<ChargePermission> =>

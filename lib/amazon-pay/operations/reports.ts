@@ -21,7 +21,10 @@ import type { ReadOptions, Send, WriteOptions } from '../transport';
 
 type QueryPairs = Array<[string, string]>;
 
-/** Reference §1.3: list filters travel as ONE comma-joined value, so the comma is encoded. */
+/**
+ * List filters travel as ONE comma-separated value
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html), so the comma is encoded.
+ */
 function reportsQuery(query: GetReportsQuery): QueryPairs {
   const pairs: QueryPairs = [];
   if (query.reportTypes?.length) pairs.push(['reportTypes', query.reportTypes.join(',')]);
@@ -33,7 +36,7 @@ function reportsQuery(query: GetReportsQuery): QueryPairs {
   return pairs;
 }
 
-// Reference §2 and §8: reports, report-documents, report-schedules.
+// reports, report-documents, report-schedules: https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html
 export function reportOperations(send: Send) {
   return {
     getReports: (query: GetReportsQuery = {}, options?: ReadOptions): Promise<ReportList> =>

@@ -13,7 +13,7 @@ import {
   statusDetailsSchema,
 } from './common';
 
-// Reference §4 CheckoutSession.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html
 export const checkoutSessionSchema = z.looseObject({
   checkoutSessionId: z.string(),
   webCheckoutDetails: z
@@ -43,7 +43,7 @@ export const checkoutSessionSchema = z.looseObject({
   buyer: buyerSummarySchema.nullish(),
   billingAddress: addressSchema.nullish(),
   shippingAddress: addressSchema.nullish(),
-  // Strings per Amazon (reference §2); an already-decoded object is accepted too.
+  // JSON-encoded strings, as every official SDK parses them; an already-decoded object is accepted too.
   shippingAddressList: z.array(z.union([jsonEncodedAddressSchema, addressSchema])).nullish(),
   paymentPreferences: z.array(paymentPreferenceSchema).nullish(),
   statusDetails: statusDetailsSchema<'Open' | 'Completed' | 'Canceled'>(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Building blocks for response schemas. Objects are loose (Amazon adds fields) and
- * states/reason codes are open unions (reference §4, §10 item 4).
+ * states/reason codes are open unions (Amazon adds values).
  */
 
 /** `'A' | 'B' | (string & {})`: the known values autocomplete, unknown ones still parse. */
@@ -34,7 +34,7 @@ export const addressSchema = z.looseObject({
 });
 export type Address = z.infer<typeof addressSchema>;
 
-/** Each element of shippingAddressList is a JSON string holding an address (reference §2). */
+/** Each element of shippingAddressList is a JSON string holding an address (every official SDK parses each one). */
 export const jsonEncodedAddressSchema = z
   .string()
   .transform((text, ctx) => {

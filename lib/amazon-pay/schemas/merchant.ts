@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addressSchema, nullableString } from './common';
 
-// Reference §4 Buyer.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/buyer.html
 export const buyerSchema = z.looseObject({
   buyerId: z.string(),
   name: nullableString,
@@ -15,7 +15,7 @@ export const buyerSchema = z.looseObject({
 });
 export type Buyer = z.infer<typeof buyerSchema>;
 
-// Shapes Amazon does not document fully (reference §11): keep them loose.
+// Shapes Amazon does not document fully: keep them loose.
 export const deliveryTrackerSchema = z.looseObject({
   amazonOrderReferenceId: nullableString,
   chargePermissionId: nullableString,

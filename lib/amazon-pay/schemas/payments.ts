@@ -13,7 +13,7 @@ import {
   statusDetailsSchema,
 } from './common';
 
-// Reference §4 ChargePermission: `reasons[]` in place of a single reasonCode.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html: `reasons[]` in place of a single reasonCode.
 export const chargePermissionSchema = z.looseObject({
   chargePermissionId: z.string(),
   chargePermissionReferenceId: nullableString,
@@ -37,7 +37,7 @@ export const chargePermissionSchema = z.looseObject({
 });
 export type ChargePermission = z.infer<typeof chargePermissionSchema>;
 
-// Reference §4 Charge.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html
 export const chargeSchema = z.looseObject({
   chargeId: z.string(),
   chargePermissionId: nullableString,
@@ -61,7 +61,7 @@ export const chargeSchema = z.looseObject({
 });
 export type Charge = z.infer<typeof chargeSchema>;
 
-// Reference §4 Refund.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/refund.html
 export const refundSchema = z.looseObject({
   refundId: z.string(),
   chargeId: nullableString,

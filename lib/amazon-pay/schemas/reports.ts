@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nullableString, openString } from './common';
 
-// Reference §8 and §4 Reports.
+// https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html
 export type ReportProcessingStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 
 export const reportSchema = z.looseObject({

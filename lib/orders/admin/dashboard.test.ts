@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
 import { money } from '@/lib/money';
+import type { OrderStatus } from '@/lib/orders/status';
 import { testDatabaseTargets } from '@/test/databases';
 import { dailyFigures, latestOrders, statusCounts } from './dashboard';
 
@@ -11,7 +12,7 @@ describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
 
   beforeAll(async () => {
     handle = await target.open();
-    const order = (day: string, status: string) => ({
+    const order = (day: string, status: OrderStatus): typeof orders.$inferInsert => ({
       status,
       paymentState: 'none',
       currency: 'USD',
@@ -30,7 +31,7 @@ describe.each(testDatabaseTargets)('admin dashboard on $name', (target) => {
         order('2026-03-01', 'paid'),
       ])
       .returning({ id: orders.id });
-    const charge = (orderId: string, id: string, captured: number, refundedAmount: number) => ({
+    const charge = (orderId: string, id: string, captured: number, refundedAmount: number): typeof payments.$inferInsert => ({
       orderId,
       chargeId: id,
       chargePermissionId: `P-${id}`,

@@ -24,7 +24,7 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
   beforeAll(async () => {
     handle = await target.open();
     // 60 orders, one a day apart; every third is digital and paid, with a charge.
-    const rows = Array.from({ length: 60 }, (_, index) => ({
+    const rows = Array.from({ length: 60 }, (_, index): typeof orders.$inferInsert => ({
       number: `NW-${200001 + index}`,
       status: index % 3 === 0 ? 'paid' : 'pending',
       paymentState: index % 3 === 0 ? 'Captured' : 'none',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
-import { isCurrencyCode, money, type Money } from '@/lib/money';
+import { money, type Money } from '@/lib/money';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 /**
@@ -14,7 +14,8 @@ import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as [OrderStatus, ...OrderStatus[]];
 export const FULFILMENTS = ['physical', 'digital', 'mixed', 'subscription'] as const;
-// Amazon's Charge states (seed 001) plus our 'none' and 'Completed' before a charge exists.
+// Amazon's Charge states (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html) plus our 'none' and
+// 'Completed' before a charge exists.
 export const PAYMENT_STATES = [
   'none',
   'Completed',
@@ -73,7 +74,7 @@ export interface AdminOrderRow {
   id: string;
   number: string;
   createdAt: Date;
-  status: string;
+  status: OrderStatus;
   paymentState: string;
   fulfilment: string;
   buyerName: string | null;
@@ -260,7 +261,7 @@ export function toAdminOrderRow(row: OrderRecord): AdminOrderRow {
     buyerName: row.buyerName,
     buyerEmail: row.buyerEmail,
     chargePermissionId: row.chargePermissionId,
-    total: money(row.totalAmount, isCurrencyCode(row.currency) ? row.currency : 'USD'),
+    total: money(row.totalAmount, row.currency),
   };
 }
 

@@ -8,7 +8,7 @@ import {
 } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
-import { adminMessageFor } from './messages';
+import { adminMessageFor } from '@/lib/auth/admin-errors';
 import { loadOrderRecord } from './order-record';
 import {
   SETTLING_STATES,

@@ -28,7 +28,14 @@ describe('order CSV', () => {
   });
 
   it('keeps two decimals for USD and negative amounts as numbers', () => {
-    const usd = { ...row, currency: 'USD', subtotalAmount: 1999, taxAmount: -5, totalAmount: 1994, buyerName: 'Ann' };
+    const usd: typeof orders.$inferSelect = {
+      ...row,
+      currency: 'USD',
+      subtotalAmount: 1999,
+      taxAmount: -5,
+      totalAmount: 1994,
+      buyerName: 'Ann',
+    };
     expect(orderCsvLine(usd)).toContain(',USD,19.99,0.00,-0.05,19.94,');
   });
 });

@@ -1,5 +1,5 @@
 import type { orders } from '@/lib/db/schema';
-import { isCurrencyCode, toDecimalString } from '@/lib/money';
+import { toDecimalString } from '@/lib/money';
 import { csvLine, numericCell } from '@/lib/reports/csv-writer';
 
 /** The order export's columns; cells go through the shared CSV writer (quoting, formula guard). */
@@ -26,8 +26,7 @@ export function orderCsvHeader(): string {
 
 export function orderCsvLine(row: typeof orders.$inferSelect): string {
   // Amounts as decimal strings in the row's currency, so 1999 USD reads 19.99 and 1500 JPY reads 1500.
-  const amount = (minor: number) =>
-    numericCell(isCurrencyCode(row.currency) ? toDecimalString({ amount: minor, currency: row.currency }) : String(minor));
+  const amount = (minor: number) => numericCell(toDecimalString({ amount: minor, currency: row.currency }));
   return csvLine([
     row.number,
     row.createdAt.toISOString(),

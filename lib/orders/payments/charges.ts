@@ -1,13 +1,13 @@
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { formatMoney, money, toAmazonPrice } from '@/lib/money';
-import { loadOrderPayment, orderCurrency, parseAmount, refundsOf } from './operation-context';
+import { loadOrderPayment, parseAmount, refundsOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { operationKey } from './operation-keys';
 import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncRefund } from './sync';
 
-/** Capture, cancel and refund of one Charge (reference §4 Charge, Refund). */
+/** Capture, cancel and refund of one Charge (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html, refund.html). */
 
 export interface AdminActor {
   /** The admin's email, kept on the operation row. */
@@ -23,10 +23,11 @@ export interface CaptureInput extends AdminActor {
 
 export async function captureCharge(db: Database, amazon: AmazonPayClient, input: CaptureInput): Promise<OperationOutcome> {
   const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
-  const currency = orderCurrency(order);
+  const { currency } = order;
   const amount = parseAmount(input.amount, currency);
   const spec = {
-    // The amount is part of the key: Amazon refuses one key with a changed body (reference §2).
+    // The amount is part of the key: Amazon refuses one key with a changed body
+    // (https://developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
     idempotencyKey: operationKey('cap', payment.chargeId, amount),
     orderId: order.id,
     kind: 'capture',
@@ -105,7 +106,7 @@ export interface RefundInput extends CaptureInput {
 
 export async function refundCharge(db: Database, amazon: AmazonPayClient, input: RefundInput): Promise<OperationOutcome> {
   const { order, payment } = await loadOrderPayment(db, input.orderNumber, input.chargeId);
-  const currency = orderCurrency(order);
+  const { currency } = order;
   const amount = parseAmount(input.amount, currency);
   const { count, committedAmount } = await refundsOf(db, payment.id);
   const refundsBefore = input.refundsSeen ?? count;

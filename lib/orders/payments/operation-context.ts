@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders, payments, refunds } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { fromDecimalString, isCurrencyCode, MoneyError, type CurrencyCode } from '@/lib/money';
+import { fromDecimalString, MoneyError, type CurrencyCode } from '@/lib/money';
 import { OperationRefusedError } from './operation-errors';
 
 /** Loading and checking what an admin payment operation acts on, from our stored state. */
@@ -29,11 +29,6 @@ export async function loadOrderPayment(
     .limit(1);
   if (!payment) throw new NotFoundError(`Order ${orderNumber} has no charge ${chargeId}.`);
   return { order, payment };
-}
-
-export function orderCurrency(order: OrderRow): CurrencyCode {
-  if (!isCurrencyCode(order.currency)) throw new Error(`order ${order.number} has an unsupported currency ${order.currency}`);
-  return order.currency;
 }
 
 /** A positive amount in the order's currency, as minor units; refused in words otherwise. */

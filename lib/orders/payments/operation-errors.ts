@@ -1,5 +1,5 @@
 import { UserFacingError } from '@/lib/errors';
-import { adminMessageFor } from '@/lib/orders/admin/messages';
+import { adminMessageFor } from '@/lib/auth/admin-errors';
 
 /** We refused before calling Amazon: our stored state says the operation cannot work. */
 export class OperationRefusedError extends UserFacingError {

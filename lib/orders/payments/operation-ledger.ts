@@ -35,7 +35,7 @@ export interface OperationOutcome {
 const WAIT_FOR_TWIN_MS = 15_000;
 const POLL_MS = 50;
 // A row pending for longer than this was left by a crash: retrying with the same key is safe,
-// because Amazon replays its first answer for a key (reference §2).
+// because Amazon replays its first answer for a key (https://developer.amazon.com/docs/amazon-pay-api-v2/idempotency.html).
 const STALE_PENDING_MS = 120_000;
 
 export interface OperationSteps {

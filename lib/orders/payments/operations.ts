@@ -1,5 +1,5 @@
 /**
- * Merchant payment operations on an order (issue 7). Each checks our stored state and
+ * Merchant payment operations on an order. Each checks our stored state and
  * refuses in words, writes the admin_operations row before calling Amazon with a key
  * derived from the operation and the state it acts on, then records Amazon's state
  * through lib/orders/sync. Errors: OperationRefusedError (we refused),

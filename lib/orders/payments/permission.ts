@@ -3,14 +3,14 @@ import type { AmazonPayClient, MerchantMetadataInput } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { adminOperations, payments } from '@/lib/db/schema';
 import { money, toAmazonPrice } from '@/lib/money';
-import { hasPhysicalLine, loadOrder, orderCurrency, requireChargePermission, subscriptionLineOf } from './operation-context';
+import { hasPhysicalLine, loadOrder, requireChargePermission, subscriptionLineOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { billingMonth, operationKey } from './operation-keys';
 import type { AdminActor } from './charges';
 import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncChargePermission } from './sync';
 
-/** Operations on the order's ChargePermission (reference §4 ChargePermission). */
+/** Operations on the order's ChargePermission (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html). */
 
 export interface CloseInput extends AdminActor {
   orderNumber: string;
@@ -120,7 +120,7 @@ export async function chargeAgain(
     throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
   const line = await subscriptionLineOf(db, order.id);
   if (!line) throw new OperationRefusedError('This order has no subscription line to renew.');
-  const amount = money(line.lineTotalAmount, orderCurrency(order));
+  const amount = money(line.lineTotalAmount, order.currency);
   const month = billingMonth(now);
   const spec = {
     idempotencyKey: operationKey('renew', chargePermissionId, month),

@@ -2,12 +2,13 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { ShippingAddress } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
-import { isCurrencyCode, money, type CurrencyCode, type Money } from '@/lib/money';
+import { money, type Money } from '@/lib/money';
+import type { OrderStatus } from '@/lib/orders/status';
 
 export interface OrderDetail {
   id: string;
   number: string;
-  status: string;
+  status: OrderStatus;
   createdAt: Date;
   buyerId: string | null;
   buyerName: string | null;
@@ -23,16 +24,10 @@ export interface OrderDetail {
   lines: Array<{ id: string; slug: string; name: string; kind: string; quantity: number; unitPrice: Money; lineTotal: Money }>;
 }
 
-type OrderRow = typeof orders.$inferSelect;
-
-function currencyOf(row: OrderRow): CurrencyCode {
-  return isCurrencyCode(row.currency) ? row.currency : 'USD';
-}
-
 export async function findOrderByNumber(db: Database, number: string): Promise<OrderDetail | null> {
   const [row] = await db.select().from(orders).where(eq(orders.number, number)).limit(1);
   if (!row) return null;
-  const currency = currencyOf(row);
+  const { currency } = row;
   const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, row.id)).orderBy(asc(orderLines.productName));
   return {
     id: row.id,
@@ -64,7 +59,7 @@ export async function findOrderByNumber(db: Database, number: string): Promise<O
 
 export interface OrderHistoryEntry {
   number: string;
-  status: string;
+  status: OrderStatus;
   createdAt: Date;
   total: Money;
 }
@@ -78,7 +73,7 @@ export async function listOrdersForBuyer(db: Database, buyerId: string): Promise
       number: row.number,
       status: row.status,
       createdAt: row.createdAt,
-      total: money(row.totalAmount, currencyOf(row)),
+      total: money(row.totalAmount, row.currency),
     }));
 }
 

@@ -6,7 +6,10 @@ export const metadata: Metadata = { title: 'Signing in', robots: { index: false 
 
 const searchSchema = z.object({ buyerToken: z.string().min(8).max(2048) });
 
-/** signInReturnUrl: Amazon sends the shopper here with ?buyerToken=… (reference §6). */
+/**
+ * signInReturnUrl: Amazon sends the shopper here with ?buyerToken=…
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html).
+ */
 export default async function AmazonSignInReturnPage({
   searchParams,
 }: {

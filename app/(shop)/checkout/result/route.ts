@@ -2,11 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { checkoutSessionIdSchema } from '@/lib/ids';
 import { failure } from '@/lib/action-result';
-import { completeCheckout } from '@/lib/checkout/complete';
-import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
-import { getDb } from '@/lib/db';
+import { completeShopperCheckout } from '@/lib/checkout/shopper-checkout';
 import { NotFoundError } from '@/lib/errors';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
 
 const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema });
 
@@ -21,10 +18,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   if (!parsed.success) return NextResponse.redirect(cartUrl({ payment: 'InvalidLink' }), 303);
   const { amazonCheckoutSessionId } = parsed.data;
   try {
-    const outcome = await completeCheckout(await getDb(), getAmazonPay(), {
-      checkoutSessionId: amazonCheckoutSessionId,
-      shopperTokenHash: await currentShopperTokenHash(),
-    });
+    const outcome = await completeShopperCheckout(amazonCheckoutSessionId);
     if (outcome.kind === 'placed') return NextResponse.redirect(new URL(`/orders/${outcome.orderNumber}`, request.url), 303);
     return NextResponse.redirect(cartUrl({ payment: outcome.reasonCode }), 303);
   } catch (error) {

@@ -6,13 +6,7 @@ import { AddressBlock } from '@/components/checkout/address-block';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { formatPrice, Price } from '@/components/ui/price';
-import { failure } from '@/lib/action-result';
-import { getCurrentCart } from '@/lib/cart';
-import { cartShips, shippingOptions } from '@/lib/checkout/pricing';
-import { quoteCheckout, type CheckoutQuote } from '@/lib/checkout/place-order';
-import { reshapeCheckoutSession } from '@/lib/checkout/reshape';
-import { getConfig } from '@/lib/config';
-import { checkoutScriptUrl, getAmazonPay } from '@/lib/amazon-pay/server';
+import { loadCheckoutReview } from '@/lib/checkout/review';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 
@@ -41,18 +35,9 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
   const parsed = searchSchema.safeParse(await searchParams);
   if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
   const { amazonCheckoutSessionId: checkoutSessionId, shipping } = parsed.data;
-  const config = getConfig();
-  const cart = await getCurrentCart();
-
-  let quote: CheckoutQuote;
-  try {
-    const review = reshapeCheckoutSession(await getAmazonPay().getCheckoutSession(checkoutSessionId));
-    quote = quoteCheckout(cart, review, { shippingMethod: shipping, shipToCountries: config.store.shipToCountries });
-  } catch (error) {
-    const message = failure(error, 'checkout.review').message;
-    return <Notice title="We could not load your checkout">{message}</Notice>;
-  }
-  if (quote.review.state !== 'Open') {
+  const view = await loadCheckoutReview(checkoutSessionId, shipping);
+  if (view.kind === 'unavailable') return <Notice title="We could not load your checkout">{view.message}</Notice>;
+  if (view.kind === 'ended') {
     return (
       <Notice title="This checkout has ended">
         Your Amazon Pay session is no longer open. Please start again from your cart.
@@ -60,11 +45,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
     );
   }
 
-  const { review, totals, problem } = quote;
-  const scriptUrl = checkoutScriptUrl();
-  const priced = cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity }));
-  const ships = cartShips(priced);
-  const options = ships ? shippingOptions(priced, cart.currency, review.shippingAddress?.countryCode) : [];
+  const { cart, review, totals, problem, ships, shippingOptions: options, scriptUrl } = view;
 
   return (
     <div className="flex flex-col gap-8">

@@ -3,25 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/checkout/address-block';
 import { formatPrice } from '@/components/ui/price';
-import { getSession } from '@/lib/auth';
-import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
-import { getDb } from '@/lib/db';
-import { canViewOrder, findOrderByNumber } from '@/lib/orders/shopper/queries';
+import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 
 export default async function OrderPage({ params }: { params: Promise<{ number: string }> }) {
-  const { number } = await params;
-  if (!/^NW-\d{1,12}$/.test(number)) notFound();
-  const [order, session, shopperTokenHash] = await Promise.all([
-    findOrderByNumber(await getDb(), number),
-    getSession(),
-    currentShopperTokenHash(),
-  ]);
-  const buyerId = session?.user.role === 'shopper' ? (session.user.buyerId ?? null) : null;
-  // Someone else's order looks exactly like no order.
-  if (!order || !canViewOrder(order, { shopperTokenHash, buyerId })) notFound();
+  const order = await findVisibleOrder((await params).number);
+  if (!order) notFound();
 
   const processing = order.status === 'payment_processing';
   return (

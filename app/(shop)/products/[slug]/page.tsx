@@ -7,8 +7,7 @@ import { AddToCartForm } from '@/components/product/add-to-cart-form';
 import { Price } from '@/components/ui/price';
 import { getProduct, PRODUCT_KIND_LABELS } from '@/lib/catalog';
 import { maxQuantityFor } from '@/lib/cart/limits';
-import { amazonButtonBase } from '@/lib/checkout/button-base';
-import { productTypeFor } from '@/lib/checkout/button-payload';
+import { productButtonBase } from '@/lib/checkout/button-base';
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -52,7 +51,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
         <AddToCartForm slug={product.slug} maxQuantity={maxQuantityFor(product.kind)} />
         <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
           <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
-          <AmazonPayButton base={amazonButtonBase('Product', productTypeFor([product]), product.price)} slug={product.slug} />
+          <AmazonPayButton base={productButtonBase(product)} slug={product.slug} />
         </div>
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}

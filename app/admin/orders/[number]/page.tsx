@@ -5,6 +5,7 @@ import { OrderDetailView } from '@/components/admin/order-detail/order-detail-vi
 import { AdminQueryProvider } from '@/components/admin/query-provider';
 import { requireAdminPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
+import { isOrderNumber } from '@/lib/ids';
 import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Order · Admin', robots: { index: fa
 export default async function AdminOrderPage({ params }: { params: Promise<{ number: string }> }) {
   const session = await requireAdminPage();
   const { number } = await params;
-  if (!/^NW-\d{1,12}$/.test(number)) notFound();
+  if (!isOrderNumber(number)) notFound();
   const view = await loadAdminOrderView(await getDb(), getAmazonPay(), number);
   if (!view) notFound();
   return (

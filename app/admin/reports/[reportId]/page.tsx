@@ -2,20 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { DownloadButton } from '@/components/admin/reports/download-button';
 import { formatAmazonTime } from '@/components/admin/reports/format';
 import { PreviewTable } from '@/components/admin/reports/preview-table';
 import { reportIdSchema } from '@/lib/ids';
-import { toReportRow } from '@/lib/reports/report-row';
 import { StatusBadge } from '@/components/admin/reports/status-badge';
 import { CARD } from '@/components/admin/reports/ui';
-import { AmazonPayError, type Report } from '@/lib/amazon-pay';
 import { requireAdminPage } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { findReportDetail, previewReportDocument } from '@/lib/reports/admin';
 import { DELIMITER_LABELS } from '@/lib/reports/delimiter';
-import { documentFilename, openReportDocumentById } from '@/lib/reports/document-stream';
-import { previewDocument, type DocumentPreview } from '@/lib/reports/preview';
+import { documentFilename } from '@/lib/reports/document-stream';
+import type { DocumentPreview } from '@/lib/reports/preview';
 
 export const metadata: Metadata = { title: 'Report · Admin', robots: { index: false } };
 
@@ -23,20 +21,9 @@ const PREVIEW_ROWS = 50;
 
 async function loadPreview(reportId: string): Promise<{ preview: DocumentPreview | null; error: string | null }> {
   try {
-    const { opened } = await openReportDocumentById(getAmazonPay(), reportId);
-    // previewDocument stops reading after the rows it needs and cancels the rest of the download.
-    return { preview: await previewDocument(opened.body, { delimiter: opened.delimiter, maxRows: PREVIEW_ROWS }), error: null };
+    return { preview: await previewReportDocument(reportId, PREVIEW_ROWS), error: null };
   } catch (error) {
     return { preview: null, error: adminErrorMessage(error, 'admin-report-preview') };
-  }
-}
-
-async function loadReport(reportId: string): Promise<Report> {
-  try {
-    return await getAmazonPay().getReportById(reportId);
-  } catch (error) {
-    if (error instanceof AmazonPayError && error.status === 404) notFound();
-    throw error;
   }
 }
 
@@ -44,13 +31,13 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
   const session = await requireAdminPage();
   const parsed = reportIdSchema.safeParse((await params).reportId);
   if (!parsed.success) notFound();
-  const report = await loadReport(parsed.data);
-  const row = toReportRow(report);
-  const completed = report.processingStatus === 'COMPLETED' && Boolean(report.reportDocumentId);
+  const report = await findReportDetail(parsed.data);
+  if (!report) notFound();
+  const completed = report.status === 'COMPLETED' && report.hasDocument;
   const { preview, error } = completed ? await loadPreview(report.reportId) : { preview: null, error: null };
   const href = `/api/admin/reports/${encodeURIComponent(report.reportId)}/document`;
   const details: [string, string][] = [
-    ['Type', `${row.typeLabel} (${report.reportType})`],
+    ['Type', `${report.typeLabel} (${report.reportType})`],
     ['Period', `${formatAmazonTime(report.startTime)} – ${formatAmazonTime(report.endTime)}`],
     ['Created', formatAmazonTime(report.createdTime)],
     ['Processing', `${formatAmazonTime(report.processingStartTime)} – ${formatAmazonTime(report.processingEndTime)}`],
@@ -63,7 +50,7 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
       </Link>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-semibold text-ink">{report.reportId}</h1>
-        <StatusBadge status={row.status} label={row.statusLabel} />
+        <StatusBadge status={report.status} label={report.statusLabel} />
       </div>
       <dl className={`${CARD} mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]`}>
         {details.map(([term, value]) => (
@@ -82,7 +69,7 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
             href={href}
             fallbackName={documentFilename(report.reportType, report.reportId, preview?.delimiter ?? '\t')}
           />
-          {row.settlement && (
+          {report.settlement && (
             <p>
               <Link href={`/admin/reports/${report.reportId}/reconcile`} className="text-sm font-medium text-brand-700 underline">
                 Reconcile this settlement with our books →
@@ -110,7 +97,7 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
         </section>
       ) : (
         <p className="mt-8 text-sm text-ink-muted">
-          {report.processingStatus === 'IN_PROGRESS'
+          {report.status === 'IN_PROGRESS'
             ? 'Amazon is still generating this report; reload in a moment.'
             : 'This report has no document.'}
         </p>

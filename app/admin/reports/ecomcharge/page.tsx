@@ -1,63 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { EcomchargeForm } from '@/components/admin/reports/ecomcharge-form';
-import { ecomSearchParams, parseEcomQuery, periodParams, type EcomQuery } from '@/lib/reports/ecomcharge-query';
+import { ecomSearchParams, parseEcomQuery, type EcomQuery } from '@/lib/reports/ecomcharge-query';
 import { EcomchargeTable } from '@/components/admin/reports/ecomcharge-table';
 import { BUTTON_SECONDARY } from '@/components/admin/reports/ui';
 import { requireAdminPage } from '@/lib/auth';
-import type { EcomchargeClient, EcomchargeTransaction } from '@/lib/ecomcharge';
-import { getEcomcharge } from '@/lib/ecomcharge/server';
+import { ecomchargeAvailability, listEcomchargeTransactions, type EcomchargeListing } from '@/lib/reports/admin';
 
 export const metadata: Metadata = { title: 'eComCharge · Admin', robots: { index: false } };
 
-interface Loaded {
-  transactions: readonly EcomchargeTransaction[];
-  /** Day: the day's count; period: the count of the whole period (v3 count). */
-  count: number;
-  next: string | null;
-  previous: string | null;
-}
-
-async function load(client: EcomchargeClient, query: EcomQuery): Promise<Loaded> {
-  if (query.mode === 'day') {
-    const day = await client.getDayReport({
-      date: query.date,
-      status: query.status,
-      dateType: query.dateType,
-      timeZone: query.timeZone,
-    });
-    return { transactions: day.transactions, count: day.count, next: null, previous: null };
-  }
-  const period = periodParams(query);
-  const [count, page] = await Promise.all([
-    client.countTransactions(period),
-    client.listTransactions({
-      ...period,
-      ...(query.after && { startingAfter: query.after }),
-      ...(query.before && { endingBefore: query.before }),
-    }),
-  ]);
-  const href = (cursor: { after?: string; before?: string }) =>
-    `/admin/reports/ecomcharge?${ecomSearchParams(query, cursor).toString()}`;
-  const empty = page.transactions.length === 0;
-  // The page size is [UNCONFIRMED] (ecomcharge.md §3): "next" is offered while the period holds more than this page; an empty page ends.
-  return {
-    transactions: page.transactions,
-    count,
-    next:
-      !empty && page.lastObjectId !== null && count > page.transactions.length
-        ? href({ after: String(page.lastObjectId) })
-        : null,
-    previous:
-      (query.after || query.before) && !empty && page.firstObjectId !== null
-        ? href({ before: String(page.firstObjectId) })
-        : query.after || query.before
-          ? href({})
-          : null,
-  };
-}
+const pageHref = (query: EcomQuery, cursor: { after?: string; before?: string }) =>
+  `/admin/reports/ecomcharge?${ecomSearchParams(query, cursor).toString()}`;
 
 export default async function EcomchargePage({
   searchParams,
@@ -66,13 +21,13 @@ export default async function EcomchargePage({
 }) {
   const session = await requireAdminPage();
   const parsed = parseEcomQuery(await searchParams);
-  const setup = getEcomcharge();
+  const setup = ecomchargeAvailability();
   const query = parsed.ok === true ? parsed.query : null;
-  let loaded: Loaded | null = null;
+  let loaded: EcomchargeListing | null = null;
   let error: string | null = null;
   if (query && setup.ok) {
     try {
-      loaded = await load(setup.client, query);
+      loaded = await listEcomchargeTransactions(query);
     } catch (caught) {
       error = adminErrorMessage(caught, 'admin-ecomcharge-page');
     }
@@ -116,12 +71,12 @@ export default async function EcomchargePage({
               {query.mode === 'period' ? ` of ${loaded.count} in the period` : ` (${loaded.count} that day)`}
             </span>
             {loaded.previous && (
-              <Link href={loaded.previous} className={BUTTON_SECONDARY}>
+              <Link href={pageHref(query, loaded.previous)} className={BUTTON_SECONDARY}>
                 ← Previous
               </Link>
             )}
             {loaded.next && (
-              <Link href={loaded.next} className={BUTTON_SECONDARY}>
+              <Link href={pageHref(query, loaded.next)} className={BUTTON_SECONDARY}>
                 Next →
               </Link>
             )}

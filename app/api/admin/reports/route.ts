@@ -1,11 +1,10 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
-import { toReportRow, type ReportPage } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { decodeReportCursor, encodeReportCursor } from '@/lib/reports/pagination';
+import { listReports } from '@/lib/reports/admin';
+import { decodeReportCursor } from '@/lib/reports/pagination';
 
 const cursorSchema = z.string().max(4096).optional();
 const noStore = { 'cache-control': 'no-store' };
@@ -19,20 +18,16 @@ export async function GET(request: Request): Promise<NextResponse> {
   const cursor = cursorSchema.safeParse(params.get('cursor') ?? undefined);
   if (!cursor.success) return NextResponse.json({ message: 'Invalid page cursor.' }, { status: 400 });
 
-  let query: Parameters<ReturnType<typeof getAmazonPay>['getReports']>[0] = filters.query;
+  let query: Parameters<typeof listReports>[0] = filters.query;
   if (cursor.data) {
-    // Amazon wants nextToken as the only parameter (seed 000 step 2); the cursor remembers the filters it belongs to.
+    // Amazon wants nextToken as the only parameter (https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html);
+    // the cursor remembers the filters it belongs to.
     const decoded = decodeReportCursor(cursor.data, filters.key);
     if (!decoded.ok) return NextResponse.json({ message: decoded.message }, { status: 400 });
     query = { nextToken: decoded.nextToken };
   }
   try {
-    const list = await getAmazonPay().getReports(query);
-    const page: ReportPage = {
-      reports: list.reports.map(toReportRow),
-      nextCursor: list.nextToken ? encodeReportCursor(list.nextToken, filters.key) : null,
-    };
-    return NextResponse.json(page, { headers: noStore });
+    return NextResponse.json(await listReports(query, filters.key), { headers: noStore });
   } catch (error) {
     return NextResponse.json(
       { message: adminErrorMessage(error, 'admin-reports-list') },

@@ -8,7 +8,8 @@ vi.mock('@/lib/db', () => ({
     throw new Error('the database must not be touched');
   },
 }));
-vi.mock('@/lib/amazon-pay/server', () => ({
+vi.mock('@/lib/amazon-pay/server', async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
   getAmazonPay: () => {
     touched.amazon += 1;
     throw new Error('Amazon must not be called');

@@ -1,14 +1,19 @@
 import { NextResponse } from 'next/server';
-import { confirmSubscription, InvalidNotificationError } from '@/lib/amazon-pay/ipn';
 import { getDb } from '@/lib/db';
 import { processNotification, recordNotification } from '@/lib/orders/payments/ipn-inbox';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { getIpnVerifier, ipnUrlPolicy } from '@/lib/amazon-pay/ipn/server';
+import {
+  confirmSubscription,
+  getAmazonPay,
+  getIpnVerifier,
+  InvalidNotificationError,
+  ipnUrlPolicy,
+} from '@/lib/amazon-pay/server';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 
 /**
- * Amazon Pay IPN (reference §7). The SNS signature over the raw body is the whole
+ * Amazon Pay IPN (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html).
+ * The SNS signature over the raw body is the whole
  * authorization and the whole input validation: nothing is parsed or trusted before
  * it verifies. Each notification is recorded by NotificationId before we answer, and
  * only makes us re-read the object from Amazon, so order and repeats do not matter.

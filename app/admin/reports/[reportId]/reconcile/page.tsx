@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
-import { adminErrorMessage } from '@/lib/reports/admin-errors';
-import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
+import { adminErrorMessage } from '@/lib/auth/admin-errors';
+import { reconcileSettlement, type SettlementReconciliation } from '@/lib/reports/admin';
 import { ReconciliationTables } from '@/components/admin/reports/reconciliation-tables';
 import { reportIdSchema } from '@/lib/ids';
 import { requireAdminPage } from '@/lib/auth';
@@ -20,7 +20,7 @@ export default async function ReconcilePage({ params }: { params: Promise<{ repo
   let outcome: SettlementReconciliation | null = null;
   let error: string | null = null;
   try {
-    outcome = await reconcileSettlementReport(reportId);
+    outcome = await reconcileSettlement(reportId);
   } catch (caught) {
     error = adminErrorMessage(caught, 'admin-reconcile-page');
   }

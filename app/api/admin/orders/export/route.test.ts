@@ -16,7 +16,7 @@ describe('order CSV export', () => {
     state.db = handle.db;
     // More rows than one batch (500), so the stream has to page.
     await handle.db.insert(orders).values(
-      Array.from({ length: 1_203 }, (_, index) => ({
+      Array.from({ length: 1_203 }, (_, index): typeof orders.$inferInsert => ({
         status: index % 2 === 0 ? 'paid' : 'pending',
         paymentState: 'none',
         currency: 'USD',

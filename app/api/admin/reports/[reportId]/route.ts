@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { reportIdSchema } from '@/lib/ids';
-import { toReportRow } from '@/lib/reports/report-row';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { getReport } from '@/lib/reports/admin';
 
 /** One report's status, for the poller after "Create report". Admin only. */
 export async function GET(_request: Request, context: { params: Promise<{ reportId: string }> }): Promise<NextResponse> {
@@ -11,9 +10,7 @@ export async function GET(_request: Request, context: { params: Promise<{ report
   const parsed = reportIdSchema.safeParse((await context.params).reportId);
   if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
   try {
-    return NextResponse.json(toReportRow(await getAmazonPay().getReportById(parsed.data)), {
-      headers: { 'cache-control': 'no-store' },
-    });
+    return NextResponse.json(await getReport(parsed.data), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     return NextResponse.json({ message: adminErrorMessage(error, 'admin-report-status') }, { status: adminErrorStatus(error) });
   }

@@ -1,14 +1,14 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { reportIdSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
-import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { documentResponse, openReportDocumentById } from '@/lib/reports/document-stream';
+import { downloadReportDocument } from '@/lib/reports/admin';
 
 /**
- * Streams the report document to the browser as an attachment. The pre-signed
- * URL is fetched per download (it lives 30 s, seed 000 step 4) and never shown
- * to the browser. Admin only.
+ * Streams the report document to the browser as an attachment. The pre-signed URL is
+ * fetched per download (it is valid for 30 seconds,
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html) and never shown to
+ * the browser. Admin only.
  */
 export async function GET(request: Request, context: { params: Promise<{ reportId: string }> }): Promise<Response> {
   if (!(await getAdminSession())) return NextResponse.json({ message: 'Sign in as the store admin.' }, { status: 401 });
@@ -16,8 +16,7 @@ export async function GET(request: Request, context: { params: Promise<{ reportI
   if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
   try {
     // The browser's abort signal stops the upstream download when the admin cancels.
-    const { opened, filename } = await openReportDocumentById(getAmazonPay(), parsed.data, { signal: request.signal });
-    return documentResponse(opened, filename);
+    return await downloadReportDocument(parsed.data, { signal: request.signal });
   } catch (error) {
     return NextResponse.json({ message: adminErrorMessage(error, 'admin-report-document') }, { status: adminErrorStatus(error) });
   }

@@ -1,9 +1,8 @@
 import { NextResponse } from 'next/server';
-import { adminErrorMessage, adminErrorStatus } from '@/lib/reports/admin-errors';
-import { reconcileSettlementReport } from '@/lib/reports/settlement-reconciliation';
+import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { reportIdSchema } from '@/lib/ids';
 import { getAdminSession } from '@/lib/auth';
-import { reconciliationToCsv } from '@/lib/reports/reconciliation-csv';
+import { reconciliationCsv } from '@/lib/reports/admin';
 
 /** The settlement reconciliation as CSV for finance. Admin only. */
 export async function GET(_request: Request, context: { params: Promise<{ reportId: string }> }): Promise<Response> {
@@ -11,8 +10,7 @@ export async function GET(_request: Request, context: { params: Promise<{ report
   const parsed = reportIdSchema.safeParse((await context.params).reportId);
   if (!parsed.success) return NextResponse.json({ message: 'Invalid report id.' }, { status: 400 });
   try {
-    const { result } = await reconcileSettlementReport(parsed.data);
-    return new Response(reconciliationToCsv(result), {
+    return new Response(await reconciliationCsv(parsed.data), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="reconciliation-${parsed.data}.csv"`,

@@ -1,0 +1,36 @@
+import 'server-only';
+import { getCurrentCart } from '@/lib/cart';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { appOrigin } from '@/lib/request-origin';
+import { completeCheckout, type CompletionOutcome } from './complete';
+import { placeOrder, type PlacedOrder } from './place-order';
+import type { ShippingMethod } from './pricing';
+import { currentShopperTokenHash, ensureShopperTokenHash } from './shopper-token';
+
+/** placeOrder for this browser's cart and shopper cookie. Server actions only (it may set the cookie). */
+export async function placeShopperOrder(input: {
+  checkoutSessionId: string;
+  shippingMethod: ShippingMethod;
+}): Promise<PlacedOrder> {
+  const cart = await getCurrentCart();
+  const config = getConfig();
+  return placeOrder(await getDb(), getAmazonPay(), {
+    cart,
+    checkoutSessionId: input.checkoutSessionId,
+    shippingMethod: input.shippingMethod,
+    shipToCountries: config.store.shipToCountries,
+    storeName: config.store.name,
+    resultUrl: `${await appOrigin()}/checkout/result`,
+    shopperTokenHash: await ensureShopperTokenHash(),
+  });
+}
+
+/** completeCheckout for this browser: its shopper cookie is the authorization. */
+export async function completeShopperCheckout(checkoutSessionId: string): Promise<CompletionOutcome> {
+  return completeCheckout(await getDb(), getAmazonPay(), {
+    checkoutSessionId,
+    shopperTokenHash: await currentShopperTokenHash(),
+  });
+}
