@@ -3,13 +3,18 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
+import { FormField } from '@/components/ui/form-field';
+
+const FIELDS = [
+  { name: 'email', label: 'Email', type: 'email', autoComplete: 'username' },
+  { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+] as const;
 
 export function AdminLoginForm({ errorMessages }: { errorMessages: Record<string, string> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const emailId = useId();
-  const passwordId = useId();
+  const fieldId = useId();
   const errorId = useId();
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -33,32 +38,18 @@ export function AdminLoginForm({ errorMessages }: { errorMessages: Record<string
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" aria-describedby={error ? errorId : undefined} noValidate>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={emailId} className="text-sm font-medium text-ink">
-          Email
-        </label>
-        <input
-          id={emailId}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className="rounded-lg border border-black/15 bg-white px-3 py-2"
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={passwordId} className="text-sm font-medium text-ink">
-          Password
-        </label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="rounded-lg border border-black/15 bg-white px-3 py-2"
-        />
-      </div>
+      {FIELDS.map(({ name, label, type, autoComplete }) => (
+        <FormField key={name} id={`${fieldId}-${name}`} label={label}>
+          <input
+            id={`${fieldId}-${name}`}
+            name={name}
+            type={type}
+            autoComplete={autoComplete}
+            required
+            className="rounded-lg border border-black/15 bg-white px-3 py-2"
+          />
+        </FormField>
+      ))}
       <p id={errorId} role="alert" aria-live="assertive" className="min-h-5 text-sm text-red-700">
         {error}
       </p>

@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { SignOutButton } from './sign-out-button';
+import { SignOutButton } from '@/components/ui/sign-out-button';
 
 const NAV = [
   { href: '/admin', label: 'Dashboard' },
@@ -43,7 +43,7 @@ export function AdminShell({ adminEmail, current, children }: { adminEmail: stri
           </div>
           <div className="flex items-center gap-3 text-sm text-ink-muted">
             <span>{adminEmail}</span>
-            <SignOutButton afterSignOut="/admin/login" />
+            <SignOutButton afterSignOut="/admin/login" className="btn-secondary py-1.5" />
           </div>
         </div>
       </header>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/server';
+import { Alert } from '@/components/ui/alert';
 import { useCheckoutScript } from './checkout-script';
 
 /**
@@ -52,9 +53,7 @@ export function AmazonButton({
         <div className="h-[45px] w-full animate-pulse rounded-lg bg-amber-100" aria-label="Loading Amazon Pay" />
       ) : null}
       {script.status === 'unavailable' ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          Amazon Pay is unavailable right now. Please refresh the page or try again in a few minutes.
-        </p>
+        <Alert compact>Amazon Pay is unavailable right now. Please refresh the page or try again in a few minutes.</Alert>
       ) : null}
       <div id={containerId} data-testid={`amazon-button-${base.productType}`} className="min-h-[45px] [&_button]:w-full" />
       <p role="status" aria-live="polite" className={error ? 'text-sm text-red-700' : 'sr-only'}>

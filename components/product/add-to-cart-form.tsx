@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useId, useState, useTransition } from 'react';
 import { addToCartAction } from '@/components/cart/actions';
+import { FormField } from '@/components/ui/form-field';
 
 export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity: number }) {
   const [quantity, setQuantity] = useState(1);
@@ -23,10 +24,7 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" aria-describedby={statusId}>
       {maxQuantity > 1 ? (
-        <div className="flex items-center gap-3">
-          <label htmlFor={quantityId} className="text-sm font-medium text-ink">
-            Quantity
-          </label>
+        <FormField id={quantityId} label="Quantity" inline>
           <select
             id={quantityId}
             value={quantity}
@@ -39,7 +37,7 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
       ) : null}
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
         {pending ? 'Adding…' : 'Add to cart'}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShopperSignOutButton } from '@/components/account/shopper-sign-out-button';
 import { AmazonSignInButton } from '@/components/checkout/amazon-sign-in-button';
+import { formatUtcDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { signInButtonBase } from '@/lib/checkout/button-base';
@@ -66,7 +67,7 @@ export default async function AccountPage() {
                 <Link href={`/orders/${order.number}`} className="font-mono font-semibold text-brand-700 hover:underline">
                   {order.number}
                 </Link>
-                <span>{order.createdAt.toISOString().slice(0, 10)}</span>
+                <span>{formatUtcDay(order.createdAt)}</span>
                 <span>{orderStatusLabel(order.status)}</span>
                 <span className="font-semibold">{formatPrice(order.total)}</span>
               </li>

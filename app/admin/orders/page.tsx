@@ -4,7 +4,8 @@ import { listQueryString } from '@/components/admin/list/list-href';
 import { LiveOrderRows } from '@/components/admin/list/live-order-rows';
 import { OrderFilters } from '@/components/admin/list/order-filters';
 import { Pager } from '@/components/admin/list/pager';
-import { SortHeader } from '@/components/admin/list/sort-header';
+import { sortColumn } from '@/components/admin/list/sort-header';
+import { DataTable } from '@/components/ui/table';
 import { requireAdminPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin/list';
@@ -46,31 +47,27 @@ export default async function AdminOrdersPage({
         </p>
       ) : (
         <div className="card mt-6 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Orders, sorted by {query.sort} {query.dir === 'asc' ? 'ascending' : 'descending'}
-            </caption>
-            <thead className="bg-slate-100 text-ink-muted">
-              <tr>
-                <SortHeader query={query} sort="number" label="Order" />
-                <SortHeader query={query} sort="date" label="Placed" />
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Buyer
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Products
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <SortHeader query={query} sort="total" label="Total" align="right" />
-              </tr>
-            </thead>
+          <DataTable
+            columns={[
+              sortColumn(query, 'number', 'Order'),
+              sortColumn(query, 'date', 'Placed'),
+              'Buyer',
+              'Products',
+              'Status',
+              sortColumn(query, 'total', 'Total', 'right'),
+            ]}
+            spacing="px-4 py-2"
+            caption={
+              <caption className="sr-only">
+                Orders, sorted by {query.sort} {query.dir === 'asc' ? 'ascending' : 'descending'}
+              </caption>
+            }
+          >
             <LiveOrderRows
               query={listQueryString(query)}
               initialRows={page.rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }))}
             />
-          </table>
+          </DataTable>
         </div>
       )}
       <div className="mt-4">

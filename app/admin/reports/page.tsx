@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { AdminShell } from '@/components/admin/admin-shell';
 import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { CreateReportForm } from '@/components/admin/reports/create-report-form';
-import { ReportsQueryProvider } from '@/components/admin/reports/query-provider';
+import { AdminQueryProvider } from '@/components/admin/query-provider';
 import { filterSearchParams, filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
 import { ReportFiltersForm } from '@/components/admin/reports/report-filters-form';
 import { ReportList } from '@/components/admin/reports/report-list';
 import { SchedulesSection } from '@/components/admin/reports/schedules-section';
 import { CARD } from '@/components/admin/reports/ui';
+import { Alert } from '@/components/ui/alert';
 import { requireAdminPage } from '@/lib/auth';
 import { listReportSchedules, type ReportSchedule } from '@/lib/reports/admin';
 
@@ -40,7 +41,7 @@ export default async function AdminReportsPage({
           eComCharge transactions →
         </Link>
       </div>
-      <ReportsQueryProvider>
+      <AdminQueryProvider>
         <section className={`${CARD} mt-6`} aria-labelledby="create-heading">
           <h2 id="create-heading" className="mb-3 text-lg font-semibold text-ink">
             Request a report
@@ -55,12 +56,12 @@ export default async function AdminReportsPage({
           {filters.ok ? (
             <ReportList filterQuery={filterSearchParams(values).toString()} />
           ) : (
-            <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
+            <Alert className="mt-4">
               {filters.message} {Object.values(filters.fieldErrors).join(' ')}
-            </p>
+            </Alert>
           )}
         </section>
-      </ReportsQueryProvider>
+      </AdminQueryProvider>
       <SchedulesSection schedules={schedules} error={error} />
     </AdminShell>
   );

@@ -1,4 +1,6 @@
+import { formatShortDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
+import { DataTable, rightAligned, type Column } from '@/components/ui/table';
 import { money } from '@/lib/money';
 import type { DailyFigure } from '@/lib/orders/admin/dashboard';
 
@@ -14,8 +16,7 @@ function niceCeiling(value: number): number {
   return step * power;
 }
 
-const shortDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const FIGURE_COLUMNS: Column[] = ['Day (UTC)', rightAligned('Orders'), rightAligned('Revenue')];
 
 /**
  * Orders per day as bars and revenue as a line, drawn by hand in SVG. Screen readers
@@ -80,7 +81,7 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
             rx={2}
             className="fill-sky-300"
           >
-            <title>{`${shortDay(day.day)}: ${day.orders} orders, ${formatPrice(day.revenue)}`}</title>
+            <title>{`${formatShortDay(day.day)}: ${day.orders} orders, ${formatPrice(day.revenue)}`}</title>
           </rect>
         ))}
         {hasRevenue ? (
@@ -90,7 +91,7 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
         {days.map((day, index) =>
           (days.length - 1 - index) % 7 === 0 ? (
             <text key={day.day} x={x(index) + slot / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-slate-500 text-[11px]">
-              {shortDay(day.day)}
+              {formatShortDay(day.day)}
             </text>
           ) : null,
         )}
@@ -108,33 +109,24 @@ export function DailyChart({ days }: { days: DailyFigure[] }) {
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-ink-muted hover:text-ink">Show the figures as a table</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">Orders and revenue per day</caption>
-          <thead className="text-ink-muted">
-            <tr>
-              <th scope="col" className="py-1 font-medium">
-                Day (UTC)
+        <DataTable
+          columns={FIGURE_COLUMNS}
+          shaded={false}
+          spacing="py-1"
+          className="mt-2"
+          bodyClassName="tabular-nums"
+          caption={<caption className="sr-only">Orders and revenue per day</caption>}
+        >
+          {days.map((day) => (
+            <tr key={day.day}>
+              <th scope="row" className="py-1 font-normal">
+                {day.day}
               </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Orders
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Revenue
-              </th>
+              <td className="py-1 text-right">{day.orders}</td>
+              <td className="py-1 text-right">{formatPrice(day.revenue)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-black/5 tabular-nums">
-            {days.map((day) => (
-              <tr key={day.day}>
-                <th scope="row" className="py-1 font-normal">
-                  {day.day}
-                </th>
-                <td className="py-1 text-right">{day.orders}</td>
-                <td className="py-1 text-right">{formatPrice(day.revenue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { runResync, type ResyncActionResult } from '@/components/admin/resync-actions';
+import { formatUtcMinute } from '@/components/ui/format-time';
 
 interface LastRun {
   startedAt: string;
@@ -38,7 +39,7 @@ export function ResyncPanel({ lastRun }: { lastRun: LastRun | null }) {
           <p className="text-rose-800">{result.message}</p>
         ) : lastRun ? (
           <p className="text-ink-muted">
-            Last run {lastRun.startedAt.slice(0, 16).replace('T', ' ')} UTC: {lastRun.status}, {lastRun.ordersChecked} checked,{' '}
+            Last run {formatUtcMinute(lastRun.startedAt)}: {lastRun.status}, {lastRun.ordersChecked} checked,{' '}
             {lastRun.ordersChanged} changed.
           </p>
         ) : (

@@ -1,11 +1,12 @@
 'use client';
 
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { AdminQueryProvider } from '@/components/admin/query-provider';
+import { formatUtcMinute } from '@/components/ui/format-time';
 import { Price } from '@/components/ui/price';
 import type { Money } from '@/lib/money';
-import { formatOrderTime, StatusBadge } from './status-badge';
+import { OrderLink } from './order-link';
+import { StatusBadge } from './status-badge';
 
 /** A listed order as JSON carries it (dates as ISO strings). */
 export interface ListedOrder {
@@ -30,14 +31,12 @@ interface Props {
   query: string;
 }
 
-/** The list body; refreshes itself while any order on it may still change without the merchant. */
+/** The list's rows; they refresh themselves while any order on them may still change without the merchant. */
 export function LiveOrderRows(props: Props) {
-  // One client per mounted list: nothing cached outlives the page or leaks between admins.
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
   return (
-    <QueryClientProvider client={client}>
+    <AdminQueryProvider>
       <Rows {...props} />
-    </QueryClientProvider>
+    </AdminQueryProvider>
   );
 }
 
@@ -54,34 +53,27 @@ function Rows({ initialRows, query }: Props) {
     queryFn: () => fetchRows(query),
     initialData: initialRows,
     refetchInterval: (current) => (current.state.data?.some((row) => UNSETTLED.has(row.status)) ? POLL_MS : false),
-    refetchOnWindowFocus: false,
   });
-  return (
-    <tbody className="divide-y divide-black/5">
-      {rows.map((order) => (
-        <tr key={order.id} className="hover:bg-slate-50">
-          <td className="px-4 py-2.5">
-            <Link href={`/admin/orders/${order.number}`} className="font-mono font-medium text-brand-800 hover:underline">
-              {order.number}
-            </Link>
-          </td>
-          <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatOrderTime(order.createdAt)}</td>
-          <td className="max-w-56 px-4 py-2.5">
-            <div className="truncate text-ink">{order.buyerName ?? '—'}</div>
-            <div className="truncate text-xs text-ink-muted">{order.buyerEmail ?? ''}</div>
-          </td>
-          <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
-          <td className="px-4 py-2.5">
-            <StatusBadge status={order.status} />
-            <div className="mt-0.5 text-xs text-ink-muted">
-              {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
-            </div>
-          </td>
-          <td className="px-4 py-2.5 text-right font-medium tabular-nums">
-            <Price value={order.total} />
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  );
+  return rows.map((order) => (
+    <tr key={order.id} className="hover:bg-slate-50">
+      <td className="px-4 py-2.5">
+        <OrderLink number={order.number} />
+      </td>
+      <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatUtcMinute(order.createdAt)}</td>
+      <td className="max-w-56 px-4 py-2.5">
+        <div className="truncate text-ink">{order.buyerName ?? '—'}</div>
+        <div className="truncate text-xs text-ink-muted">{order.buyerEmail ?? ''}</div>
+      </td>
+      <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
+      <td className="px-4 py-2.5">
+        <StatusBadge status={order.status} />
+        <div className="mt-0.5 text-xs text-ink-muted">
+          {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
+        </div>
+      </td>
+      <td className="px-4 py-2.5 text-right font-medium tabular-nums">
+        <Price value={order.total} />
+      </td>
+    </tr>
+  ));
 }

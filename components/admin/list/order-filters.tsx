@@ -1,9 +1,46 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { FULFILMENTS, ORDER_STATUSES, PAYMENT_STATES, type OrderListQuery } from '@/lib/orders/admin/list';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 const field = 'mt-1 block w-full rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm text-ink';
-const label = 'text-xs font-medium text-ink-muted';
+
+function Filter({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <label className={className}>
+      <span className="text-xs font-medium text-ink-muted">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A filter that picks one of `options` (value and label), or any of them with the empty value. */
+function SelectFilter({
+  label,
+  name,
+  value,
+  anyLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: ReadonlyArray<readonly [value: string, label: string]>;
+}) {
+  return (
+    <Filter label={label}>
+      <select name={name} defaultValue={value ?? ''} className={field}>
+        <option value="">{anyLabel}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </Filter>
+  );
+}
 
 /** A plain GET form: the filters live in the URL, so any view can be bookmarked or shared. */
 export function OrderFilters({ query }: { query: OrderListQuery }) {
@@ -15,8 +52,7 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
       aria-label="Filter orders"
       className="card grid grid-cols-2 gap-3 p-4 md:grid-cols-4"
     >
-      <label className="col-span-2">
-        <span className={label}>Search</span>
+      <Filter label="Search" className="col-span-2">
         <input
           type="search"
           name="q"
@@ -24,49 +60,34 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
           placeholder="Order number, buyer email or Amazon id"
           className={field}
         />
-      </label>
-      <label>
-        <span className={label}>Status</span>
-        <select name="status" defaultValue={query.status ?? ''} className={field}>
-          <option value="">Any status</option>
-          {ORDER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {orderStatusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className={label}>Payment state</span>
-        <select name="paymentState" defaultValue={query.paymentState ?? ''} className={field}>
-          <option value="">Any state</option>
-          {PAYMENT_STATES.map((state) => (
-            <option key={state} value={state}>
-              {state === 'none' ? 'No charge yet' : state}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className={label}>Products</span>
-        <select name="fulfilment" defaultValue={query.fulfilment ?? ''} className={field}>
-          <option value="">Any kind</option>
-          {FULFILMENTS.map((kind) => (
-            <option key={kind} value={kind} className="capitalize">
-              {kind[0]?.toUpperCase()}
-              {kind.slice(1)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className={label}>Placed from</span>
+      </Filter>
+      <SelectFilter
+        label="Status"
+        name="status"
+        value={query.status}
+        anyLabel="Any status"
+        options={ORDER_STATUSES.map((status) => [status, orderStatusLabel(status)] as const)}
+      />
+      <SelectFilter
+        label="Payment state"
+        name="paymentState"
+        value={query.paymentState}
+        anyLabel="Any state"
+        options={PAYMENT_STATES.map((state) => [state, state === 'none' ? 'No charge yet' : state] as const)}
+      />
+      <SelectFilter
+        label="Products"
+        name="fulfilment"
+        value={query.fulfilment}
+        anyLabel="Any kind"
+        options={FULFILMENTS.map((kind) => [kind, `${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}`] as const)}
+      />
+      <Filter label="Placed from">
         <input type="date" name="from" defaultValue={query.from ?? ''} className={field} />
-      </label>
-      <label>
-        <span className={label}>Placed to (inclusive, UTC)</span>
+      </Filter>
+      <Filter label="Placed to (inclusive, UTC)">
         <input type="date" name="to" defaultValue={query.to ?? ''} className={field} />
-      </label>
+      </Filter>
       {/* Sorting is kept across filter changes; paging restarts at the first page. */}
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />

@@ -1,27 +1,22 @@
 import Link from 'next/link';
+import type { Column } from '@/components/ui/table';
 import type { OrderListQuery } from '@/lib/orders/admin/list';
 import { listHref } from './list-href';
 
-/** A sortable column header: a link that sorts by it, or flips the direction if it already does. */
-export function SortHeader({
-  query,
-  sort,
-  label,
-  align = 'left',
-}: {
-  query: OrderListQuery;
-  sort: OrderListQuery['sort'];
-  label: string;
-  align?: 'left' | 'right';
-}) {
+/** A sortable column: its header links to the list sorted by it, or flips the direction if it already is. */
+export function sortColumn(
+  query: OrderListQuery,
+  sort: OrderListQuery['sort'],
+  label: string,
+  align: 'left' | 'right' = 'left',
+): Column {
   const active = query.sort === sort;
   const nextDir = active && query.dir === 'desc' ? 'asc' : 'desc';
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={`px-4 py-2 font-medium ${align === 'right' ? 'text-right' : ''}`}
-    >
+  return {
+    key: sort,
+    align,
+    sort: active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+    label: (
       <Link
         href={listHref(query, { sort, dir: nextDir, after: undefined, before: undefined })}
         className="inline-flex items-center gap-1 hover:text-ink"
@@ -31,6 +26,6 @@ export function SortHeader({
           {active && query.dir === 'asc' ? '▲' : '▼'}
         </span>
       </Link>
-    </th>
-  );
+    ),
+  };
 }

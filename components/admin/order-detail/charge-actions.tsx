@@ -53,17 +53,12 @@ export function ChargeActions({
   const canRefund = charge.state === 'Captured' && charge.refundable > 0;
   if (!canCapture && !canCancel && !canRefund)
     return <p className="text-sm text-ink-muted">No operations are possible on this charge in its current state.</p>;
-  const hidden = { chargeId: charge.chargeId };
+  // Every form names the order and the charge it acts on.
+  const target = { orderNumber, hidden: { chargeId: charge.chargeId } };
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canCapture && (
-        <OperationForm
-          action={captureChargeAction}
-          orderNumber={orderNumber}
-          hidden={hidden}
-          submitLabel="Capture"
-          testId="capture-form"
-        >
+        <OperationForm {...target} action={captureChargeAction} submitLabel="Capture" testId="capture-form">
           <Field
             label="Amount to capture"
             name={`capture-${charge.chargeId}`}
@@ -80,9 +75,8 @@ export function ChargeActions({
       )}
       {canCancel && (
         <OperationForm
+          {...target}
           action={cancelChargeAction}
-          orderNumber={orderNumber}
-          hidden={hidden}
           submitLabel="Cancel charge…"
           testId="cancel-form"
           confirm={{
@@ -98,10 +92,10 @@ export function ChargeActions({
       )}
       {canRefund && (
         <OperationForm
+          {...target}
           action={refundChargeAction}
-          orderNumber={orderNumber}
           // The refunds this page shows: a double submit sends the same count and so the same key.
-          hidden={{ ...hidden, refundsSeen: String(charge.refunds.length) }}
+          hidden={{ ...target.hidden, refundsSeen: String(charge.refunds.length) }}
           submitLabel="Refund…"
           testId="refund-form"
           confirm={{

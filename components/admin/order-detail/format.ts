@@ -11,11 +11,6 @@ export function decimalOf(amount: number, currency: string): string {
   return isCurrencyCode(currency) ? toDecimalString(money(amount, currency)) : String(amount);
 }
 
-export function formatWhen(iso: string | null): string {
-  if (!iso) return '—';
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
-}
-
 /** What an amount field holds, formatted; the raw text when it is not an amount yet. */
 export function formatDecimalInput(value: FormDataEntryValue | null, currency: string): string {
   const text = typeof value === 'string' ? value : '';

@@ -1,14 +1,25 @@
 'use client';
 
 import { refreshOrderFromAmazonAction } from '@/components/admin/order-actions';
+import { Alert } from '@/components/ui/alert';
+import { formatUtcSecond } from '@/components/ui/format-time';
+import { DataTable, rightAligned, type Column } from '@/components/ui/table';
 import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { ChargeActions } from './charge-actions';
-import { formatMinor, formatWhen } from './format';
+import { formatMinor } from './format';
 import { OperationForm } from './operation-form';
+import { Panel } from './panel';
 import { PermissionActions } from './permission-actions';
 import { StatusBadge } from './status-badge';
 
-const card = 'rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5';
+const CHARGE_COLUMNS: Column[] = [
+  'State',
+  rightAligned('Authorized'),
+  rightAligned('Captured'),
+  rightAligned('Refunded'),
+  rightAligned('Left to refund'),
+];
+const REFUND_COLUMNS: Column[] = ['Refund', 'State', rightAligned('Amount')];
 
 /** What Amazon says right now about the order's permission, charges and refunds, with the operations that state allows. */
 export function LivePaymentPanel({
@@ -22,18 +33,17 @@ export function LivePaymentPanel({
 }) {
   const { live, order } = view;
   return (
-    <section aria-labelledby="live-heading" className={card} data-testid="live-panel" aria-busy={refreshing}>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="live-heading" className="text-base font-semibold text-ink">
-            Live from Amazon Pay
-          </h2>
-          <p className="text-xs text-ink-muted">
-            Read {formatWhen(live.fetchedAt)}
-            {view.settling && ' · following a pending change'}
-          </p>
-        </div>
-        <div className="flex items-center gap-2">
+    <Panel
+      headingId="live-heading"
+      title="Live from Amazon Pay"
+      note={
+        <>
+          Read {formatUtcSecond(live.fetchedAt)}
+          {view.settling && ' · following a pending change'}
+        </>
+      }
+      actions={
+        <>
           <button
             type="button"
             onClick={onRefresh}
@@ -43,73 +53,50 @@ export function LivePaymentPanel({
             {refreshing ? 'Reading…' : 'Refresh'}
           </button>
           <OperationForm action={refreshOrderFromAmazonAction} orderNumber={order.number} submitLabel="Re-sync our records" />
-        </div>
-      </div>
+        </>
+      }
+      data-testid="live-panel"
+      aria-busy={refreshing}
+    >
       {!live.ok ? (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800">
-          {live.message}
-        </p>
+        <Alert className="mt-4">{live.message}</Alert>
       ) : (
         <div className="mt-4 space-y-6">
           {live.charges.map((charge) => (
             <div key={charge.chargeId} className="rounded-lg border border-black/10" data-testid={`charge-${charge.chargeId}`}>
-              <table className="w-full text-left text-sm">
-                <caption className="px-4 pt-3 text-left font-semibold">
-                  Charge <span className="font-mono text-xs font-normal">{charge.chargeId}</span>
-                </caption>
-                <thead className="text-ink-muted">
-                  <tr>
-                    <th scope="col" className="px-4 py-1 font-medium">
-                      State
-                    </th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">
-                      Authorized
-                    </th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">
-                      Captured
-                    </th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">
-                      Refunded
-                    </th>
-                    <th scope="col" className="px-4 py-1 text-right font-medium">
-                      Left to refund
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <td className="px-4 py-1.5">
-                      <StatusBadge state={charge.state} testId="charge-state" />
-                      {charge.reasonCode && <span className="ml-2 text-xs text-ink-muted">{charge.reasonCode}</span>}
-                    </td>
-                    <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.authorized, order.currency)}</td>
-                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-captured">
-                      {formatMinor(charge.captured, order.currency)}
-                    </td>
-                    <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-refunded">
-                      {formatMinor(charge.refunded, order.currency)}
-                    </td>
-                    <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.refundable, order.currency)}</td>
-                  </tr>
-                </tbody>
-              </table>
+              <DataTable
+                columns={CHARGE_COLUMNS}
+                shaded={false}
+                spacing="px-4 py-1"
+                caption={
+                  <caption className="px-4 pt-3 text-left font-semibold">
+                    Charge <span className="font-mono text-xs font-normal">{charge.chargeId}</span>
+                  </caption>
+                }
+              >
+                <tr>
+                  <td className="px-4 py-1.5">
+                    <StatusBadge state={charge.state} testId="charge-state" />
+                    {charge.reasonCode && <span className="ml-2 text-xs text-ink-muted">{charge.reasonCode}</span>}
+                  </td>
+                  <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.authorized, order.currency)}</td>
+                  <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-captured">
+                    {formatMinor(charge.captured, order.currency)}
+                  </td>
+                  <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-refunded">
+                    {formatMinor(charge.refunded, order.currency)}
+                  </td>
+                  <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.refundable, order.currency)}</td>
+                </tr>
+              </DataTable>
               {charge.refunds.length > 0 && (
-                <table className="mx-4 mb-2 mt-2 w-[calc(100%-2rem)] text-left text-sm">
-                  <caption className="text-left text-xs font-semibold text-ink-muted">Refunds</caption>
-                  <thead className="text-ink-muted">
-                    <tr>
-                      <th scope="col" className="py-1 font-medium">
-                        Refund
-                      </th>
-                      <th scope="col" className="py-1 font-medium">
-                        State
-                      </th>
-                      <th scope="col" className="py-1 text-right font-medium">
-                        Amount
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-black/5">
+                <div className="mx-4 mb-2 mt-2">
+                  <DataTable
+                    columns={REFUND_COLUMNS}
+                    shaded={false}
+                    spacing="py-1"
+                    caption={<caption className="text-left text-xs font-semibold text-ink-muted">Refunds</caption>}
+                  >
                     {charge.refunds.map((refund) => (
                       <tr key={refund.refundId} data-testid="refund-row">
                         <td className="py-1 font-mono text-xs">{refund.refundId}</td>
@@ -120,8 +107,8 @@ export function LivePaymentPanel({
                         <td className="py-1 text-right tabular-nums">{formatMinor(refund.amount, order.currency)}</td>
                       </tr>
                     ))}
-                  </tbody>
-                </table>
+                  </DataTable>
+                </div>
               )}
               <div className="border-t border-black/10 p-4">
                 <ChargeActions charge={charge} orderNumber={order.number} currency={order.currency} />
@@ -159,6 +146,6 @@ export function LivePaymentPanel({
           )}
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

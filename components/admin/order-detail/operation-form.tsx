@@ -7,7 +7,7 @@ import { orderViewKey } from './use-order-view';
 
 type Action = (previous: OrderActionResult | null, form: FormData) => Promise<OrderActionResult>;
 
-interface OperationFormProps {
+export interface OperationFormProps {
   action: Action;
   orderNumber: string;
   hidden?: Record<string, string>;

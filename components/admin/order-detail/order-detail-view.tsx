@@ -1,7 +1,8 @@
 'use client';
 
+import { Alert } from '@/components/ui/alert';
+import { formatUtcSecond } from '@/components/ui/format-time';
 import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
-import { formatWhen } from './format';
 import { LivePaymentPanel } from './live-payment-panel';
 import { BuyerAndShipping, OrderItems } from './order-summary';
 import { PaymentTimeline } from './payment-timeline';
@@ -21,7 +22,7 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
             Order <span className="font-mono">{order.number}</span>
           </h1>
           <p className="text-sm text-ink-muted">
-            Placed {formatWhen(order.placedAt)} · {order.fulfilment}
+            Placed {formatUtcSecond(order.placedAt)} · {order.fulfilment}
             {order.chargePermissionType && ` · ${order.chargePermissionType}`}
           </p>
         </div>
@@ -33,11 +34,7 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} />}
         </p>
       </div>
-      {query.isError && (
-        <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
-          {query.error.message} Showing what we last read.
-        </p>
-      )}
+      {query.isError && <Alert tone="warning">{query.error.message} Showing what we last read.</Alert>}
       <LivePaymentPanel view={view} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

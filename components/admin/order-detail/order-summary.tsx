@@ -1,7 +1,9 @@
+import { DataTable, rightAligned, type Column } from '@/components/ui/table';
 import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
+import { Panel } from './panel';
 
-const card = 'rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5';
+const ITEM_COLUMNS: Column[] = ['Product', 'Kind', rightAligned('Unit'), rightAligned('Qty'), rightAligned('Total')];
 
 export function OrderItems({ view }: { view: AdminOrderView }) {
   const { order, lines } = view;
@@ -11,61 +13,44 @@ export function OrderItems({ view }: { view: AdminOrderView }) {
     ['Tax', order.tax],
   ];
   return (
-    <section aria-labelledby="items-heading" className={card}>
-      <h2 id="items-heading" className="text-base font-semibold text-ink">
-        Items
-      </h2>
-      <table className="mt-3 w-full text-left text-sm">
-        <thead className="text-ink-muted">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              Product
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Kind
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Unit
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Qty
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-black/5">
-          {lines.map((line) => (
-            <tr key={`${line.name}-${line.kind}`}>
-              <td className="py-1.5">{line.name}</td>
-              <td className="py-1.5 capitalize text-ink-muted">{line.kind}</td>
-              <td className="py-1.5 text-right tabular-nums">{formatMinor(line.unitPrice, order.currency)}</td>
-              <td className="py-1.5 text-right tabular-nums">{line.quantity}</td>
-              <td className="py-1.5 text-right tabular-nums">{formatMinor(line.lineTotal, order.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t border-black/10">
-          {totals.map(([label, amount]) => (
-            <tr key={label}>
-              <th scope="row" colSpan={4} className="py-1 text-right font-normal text-ink-muted">
-                {label}
+    <Panel headingId="items-heading" title="Items">
+      <DataTable
+        columns={ITEM_COLUMNS}
+        shaded={false}
+        spacing="py-1"
+        className="mt-3"
+        footer={
+          <tfoot className="border-t border-black/10">
+            {totals.map(([label, amount]) => (
+              <tr key={label}>
+                <th scope="row" colSpan={4} className="py-1 text-right font-normal text-ink-muted">
+                  {label}
+                </th>
+                <td className="py-1 text-right tabular-nums">{formatMinor(amount, order.currency)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" colSpan={4} className="py-1 text-right font-semibold">
+                Total
               </th>
-              <td className="py-1 text-right tabular-nums">{formatMinor(amount, order.currency)}</td>
+              <td className="py-1 text-right font-semibold tabular-nums" data-testid="order-total">
+                {formatMinor(order.total, order.currency)}
+              </td>
             </tr>
-          ))}
-          <tr>
-            <th scope="row" colSpan={4} className="py-1 text-right font-semibold">
-              Total
-            </th>
-            <td className="py-1 text-right font-semibold tabular-nums" data-testid="order-total">
-              {formatMinor(order.total, order.currency)}
-            </td>
+          </tfoot>
+        }
+      >
+        {lines.map((line) => (
+          <tr key={`${line.name}-${line.kind}`}>
+            <td className="py-1.5">{line.name}</td>
+            <td className="py-1.5 capitalize text-ink-muted">{line.kind}</td>
+            <td className="py-1.5 text-right tabular-nums">{formatMinor(line.unitPrice, order.currency)}</td>
+            <td className="py-1.5 text-right tabular-nums">{line.quantity}</td>
+            <td className="py-1.5 text-right tabular-nums">{formatMinor(line.lineTotal, order.currency)}</td>
           </tr>
-        </tfoot>
-      </table>
-    </section>
+        ))}
+      </DataTable>
+    </Panel>
   );
 }
 
@@ -73,10 +58,7 @@ export function BuyerAndShipping({ view }: { view: AdminOrderView }) {
   const { order } = view;
   const address = order.shippingAddress;
   return (
-    <section aria-labelledby="buyer-heading" className={card}>
-      <h2 id="buyer-heading" className="text-base font-semibold text-ink">
-        Buyer
-      </h2>
+    <Panel headingId="buyer-heading" title="Buyer">
       <dl className="mt-3 space-y-2 text-sm">
         <div>
           <dt className="text-ink-muted">Name</dt>
@@ -120,6 +102,6 @@ export function BuyerAndShipping({ view }: { view: AdminOrderView }) {
           </div>
         )}
       </dl>
-    </section>
+    </Panel>
   );
 }

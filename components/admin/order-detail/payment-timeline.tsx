@@ -1,5 +1,7 @@
+import { formatUtcSecond } from '@/components/ui/format-time';
 import type { EventView } from '@/lib/orders/admin/order-view-types';
-import { formatMinor, formatWhen } from './format';
+import { formatMinor } from './format';
+import { Panel } from './panel';
 
 const LABELS: Record<string, string> = {
   'checkout.order_created': 'Order created at checkout',
@@ -39,11 +41,7 @@ function summary(event: EventView, currency: string): string {
 
 export function PaymentTimeline({ events, currency }: { events: EventView[]; currency: string }) {
   return (
-    <section aria-labelledby="timeline-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
-      <h2 id="timeline-heading" className="text-base font-semibold text-ink">
-        Payment timeline
-      </h2>
-      <p className="text-xs text-ink-muted">What we recorded, oldest first.</p>
+    <Panel headingId="timeline-heading" title="Payment timeline" note="What we recorded, oldest first.">
       <ol className="mt-3 space-y-2 border-l border-black/10 pl-4 text-sm" data-testid="payment-timeline">
         {events.map((event) => (
           <li key={event.id} className="relative">
@@ -53,12 +51,12 @@ export function PaymentTimeline({ events, currency }: { events: EventView[]; cur
               {summary(event, currency) && <span className="text-ink-muted"> — {summary(event, currency)}</span>}
             </p>
             <p className="text-xs text-ink-muted">
-              {formatWhen(event.at)} · by {event.actor}
+              {formatUtcSecond(event.at)} · by {event.actor}
               {event.amazonObjectId && <span className="font-mono"> · {event.amazonObjectId}</span>}
             </p>
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

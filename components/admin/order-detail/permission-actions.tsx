@@ -8,9 +8,25 @@ import {
 } from '@/components/admin/order-actions';
 import type { AdminOrderView, LivePermissionView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
-import { Field, inputClass, OperationForm } from './operation-form';
+import { Field, inputClass, OperationForm, type OperationFormProps } from './operation-form';
 
-const box = 'rounded-lg border border-black/10 p-4';
+type MetadataKey = keyof LivePermissionView['merchantMetadata'];
+
+const METADATA_FIELDS: Array<{ name: MetadataKey; label: string; maxLength: number }> = [
+  { name: 'merchantReferenceId', label: 'Merchant reference', maxLength: 256 },
+  { name: 'merchantStoreName', label: 'Store name', maxLength: 50 },
+  { name: 'noteToBuyer', label: 'Note to buyer', maxLength: 255 },
+];
+
+/** One operation in its own titled box. */
+function OperationBox({ title, ...form }: { title: string } & OperationFormProps) {
+  return (
+    <div className="rounded-lg border border-black/10 p-4">
+      <h3 className="mb-2 text-sm font-semibold">{title}</h3>
+      <OperationForm {...form} />
+    </div>
+  );
+}
 
 /** Operations on the charge permission, offered as its live state and the order's goods allow. */
 export function PermissionActions({ view, permission }: { view: AdminOrderView; permission: LivePermissionView }) {
@@ -23,101 +39,77 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canChargeAgain && (
-        <div className={box}>
-          <h3 className="mb-2 text-sm font-semibold">Charge the subscription again</h3>
-          <OperationForm
-            action={chargeAgainAction}
-            orderNumber={order.number}
-            submitLabel={`Charge ${formatMinor(subscriptionLine.lineTotal, order.currency)}…`}
-            testId="charge-again-form"
-            confirm={{
-              title: 'Charge the buyer again?',
-              body: `${formatMinor(subscriptionLine.lineTotal, order.currency)} for ${subscriptionLine.name}, this month’s renewal. Once per month; a second press does nothing.`,
-              confirmLabel: 'Charge now',
-            }}
-          />
-        </div>
+        <OperationBox
+          title="Charge the subscription again"
+          action={chargeAgainAction}
+          orderNumber={order.number}
+          submitLabel={`Charge ${formatMinor(subscriptionLine.lineTotal, order.currency)}…`}
+          testId="charge-again-form"
+          confirm={{
+            title: 'Charge the buyer again?',
+            body: `${formatMinor(subscriptionLine.lineTotal, order.currency)} for ${subscriptionLine.name}, this month’s renewal. Once per month; a second press does nothing.`,
+            confirmLabel: 'Charge now',
+          }}
+        />
       )}
       {order.hasPhysicalGoods && (
-        <div className={box}>
-          <h3 className="mb-2 text-sm font-semibold">Delivery tracking</h3>
-          <OperationForm
-            action={addDeliveryTrackingAction}
-            orderNumber={order.number}
-            submitLabel="Send tracking"
-            testId="tracking-form"
-          >
-            <Field label="Carrier code" name="carrierCode" hint="e.g. UPS, USPS, FEDEX, DHL">
-              <input id="carrierCode" name="carrierCode" required maxLength={50} className={inputClass} />
-            </Field>
-            <Field label="Tracking number" name="trackingNumber">
-              <input id="trackingNumber" name="trackingNumber" required maxLength={100} className={inputClass} />
-            </Field>
-          </OperationForm>
-        </div>
+        <OperationBox
+          title="Delivery tracking"
+          action={addDeliveryTrackingAction}
+          orderNumber={order.number}
+          submitLabel="Send tracking"
+          testId="tracking-form"
+        >
+          <Field label="Carrier code" name="carrierCode" hint="e.g. UPS, USPS, FEDEX, DHL">
+            <input id="carrierCode" name="carrierCode" required maxLength={50} className={inputClass} />
+          </Field>
+          <Field label="Tracking number" name="trackingNumber">
+            <input id="trackingNumber" name="trackingNumber" required maxLength={100} className={inputClass} />
+          </Field>
+        </OperationBox>
       )}
       {open && (
-        <div className={box}>
-          <h3 className="mb-2 text-sm font-semibold">Merchant metadata</h3>
-          <OperationForm
-            action={updateChargePermissionMetadataAction}
-            orderNumber={order.number}
-            submitLabel="Update metadata"
-            testId="metadata-form"
-          >
-            <Field label="Merchant reference" name="merchantReferenceId">
+        <OperationBox
+          title="Merchant metadata"
+          action={updateChargePermissionMetadataAction}
+          orderNumber={order.number}
+          submitLabel="Update metadata"
+          testId="metadata-form"
+        >
+          {METADATA_FIELDS.map(({ name, label, maxLength }) => (
+            <Field key={name} label={label} name={name}>
               <input
-                id="merchantReferenceId"
-                name="merchantReferenceId"
-                maxLength={256}
-                defaultValue={permission.merchantMetadata.merchantReferenceId}
+                id={name}
+                name={name}
+                maxLength={maxLength}
+                defaultValue={permission.merchantMetadata[name]}
                 className={inputClass}
               />
             </Field>
-            <Field label="Store name" name="merchantStoreName">
-              <input
-                id="merchantStoreName"
-                name="merchantStoreName"
-                maxLength={50}
-                defaultValue={permission.merchantMetadata.merchantStoreName}
-                className={inputClass}
-              />
-            </Field>
-            <Field label="Note to buyer" name="noteToBuyer">
-              <input
-                id="noteToBuyer"
-                name="noteToBuyer"
-                maxLength={255}
-                defaultValue={permission.merchantMetadata.noteToBuyer}
-                className={inputClass}
-              />
-            </Field>
-          </OperationForm>
-        </div>
+          ))}
+        </OperationBox>
       )}
       {open && (
-        <div className={box}>
-          <h3 className="mb-2 text-sm font-semibold">Close the charge permission</h3>
-          <OperationForm
-            action={closeChargePermissionAction}
-            orderNumber={order.number}
-            submitLabel="Close permission…"
-            testId="close-form"
-            confirm={{
-              title: 'Close this charge permission?',
-              body: 'No further charges can be made on it. This cannot be undone.',
-              confirmLabel: 'Close it',
-            }}
-          >
-            <Field label="Reason for closing" name="closureReason">
-              <input id="closureReason" name="reason" required maxLength={255} className={inputClass} />
-            </Field>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="cancelPendingCharges" className="h-4 w-4" />
-              Also cancel charges not yet captured
-            </label>
-          </OperationForm>
-        </div>
+        <OperationBox
+          title="Close the charge permission"
+          action={closeChargePermissionAction}
+          orderNumber={order.number}
+          submitLabel="Close permission…"
+          testId="close-form"
+          confirm={{
+            title: 'Close this charge permission?',
+            body: 'No further charges can be made on it. This cannot be undone.',
+            confirmLabel: 'Close it',
+          }}
+        >
+          <Field label="Reason for closing" name="closureReason">
+            <input id="closureReason" name="reason" required maxLength={255} className={inputClass} />
+          </Field>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="cancelPendingCharges" className="h-4 w-4" />
+            Also cancel charges not yet captured
+          </label>
+        </OperationBox>
       )}
     </div>
   );

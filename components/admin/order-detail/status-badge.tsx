@@ -1,3 +1,5 @@
+import { Badge } from '@/components/ui/badge';
+
 /** Amazon's states as badges: green done, amber in flight, red failed, grey closed or neutral. */
 const TONES: Record<string, string> = {
   Authorized: 'bg-sky-100 text-sky-900 ring-sky-600/20',
@@ -14,13 +16,9 @@ const TONES: Record<string, string> = {
 };
 
 export function StatusBadge({ state, testId }: { state: string; testId?: string }) {
-  const tone = TONES[state] ?? 'bg-slate-100 text-slate-800 ring-slate-500/20';
   return (
-    <span
-      data-testid={testId}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
-    >
+    <Badge tone={TONES[state] ?? 'bg-slate-100 text-slate-800 ring-slate-500/20'} ring testId={testId}>
       {state}
-    </span>
+    </Badge>
   );
 }

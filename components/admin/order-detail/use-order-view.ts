@@ -24,6 +24,7 @@ export function useOrderView(initial: AdminOrderView) {
     queryFn: () => fetchOrderView(initial.order.number),
     initialData: initial,
     staleTime: 5_000,
+    refetchOnWindowFocus: true,
     refetchInterval: (query) => (query.state.data?.settling ? SETTLING_REFETCH_MS : false),
   });
 }

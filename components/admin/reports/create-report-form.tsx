@@ -1,13 +1,15 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { formatUtcDay } from '@/components/ui/format-time';
 import { REPORT_TYPES } from '@/lib/reports/report-types';
+import { ActionError } from './action-error';
+import { Field } from './field';
 import { createReportAction } from './report-actions';
 import { ReportStatusPoller } from './report-status-poller';
 import { BUTTON, INPUT } from './ui';
 
 const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * Create a report for a type and period; settlement types get an explanation instead of a button
@@ -25,8 +27,7 @@ export function CreateReportForm() {
       className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
       aria-describedby="create-report-status"
     >
-      <label className="grid gap-1 text-sm">
-        <span className="text-ink-muted">Report type</span>
+      <Field label="Report type">
         <select name="reportType" className={INPUT} value={type} onChange={(event) => setType(event.target.value)}>
           {REPORT_TYPES.map((entry) => (
             <option key={entry.type} value={entry.type}>
@@ -35,29 +36,27 @@ export function CreateReportForm() {
             </option>
           ))}
         </select>
-      </label>
-      <label className="grid gap-1 text-sm">
-        <span className="text-ink-muted">From</span>
+      </Field>
+      <Field label="From">
         <input
           type="date"
           name="startTime"
           required
           className={INPUT}
-          defaultValue={isoDay(today - 7 * DAY_MS)}
+          defaultValue={formatUtcDay(today - 7 * DAY_MS)}
           aria-invalid={Boolean(errors?.['startTime'])}
         />
-      </label>
-      <label className="grid gap-1 text-sm">
-        <span className="text-ink-muted">Until (inclusive)</span>
+      </Field>
+      <Field label="Until (inclusive)">
         <input
           type="date"
           name="endTime"
           required
           className={INPUT}
-          defaultValue={isoDay(today)}
+          defaultValue={formatUtcDay(today)}
           aria-invalid={Boolean(errors?.['endTime'])}
         />
-      </label>
+      </Field>
       {info?.creatable ? (
         <button type="submit" className={BUTTON} disabled={pending}>
           {pending ? 'Requesting…' : 'Create report'}
@@ -68,14 +67,7 @@ export function CreateReportForm() {
         </p>
       )}
       <div id="create-report-status" aria-live="polite" className="sm:col-span-4">
-        {state && !state.ok && (
-          <p className="text-sm text-red-700" role="alert">
-            {state.message}{' '}
-            {Object.values(state.fieldErrors ?? {})
-              .flat()
-              .join(' ')}
-          </p>
-        )}
+        <ActionError state={state} />
         {state?.ok && <ReportStatusPoller key={state.reportId} reportId={state.reportId} />}
       </div>
     </form>

@@ -1,11 +1,41 @@
+import { formatUtcDay } from '@/components/ui/format-time';
 import { ECOM_DATE_TYPES, ECOM_STATUSES, type EcomQuery } from '@/lib/reports/ecomcharge-query';
+import { Field } from './field';
 import { BUTTON, INPUT } from './ui';
+
+// A period defaults to the whole of today.
+const PERIOD_FIELDS = [
+  ['from', 'Period from', '00:00'],
+  ['to', 'Period to (inclusive)', '23:59'],
+] as const;
+
+/** A select whose options are eComCharge's own words. */
+function ChoiceField({
+  label,
+  name,
+  choices,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  choices: readonly string[];
+  defaultValue: string;
+}) {
+  return (
+    <Field label={label}>
+      <select name={name} className={INPUT} defaultValue={defaultValue}>
+        {choices.map((choice) => (
+          <option key={choice}>{choice}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}
 
 /** A plain GET form: the query (and the page cursor) live in the URL. */
 export function EcomchargeForm({ query, errors }: { query: EcomQuery | null; errors: Record<string, string> }) {
   const mode = query?.mode ?? 'day';
-  const field = (name: string) => (errors[name] ? <span className="text-xs text-red-700">{errors[name]}</span> : null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = formatUtcDay(new Date());
   return (
     <form
       method="get"
@@ -23,52 +53,24 @@ export function EcomchargeForm({ query, errors }: { query: EcomQuery | null; err
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Day</span>
+        <Field label="Day" error={errors.date}>
           <input type="date" name="date" className={INPUT} defaultValue={query?.mode === 'day' ? query.date : today} />
-          {field('date')}
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Period from</span>
-          <input
-            type="datetime-local"
-            name="from"
-            className={INPUT}
-            defaultValue={query?.mode === 'period' ? query.from : `${today}T00:00`}
-          />
-          {field('from')}
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Period to (inclusive)</span>
-          <input
-            type="datetime-local"
-            name="to"
-            className={INPUT}
-            defaultValue={query?.mode === 'period' ? query.to : `${today}T23:59`}
-          />
-          {field('to')}
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Status</span>
-          <select name="status" className={INPUT} defaultValue={query?.status ?? 'all'}>
-            {ECOM_STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Date of</span>
-          <select name="dateType" className={INPUT} defaultValue={query?.dateType ?? 'created_at'}>
-            {ECOM_DATE_TYPES.map((type) => (
-              <option key={type}>{type}</option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="text-ink-muted">Time zone</span>
+        </Field>
+        {PERIOD_FIELDS.map(([name, label, defaultTime]) => (
+          <Field key={name} label={label} error={errors[name]}>
+            <input
+              type="datetime-local"
+              name={name}
+              className={INPUT}
+              defaultValue={query?.mode === 'period' ? query[name] : `${today}T${defaultTime}`}
+            />
+          </Field>
+        ))}
+        <ChoiceField label="Status" name="status" choices={ECOM_STATUSES} defaultValue={query?.status ?? 'all'} />
+        <ChoiceField label="Date of" name="dateType" choices={ECOM_DATE_TYPES} defaultValue={query?.dateType ?? 'created_at'} />
+        <Field label="Time zone" error={errors.timeZone}>
           <input name="timeZone" className={INPUT} defaultValue={query?.timeZone ?? 'Etc/UTC'} />
-          {field('timeZone')}
-        </label>
+        </Field>
       </div>
       <div>
         <button type="submit" className={BUTTON}>

@@ -1,5 +1,8 @@
 import { formatMinor, type EcomchargeTransaction } from '@/lib/reports/ecomcharge-transactions';
-import { TABLE, TD, TH } from './ui';
+import { formatStampMinute } from '@/components/ui/format-time';
+import { DataTable, Td } from '@/components/ui/table';
+
+const COLUMNS = ['ID', 'Created', 'Type', 'Status', 'Amount', 'Fee', 'Card', 'Order', 'Message'];
 
 /** Amounts in each transaction's own currency (minor units formatted by its exponent); the card as brand + last four only. */
 export function EcomchargeTable({ transactions }: { transactions: readonly EcomchargeTransaction[] }) {
@@ -11,40 +14,25 @@ export function EcomchargeTable({ transactions }: { transactions: readonly Ecomc
     );
   return (
     <div className="mt-4 overflow-x-auto rounded-xl bg-white shadow-sm">
-      <table className={TABLE} aria-label="eComCharge transactions">
-        <thead className="bg-slate-100">
-          <tr>
-            {['ID', 'Created', 'Type', 'Status', 'Amount', 'Fee', 'Card', 'Order', 'Message'].map((head) => (
-              <th key={head} scope="col" className={TH}>
-                {head}
-              </th>
-            ))}
+      <DataTable columns={COLUMNS} label="eComCharge transactions">
+        {transactions.map((tx) => (
+          <tr key={tx.id}>
+            <Td className="font-mono text-xs">{tx.id}</Td>
+            <Td className="whitespace-nowrap">{formatStampMinute(tx.createdAt)}</Td>
+            <Td>{tx.type ?? '—'}</Td>
+            <Td>{tx.status ?? '—'}</Td>
+            <Td align="right" className="whitespace-nowrap">
+              {formatMinor(tx.amount)} {tx.amount.currency}
+            </Td>
+            <Td align="right" className="whitespace-nowrap">
+              {tx.fee ? `${formatMinor(tx.fee)} ${tx.fee.currency}` : '—'}
+            </Td>
+            <Td className="whitespace-nowrap">{tx.card ? `${tx.card.brand ?? 'card'} •••• ${tx.card.last4 ?? '????'}` : '—'}</Td>
+            <Td className="font-mono text-xs">{tx.orderId ?? '—'}</Td>
+            <Td>{tx.message ?? ''}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-black/5">
-          {transactions.map((tx) => (
-            <tr key={tx.id}>
-              <td className={`${TD} font-mono text-xs`}>{tx.id}</td>
-              <td className={`${TD} whitespace-nowrap`}>
-                {tx.createdAt ? `${tx.createdAt.slice(0, 16).replace('T', ' ')} UTC` : '—'}
-              </td>
-              <td className={TD}>{tx.type ?? '—'}</td>
-              <td className={TD}>{tx.status ?? '—'}</td>
-              <td className={`${TD} whitespace-nowrap text-right`}>
-                {formatMinor(tx.amount)} {tx.amount.currency}
-              </td>
-              <td className={`${TD} whitespace-nowrap text-right`}>
-                {tx.fee ? `${formatMinor(tx.fee)} ${tx.fee.currency}` : '—'}
-              </td>
-              <td className={`${TD} whitespace-nowrap`}>
-                {tx.card ? `${tx.card.brand ?? 'card'} •••• ${tx.card.last4 ?? '????'}` : '—'}
-              </td>
-              <td className={`${TD} font-mono text-xs`}>{tx.orderId ?? '—'}</td>
-              <td className={TD}>{tx.message ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

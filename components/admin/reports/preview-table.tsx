@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { TABLE, TD, TH } from './ui';
+import { DataTable, Td, type Column } from '@/components/ui/table';
 
 type Sort = { column: number; direction: 'asc' | 'desc' } | null;
 
@@ -29,41 +29,32 @@ export function PreviewTable({ columns, rows }: { columns: readonly string[]; ro
           : null
         : { column, direction: 'asc' },
     );
+  const headers: Column[] = columns.map((column, index) => {
+    const state = sort?.column === index ? sort.direction : null;
+    return {
+      key: `${column}-${index}`,
+      sort: state === 'asc' ? 'ascending' : state === 'desc' ? 'descending' : 'none',
+      label: (
+        <button type="button" className="whitespace-nowrap hover:text-ink" onClick={() => toggle(index)}>
+          {column || `Column ${index + 1}`} {state === 'asc' ? '▲' : state === 'desc' ? '▼' : ''}
+        </button>
+      ),
+    };
+  });
 
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
-      <table className={TABLE} aria-label="Document preview">
-        <thead className="bg-slate-100">
-          <tr>
-            {columns.map((column, index) => {
-              const state = sort?.column === index ? sort.direction : null;
-              return (
-                <th
-                  key={`${column}-${index}`}
-                  scope="col"
-                  className={TH}
-                  aria-sort={state === 'asc' ? 'ascending' : state === 'desc' ? 'descending' : 'none'}
-                >
-                  <button type="button" className="whitespace-nowrap hover:text-ink" onClick={() => toggle(index)}>
-                    {column || `Column ${index + 1}`} {state === 'asc' ? '▲' : state === 'desc' ? '▼' : ''}
-                  </button>
-                </th>
-              );
-            })}
+      <DataTable columns={headers} label="Document preview">
+        {sorted.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {columns.map((_, index) => (
+              <Td key={index} className="whitespace-nowrap font-mono text-xs">
+                {row[index] ?? ''}
+              </Td>
+            ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-black/5">
-          {sorted.map((row, rowIndex) => (
-            <tr key={rowIndex}>
-              {columns.map((_, index) => (
-                <td key={index} className={`${TD} whitespace-nowrap font-mono text-xs`}>
-                  {row[index] ?? ''}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { formatMoney, type CurrencyCode } from '@/lib/money';
 import type { BookEntry, ReconciledPair, ReconciliationResult, UnbookedRow } from '@/lib/reports/reconcile';
-import { CARD, TABLE, TD, TH } from './ui';
+import { DataTable, Td } from '@/components/ui/table';
+import { CARD } from './ui';
 
 /** A settlement can hold thousands of rows; the page shows the first ones of each kind and the CSV export has them all. */
 const SHOWN_ROWS = 100;
@@ -30,86 +31,59 @@ function Section({ id, title, count, children }: { id: string; title: string; co
 
 function PairTable({ pairs, label }: { pairs: readonly ReconciledPair[]; label: string }) {
   return (
-    <table className={TABLE} aria-label={label}>
-      <thead className="bg-slate-100">
-        <tr>
-          {['Transaction', 'Type', 'Order', 'Report', 'Books', 'Difference', 'Fees', 'Matched by', 'Line'].map((head) => (
-            <th key={head} scope="col" className={TH}>
-              {head}
-            </th>
-          ))}
+    <DataTable
+      columns={['Transaction', 'Type', 'Order', 'Report', 'Books', 'Difference', 'Fees', 'Matched by', 'Line']}
+      label={label}
+    >
+      {pairs.slice(0, SHOWN_ROWS).map((pair) => (
+        <tr key={`${pair.row.line}-${pair.row.amazonTransactionId}`}>
+          <Td className="font-mono text-xs">{pair.row.amazonTransactionId}</Td>
+          <Td>{pair.row.transactionType}</Td>
+          <Td className="font-mono">{pair.entry.orderNumber}</Td>
+          <Td>{money(pair.row.amount, pair.row.currency)}</Td>
+          <Td>{money(pair.entry.expectedAmount, pair.entry.currency)}</Td>
+          <Td>{money(pair.difference, pair.row.currency)}</Td>
+          <Td>{money(pair.row.fees, pair.row.currency)}</Td>
+          <Td>{pair.matchedBy}</Td>
+          <Td>{pair.row.line}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-black/5">
-        {pairs.slice(0, SHOWN_ROWS).map((pair) => (
-          <tr key={`${pair.row.line}-${pair.row.amazonTransactionId}`}>
-            <td className={`${TD} font-mono text-xs`}>{pair.row.amazonTransactionId}</td>
-            <td className={TD}>{pair.row.transactionType}</td>
-            <td className={`${TD} font-mono`}>{pair.entry.orderNumber}</td>
-            <td className={TD}>{money(pair.row.amount, pair.row.currency)}</td>
-            <td className={TD}>{money(pair.entry.expectedAmount, pair.entry.currency)}</td>
-            <td className={TD}>{money(pair.difference, pair.row.currency)}</td>
-            <td className={TD}>{money(pair.row.fees, pair.row.currency)}</td>
-            <td className={TD}>{pair.matchedBy}</td>
-            <td className={TD}>{pair.row.line}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
 function UnbookedTable({ rows }: { rows: readonly UnbookedRow[] }) {
   return (
-    <table className={TABLE} aria-label="In the report, not in our books">
-      <thead className="bg-slate-100">
-        <tr>
-          {['Transaction', 'Type', 'Amount', 'Related order', 'Reason', 'Line'].map((head) => (
-            <th key={head} scope="col" className={TH}>
-              {head}
-            </th>
-          ))}
+    <DataTable
+      columns={['Transaction', 'Type', 'Amount', 'Related order', 'Reason', 'Line']}
+      label="In the report, not in our books"
+    >
+      {rows.slice(0, SHOWN_ROWS).map((item) => (
+        <tr key={`${item.row.line}-${item.row.amazonTransactionId}`}>
+          <Td className="font-mono text-xs">{item.row.amazonTransactionId}</Td>
+          <Td>{item.row.transactionType}</Td>
+          <Td>{money(item.row.amount, item.row.currency)}</Td>
+          <Td className="font-mono">{item.relatedOrderNumber ?? '—'}</Td>
+          <Td>{item.reason === 'unbooked-type' ? 'type not kept in our books' : 'unknown transaction'}</Td>
+          <Td>{item.row.line}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-black/5">
-        {rows.slice(0, SHOWN_ROWS).map((item) => (
-          <tr key={`${item.row.line}-${item.row.amazonTransactionId}`}>
-            <td className={`${TD} font-mono text-xs`}>{item.row.amazonTransactionId}</td>
-            <td className={TD}>{item.row.transactionType}</td>
-            <td className={TD}>{money(item.row.amount, item.row.currency)}</td>
-            <td className={`${TD} font-mono`}>{item.relatedOrderNumber ?? '—'}</td>
-            <td className={TD}>{item.reason === 'unbooked-type' ? 'type not kept in our books' : 'unknown transaction'}</td>
-            <td className={TD}>{item.row.line}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
 function MissingTable({ entries }: { entries: readonly BookEntry[] }) {
   return (
-    <table className={TABLE} aria-label="In our books, not in the report">
-      <thead className="bg-slate-100">
-        <tr>
-          {['Order', 'Kind', 'Transaction', 'Expected'].map((head) => (
-            <th key={head} scope="col" className={TH}>
-              {head}
-            </th>
-          ))}
+    <DataTable columns={['Order', 'Kind', 'Transaction', 'Expected']} label="In our books, not in the report">
+      {entries.slice(0, SHOWN_ROWS).map((entry) => (
+        <tr key={`${entry.kind}-${entry.transactionId ?? entry.orderNumber}`}>
+          <Td className="font-mono">{entry.orderNumber}</Td>
+          <Td>{entry.kind}</Td>
+          <Td className="font-mono text-xs">{entry.transactionId ?? 'no charge id stored'}</Td>
+          <Td>{money(entry.expectedAmount, entry.currency)}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-black/5">
-        {entries.slice(0, SHOWN_ROWS).map((entry) => (
-          <tr key={`${entry.kind}-${entry.transactionId ?? entry.orderNumber}`}>
-            <td className={`${TD} font-mono`}>{entry.orderNumber}</td>
-            <td className={TD}>{entry.kind}</td>
-            <td className={`${TD} font-mono text-xs`}>{entry.transactionId ?? 'no charge id stored'}</td>
-            <td className={TD}>{money(entry.expectedAmount, entry.currency)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -120,28 +94,22 @@ export function ReconciliationTables({ result }: { result: ReconciliationResult 
         <h2 id="totals-heading" className="text-lg font-semibold text-ink">
           Totals and fees
         </h2>
-        <table className={`${TABLE} mt-3`} aria-label="Totals by currency">
-          <thead className="bg-slate-100">
-            <tr>
-              {['Currency', 'Rows', 'Gross', 'Fees', 'Net'].map((head) => (
-                <th key={head} scope="col" className={TH}>
-                  {head}
-                </th>
-              ))}
+        <DataTable
+          columns={['Currency', 'Rows', 'Gross', 'Fees', 'Net']}
+          label="Totals by currency"
+          className="mt-3"
+          divided={false}
+        >
+          {result.totals.map((total) => (
+            <tr key={total.currency}>
+              <Td>{total.currency}</Td>
+              <Td>{total.rows}</Td>
+              <Td>{money(total.gross, total.currency)}</Td>
+              <Td>{money(total.fees, total.currency)}</Td>
+              <Td>{money(total.net, total.currency)}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {result.totals.map((total) => (
-              <tr key={total.currency}>
-                <td className={TD}>{total.currency}</td>
-                <td className={TD}>{total.rows}</td>
-                <td className={TD}>{money(total.gross, total.currency)}</td>
-                <td className={TD}>{money(total.fees, total.currency)}</td>
-                <td className={TD}>{money(total.net, total.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
       <Section id="amount-differences" title="Amount differences" count={result.amountDifferences.length}>
         <PairTable pairs={result.amountDifferences} label="Amount differences" />

@@ -2,18 +2,31 @@ import Link from 'next/link';
 import { PAGE_SIZE_MAX, PAGE_SIZE_MIN } from '@/lib/reports/date-range';
 import { REPORT_STATUSES, REPORT_TYPES } from '@/lib/reports/report-types';
 import type { ParsedReportFilters, ReportFilterValues } from '@/lib/reports/report-filters';
+import { Field } from './field';
 import { BUTTON, BUTTON_SECONDARY, INPUT } from './ui';
 
 type FieldErrors = Extract<ParsedReportFilters, { ok: false }>['fieldErrors'];
 
+const DATE_FIELDS = [
+  ['createdSince', 'Created since'],
+  ['createdUntil', 'Created until'],
+] as const;
+
 /** A plain GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function ReportFiltersForm({ values, errors }: { values: ReportFilterValues; errors: FieldErrors }) {
+  const errorId = (name: keyof FieldErrors) => `${name}-error`;
   const error = (name: keyof FieldErrors) =>
     errors[name] ? (
-      <span id={`${name}-error`} className="text-xs text-red-700">
+      <span id={errorId(name)} className="text-xs text-red-700">
         {errors[name]}
       </span>
     ) : null;
+  // A refused value marks its input and points it at the message.
+  const ariaFor = (name: keyof FieldErrors) => ({
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': errors[name] ? errorId(name) : undefined,
+  });
+  const field = (name: keyof FieldErrors, label: string) => ({ label, error: errors[name], errorId: errorId(name) });
   return (
     <form
       method="get"
@@ -51,32 +64,12 @@ export function ReportFiltersForm({ values, errors }: { values: ReportFilterValu
             {error('statuses')}
           </fieldset>
           <div className="grid grid-cols-3 items-start gap-3">
-            <label className="grid gap-1 text-sm">
-              <span className="text-ink-muted">Created since</span>
-              <input
-                type="date"
-                name="createdSince"
-                defaultValue={values.createdSince}
-                className={INPUT}
-                aria-invalid={Boolean(errors.createdSince)}
-                aria-describedby={errors.createdSince ? 'createdSince-error' : undefined}
-              />
-              {error('createdSince')}
-            </label>
-            <label className="grid gap-1 text-sm">
-              <span className="text-ink-muted">Created until</span>
-              <input
-                type="date"
-                name="createdUntil"
-                defaultValue={values.createdUntil}
-                className={INPUT}
-                aria-invalid={Boolean(errors.createdUntil)}
-                aria-describedby={errors.createdUntil ? 'createdUntil-error' : undefined}
-              />
-              {error('createdUntil')}
-            </label>
-            <label className="grid gap-1 text-sm">
-              <span className="text-ink-muted">Page size</span>
+            {DATE_FIELDS.map(([name, label]) => (
+              <Field key={name} {...field(name, label)}>
+                <input type="date" name={name} defaultValue={values[name]} className={INPUT} {...ariaFor(name)} />
+              </Field>
+            ))}
+            <Field {...field('pageSize', 'Page size')}>
               <input
                 type="number"
                 name="pageSize"
@@ -84,11 +77,9 @@ export function ReportFiltersForm({ values, errors }: { values: ReportFilterValu
                 max={PAGE_SIZE_MAX}
                 defaultValue={values.pageSize || '10'}
                 className={INPUT}
-                aria-invalid={Boolean(errors.pageSize)}
-                aria-describedby={errors.pageSize ? 'pageSize-error' : undefined}
+                {...ariaFor('pageSize')}
               />
-              {error('pageSize')}
-            </label>
+            </Field>
           </div>
           <p className="text-xs text-ink-muted">Amazon keeps reports for 90 days; a range may span at most 90 days.</p>
         </div>

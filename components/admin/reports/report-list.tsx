@@ -2,10 +2,14 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatAmazonTime } from './format';
+import { Alert } from '@/components/ui/alert';
+import { formatAmazonTime } from '@/components/ui/format-time';
+import { DataTable, Td } from '@/components/ui/table';
 import type { ReportPage } from '@/lib/reports/report-row';
 import { StatusBadge } from './status-badge';
-import { BUTTON_SECONDARY, TABLE, TD, TH } from './ui';
+import { BUTTON_SECONDARY } from './ui';
+
+const COLUMNS = ['Report', 'Type', 'Status', 'Period', 'Created'];
 
 async function fetchPage(filterQuery: string, cursor: string | null): Promise<ReportPage> {
   const params = new URLSearchParams(filterQuery);
@@ -37,12 +41,7 @@ export function ReportList({ filterQuery }: { filterQuery: string }) {
         Loading reports…
       </p>
     );
-  if (query.isError)
-    return (
-      <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-        {query.error.message}
-      </p>
-    );
+  if (query.isError) return <Alert className="mt-4">{query.error.message}</Alert>;
   const reports = query.data.pages.flatMap((page) => page.reports);
   return (
     <div className="mt-4">
@@ -52,46 +51,25 @@ export function ReportList({ filterQuery }: { filterQuery: string }) {
         </p>
       ) : (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
-          <table className={TABLE} aria-label="Reports">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={TH}>
-                  Report
-                </th>
-                <th scope="col" className={TH}>
-                  Type
-                </th>
-                <th scope="col" className={TH}>
-                  Status
-                </th>
-                <th scope="col" className={TH}>
-                  Period
-                </th>
-                <th scope="col" className={TH}>
-                  Created
-                </th>
+          <DataTable columns={COLUMNS} label="Reports">
+            {reports.map((report) => (
+              <tr key={report.reportId}>
+                <Td className="font-mono">
+                  <Link href={`/admin/reports/${report.reportId}`} className="text-brand-700 underline">
+                    {report.reportId}
+                  </Link>
+                </Td>
+                <Td>{report.typeLabel}</Td>
+                <Td>
+                  <StatusBadge status={report.status} label={report.statusLabel} />
+                </Td>
+                <Td>
+                  {formatAmazonTime(report.startTime)} – {formatAmazonTime(report.endTime)}
+                </Td>
+                <Td>{formatAmazonTime(report.createdTime)}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-black/5">
-              {reports.map((report) => (
-                <tr key={report.reportId}>
-                  <td className={`${TD} font-mono`}>
-                    <Link href={`/admin/reports/${report.reportId}`} className="text-brand-700 underline">
-                      {report.reportId}
-                    </Link>
-                  </td>
-                  <td className={TD}>{report.typeLabel}</td>
-                  <td className={TD}>
-                    <StatusBadge status={report.status} label={report.statusLabel} />
-                  </td>
-                  <td className={TD}>
-                    {formatAmazonTime(report.startTime)} – {formatAmazonTime(report.endTime)}
-                  </td>
-                  <td className={TD}>{formatAmazonTime(report.createdTime)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
       <div className="mt-3 flex items-center gap-3 text-sm text-ink-muted">

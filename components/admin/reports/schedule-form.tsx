@@ -2,6 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { SCHEDULABLE_REPORT_TYPES, SCHEDULE_FREQUENCIES } from '@/lib/reports/report-types';
+import { ActionError } from './action-error';
+import { Field } from './field';
 import { cancelScheduleAction, createScheduleAction } from './report-actions';
 import { BUTTON, BUTTON_SECONDARY, INPUT } from './ui';
 
@@ -15,8 +17,7 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
   const exists = scheduledTypes.includes(type);
   return (
     <form action={action} className="mt-4 grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" aria-describedby="schedule-status">
-      <label className="grid gap-1 text-sm">
-        <span className="text-ink-muted">Report type</span>
+      <Field label="Report type">
         <select name="reportType" className={INPUT} value={type} onChange={(event) => setType(event.target.value)}>
           {SCHEDULABLE_REPORT_TYPES.map((info) => (
             <option key={info.type} value={info.type}>
@@ -24,9 +25,8 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
             </option>
           ))}
         </select>
-      </label>
-      <label className="grid gap-1 text-sm">
-        <span className="text-ink-muted">Frequency</span>
+      </Field>
+      <Field label="Frequency">
         <select name="scheduleFrequency" className={INPUT} defaultValue="P1D">
           {SCHEDULE_FREQUENCIES.map((entry) => (
             <option key={entry.frequency} value={entry.frequency}>
@@ -34,7 +34,7 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Saving…' : 'Create schedule'}
       </button>
@@ -45,14 +45,7 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         </label>
       )}
       <div id="schedule-status" aria-live="polite" className="text-sm sm:col-span-3">
-        {state && !state.ok && (
-          <p className="text-red-700" role="alert">
-            {state.message}{' '}
-            {Object.values(state.fieldErrors ?? {})
-              .flat()
-              .join(' ')}
-          </p>
-        )}
+        <ActionError state={state} />
         {state?.ok && <p className="text-emerald-700">Schedule {state.reportScheduleId} created.</p>}
       </div>
     </form>

@@ -1,8 +1,16 @@
 import type { ReportSchedule } from '@/lib/amazon-pay/server';
 import { reportTypeLabel, scheduleFrequencyLabel } from '@/lib/reports/report-types';
-import { formatAmazonTime } from './format';
+import { formatAmazonTime } from '@/components/ui/format-time';
+import { DataTable, Td, type Column } from '@/components/ui/table';
 import { CancelScheduleButton, ScheduleForm } from './schedule-form';
-import { CARD, TABLE, TD, TH } from './ui';
+import { CARD } from './ui';
+
+const COLUMNS: Column[] = [
+  'Type',
+  'Frequency',
+  'Next report',
+  { key: 'actions', label: <span className="sr-only">Actions</span> },
+];
 
 export function SchedulesSection({ schedules, error }: { schedules: readonly ReportSchedule[]; error: string | null }) {
   return (
@@ -17,36 +25,18 @@ export function SchedulesSection({ schedules, error }: { schedules: readonly Rep
       ) : schedules.length === 0 ? (
         <p className="mt-2 text-sm text-ink-muted">No report schedules.</p>
       ) : (
-        <table className={`${TABLE} mt-3`} aria-label="Report schedules">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className={TH}>
-                Type
-              </th>
-              <th scope="col" className={TH}>
-                Frequency
-              </th>
-              <th scope="col" className={TH}>
-                Next report
-              </th>
-              <th scope="col" className={TH}>
-                <span className="sr-only">Actions</span>
-              </th>
+        <DataTable columns={COLUMNS} label="Report schedules" className="mt-3">
+          {schedules.map((schedule) => (
+            <tr key={schedule.reportScheduleId}>
+              <Td>{reportTypeLabel(schedule.reportType)}</Td>
+              <Td>{scheduleFrequencyLabel(schedule.scheduleFrequency)}</Td>
+              <Td>{formatAmazonTime(schedule.nextReportCreationTime)}</Td>
+              <Td align="right">
+                <CancelScheduleButton reportScheduleId={schedule.reportScheduleId} />
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-black/5">
-            {schedules.map((schedule) => (
-              <tr key={schedule.reportScheduleId}>
-                <td className={TD}>{reportTypeLabel(schedule.reportType)}</td>
-                <td className={TD}>{scheduleFrequencyLabel(schedule.scheduleFrequency)}</td>
-                <td className={TD}>{formatAmazonTime(schedule.nextReportCreationTime)}</td>
-                <td className={`${TD} text-right`}>
-                  <CancelScheduleButton reportScheduleId={schedule.reportScheduleId} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <ScheduleForm scheduledTypes={schedules.map((schedule) => schedule.reportType)} />
     </section>

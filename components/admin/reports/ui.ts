@@ -5,6 +5,3 @@ export const BUTTON_SECONDARY =
   'rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm font-medium text-ink hover:bg-slate-50 disabled:opacity-60';
 export const INPUT = 'rounded-lg border border-black/15 bg-white px-2 py-1.5 text-sm text-ink';
 export const CARD = 'rounded-xl bg-white p-5 shadow-sm';
-export const TABLE = 'w-full text-left text-sm';
-export const TH = 'px-3 py-2 font-medium text-ink-muted';
-export const TD = 'px-3 py-2 align-top';

@@ -5,6 +5,7 @@ import { checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
+import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
 import { loadCheckoutReview } from '@/lib/checkout/review';
 
@@ -141,24 +142,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
               </li>
             ))}
           </ul>
-          <dl className="space-y-1 border-t border-black/5 pt-3 text-sm">
-            <div className="flex justify-between">
-              <dt className="text-ink-muted">Subtotal</dt>
-              <dd data-testid="review-subtotal">{formatPrice(totals.subtotal)}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-ink-muted">Shipping</dt>
-              <dd data-testid="review-shipping">{ships ? formatPrice(totals.shipping) : 'Not needed'}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-ink-muted">Tax</dt>
-              <dd data-testid="review-tax">{formatPrice(totals.tax)}</dd>
-            </div>
-            <div className="flex justify-between border-t border-black/5 pt-2 text-base font-semibold">
-              <dt>Total</dt>
-              <dd data-testid="review-total">{formatPrice(totals.total)}</dd>
-            </div>
-          </dl>
+          <OrderTotals totals={totals} ships={ships} testIdPrefix="review" ruled />
           {problem ? (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="checkout-problem">
               {problem}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/checkout/address-block';
+import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice } from '@/components/ui/price';
 import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
 import { orderStatusLabel } from '@/lib/orders/status';
@@ -62,24 +63,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
             </li>
           ))}
         </ul>
-        <dl className="mt-3 space-y-1 border-t border-black/5 pt-3 text-sm">
-          <div className="flex justify-between">
-            <dt className="text-ink-muted">Subtotal</dt>
-            <dd>{formatPrice(order.subtotal)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt className="text-ink-muted">Shipping</dt>
-            <dd>{formatPrice(order.shipping)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt className="text-ink-muted">Tax</dt>
-            <dd>{formatPrice(order.tax)}</dd>
-          </div>
-          <div className="flex justify-between text-base font-semibold">
-            <dt>Total</dt>
-            <dd data-testid="order-total">{formatPrice(order.total)}</dd>
-          </div>
-        </dl>
+        <OrderTotals totals={order} testIdPrefix="order" className="mt-3" />
       </section>
       <Link href="/" className="btn-secondary self-center">
         Continue shopping

@@ -4,11 +4,12 @@ import { notFound } from 'next/navigation';
 import { AdminShell } from '@/components/admin/admin-shell';
 import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { DownloadButton } from '@/components/admin/reports/download-button';
-import { formatAmazonTime } from '@/components/admin/reports/format';
 import { PreviewTable } from '@/components/admin/reports/preview-table';
 import { reportIdSchema } from '@/lib/ids';
 import { StatusBadge } from '@/components/admin/reports/status-badge';
 import { CARD } from '@/components/admin/reports/ui';
+import { Alert } from '@/components/ui/alert';
+import { formatAmazonTime } from '@/components/ui/format-time';
 import { requireAdminPage } from '@/lib/auth';
 import { findReportDetail, previewReportDocument } from '@/lib/reports/admin';
 import { DELIMITER_LABELS } from '@/lib/reports/delimiter';
@@ -76,11 +77,7 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
               </Link>
             </p>
           )}
-          {error && (
-            <p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-              {error}
-            </p>
-          )}
+          {error && <Alert>{error}</Alert>}
           {preview && (
             <>
               <p className="text-sm text-ink-muted">

@@ -6,6 +6,7 @@ import { EcomchargeForm } from '@/components/admin/reports/ecomcharge-form';
 import { ecomSearchParams, parseEcomQuery, type EcomQuery } from '@/lib/reports/ecomcharge-query';
 import { EcomchargeTable } from '@/components/admin/reports/ecomcharge-table';
 import { BUTTON_SECONDARY } from '@/components/admin/reports/ui';
+import { Alert } from '@/components/ui/alert';
 import { requireAdminPage } from '@/lib/auth';
 import { ecomchargeAvailability, listEcomchargeTransactions, type EcomchargeListing } from '@/lib/reports/admin';
 
@@ -40,29 +41,19 @@ export default async function EcomchargePage({
       <h1 className="mt-2 text-2xl font-semibold text-ink">eComCharge transactions</h1>
       {setup.ok ? (
         setup.source === 'sandbox-defaults' && (
-          <p className="mt-2 rounded-lg bg-sky-50 p-3 text-sm text-sky-900" data-testid="sandbox-defaults">
+          <Alert tone="info" className="mt-2" testId="sandbox-defaults">
             Offline mode: ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY are not set, so the sandbox&apos;s eComCharge at{' '}
             {setup.apiUrl} is used with shop id {setup.shopId} and its default secret.
-          </p>
+          </Alert>
         )
       ) : (
-        <p className="mt-2 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {setup.message}
-        </p>
+        <Alert className="mt-2">{setup.message}</Alert>
       )}
       <div className="mt-6">
         <EcomchargeForm query={query} errors={parsed.ok === false ? parsed.fieldErrors : {}} />
       </div>
-      {parsed.ok === false && (
-        <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {parsed.message}
-        </p>
-      )}
-      {error && (
-        <p className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {error}
-        </p>
-      )}
+      {parsed.ok === false && <Alert className="mt-4">{parsed.message}</Alert>}
+      {error && <Alert className="mt-4">{error}</Alert>}
       {query && loaded && (
         <section className="mt-6" aria-label="Results">
           <div className="flex flex-wrap items-center gap-3 text-sm">

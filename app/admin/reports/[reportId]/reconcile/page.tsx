@@ -5,12 +5,12 @@ import { AdminShell } from '@/components/admin/admin-shell';
 import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { reconcileSettlement, type SettlementReconciliation } from '@/lib/reports/admin';
 import { ReconciliationTables } from '@/components/admin/reports/reconciliation-tables';
+import { Alert } from '@/components/ui/alert';
+import { formatUtcMinute } from '@/components/ui/format-time';
 import { reportIdSchema } from '@/lib/ids';
 import { requireAdminPage } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Reconcile settlement · Admin', robots: { index: false } };
-
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export default async function ReconcilePage({ params }: { params: Promise<{ reportId: string }> }) {
   const session = await requireAdminPage();
@@ -30,16 +30,12 @@ export default async function ReconcilePage({ params }: { params: Promise<{ repo
         ← Report {reportId}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold text-ink">Settlement reconciliation</h1>
-      {error && (
-        <p className="mt-6 rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <Alert className="mt-6">{error}</Alert>}
       {outcome && (
         <>
           <div className="mt-4 flex flex-wrap items-center gap-4 text-sm">
             <span className="text-ink-muted">
-              Period {utc(outcome.period.start)} – {utc(outcome.period.end)}
+              Period {formatUtcMinute(outcome.period.start)} – {formatUtcMinute(outcome.period.end)}
             </span>
             <span
               data-testid="balance"

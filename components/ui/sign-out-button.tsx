@@ -4,21 +4,31 @@ import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 
-export function SignOutButton({ afterSignOut }: { afterSignOut: string }) {
+/** Ends our session (after `beforeSignOut`, e.g. another provider's) and opens `afterSignOut`. */
+export function SignOutButton({
+  afterSignOut,
+  beforeSignOut,
+  className,
+}: {
+  afterSignOut: string;
+  beforeSignOut?: () => Promise<void>;
+  className: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <button
       type="button"
+      className={className}
       disabled={pending}
       onClick={() =>
         startTransition(async () => {
+          await beforeSignOut?.();
           await signOut({ redirect: false });
           router.replace(afterSignOut);
           router.refresh();
         })
       }
-      className="btn-secondary py-1.5"
     >
       Sign out
     </button>
