@@ -7,6 +7,7 @@ import { StatusSummary } from '@/components/admin/dashboard/status-summary';
 import { requireAdminPage } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import { RESYNC_SWEEP } from '@/lib/jobs';
 import { loadDashboard } from '@/lib/orders/admin/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard · Admin', robots: { index: false } };
@@ -24,7 +25,7 @@ export default async function AdminDashboardPage() {
         </div>
         <div className="grid content-start gap-6">
           <StatusSummary counts={data.statusCounts} />
-          <ResyncPanel lastRun={lastRun} />
+          <ResyncPanel lastRun={lastRun} jobName={RESYNC_SWEEP} cron={getConfig().jobs.resyncSweepCron} />
         </div>
       </div>
       <div className="mt-6">

@@ -107,7 +107,7 @@ describe('the admin area is enumerated from the file system', () => {
   it('finds the pages, actions and routes it must guard', () => {
     expect(pages).toEqual(expect.arrayContaining(['app/admin/page.tsx', 'app/admin/orders/page.tsx']));
     expect(routes).toEqual(expect.arrayContaining(['app/api/admin/orders/route.ts', 'app/api/admin/orders/export/route.ts']));
-    expect(actionModules).toContain('components/admin/resync-actions.ts');
+    expect(actionModules).toContain('components/admin/jobs/actions.ts');
   });
 });
 

@@ -91,3 +91,8 @@ export async function runJobNow(name: string): Promise<void> {
 export async function resyncNow(trigger: ResyncTrigger): Promise<ResyncResult> {
   return resyncPayments(await getDb(), getAmazonPay(), { trigger });
 }
+
+/** Queues a recorded IPN for the worker; a second delivery of the same one waits for the first. */
+export async function enqueueIpnProcessing(notificationId: string): Promise<void> {
+  await (await getJobRunner()).enqueue(processIpnJob, { notificationId }, { singletonKey: notificationId });
+}

@@ -72,7 +72,7 @@ export async function latestOrders(db: Database, limit = 8): Promise<AdminOrderR
   return rows.map(toAdminOrderRow);
 }
 
-export async function lastReconciliation(db: Database): Promise<DashboardData['lastRun']> {
+export async function lastResync(db: Database): Promise<DashboardData['lastRun']> {
   const [row] = await db.select().from(resyncRuns).orderBy(desc(resyncRuns.startedAt)).limit(1);
   return row
     ? {
@@ -90,7 +90,7 @@ export async function loadDashboard(db: Database, currency: CurrencyCode, now = 
     dailyFigures(db, currency, now),
     statusCounts(db),
     latestOrders(db),
-    lastReconciliation(db),
+    lastResync(db),
   ]);
   return { days, statusCounts: counts, latest, lastRun };
 }

@@ -1,22 +1,17 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
-import { processNotification, recordNotification } from '@/lib/orders/payments/ipn-inbox';
-import {
-  confirmSubscription,
-  getAmazonPay,
-  getIpnVerifier,
-  InvalidNotificationError,
-  ipnUrlPolicy,
-} from '@/lib/amazon-pay/server';
+import { enqueueIpnProcessing } from '@/lib/jobs';
+import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
+import { confirmSubscription, getIpnVerifier, InvalidNotificationError, ipnUrlPolicy } from '@/lib/amazon-pay/server';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 
 /**
  * Amazon Pay IPN (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html).
- * The SNS signature over the raw body is the whole
- * authorization and the whole input validation: nothing is parsed or trusted before
- * it verifies. Each notification is recorded by NotificationId before we answer, and
- * only makes us re-read the object from Amazon, so order and repeats do not matter.
+ * The SNS signature over the raw body is the whole authorization and the whole input
+ * validation: nothing is parsed or trusted before it verifies. Each notification is
+ * recorded by NotificationId and queued before we answer, and only makes the worker
+ * re-read the object from Amazon, so order and repeats do not matter.
  */
 export async function POST(request: Request): Promise<NextResponse> {
   const rawBody = await request.text();
@@ -37,14 +32,15 @@ export async function POST(request: Request): Promise<NextResponse> {
   }
   if (verified.kind === 'unsubscribe-confirmation') return text(200, 'ok');
 
-  const db = await getDb();
-  const fresh = await recordNotification(db, verified.messageId, verified.message);
+  const notificationId = verified.message.NotificationId;
+  const fresh = await recordNotification(await getDb(), verified.messageId, verified.message);
   if (!fresh) return text(200, 'duplicate');
   try {
-    await processNotification(db, getAmazonPay(), verified.message.NotificationId);
+    // The worker re-reads Amazon's state; one job per NotificationId runs at a time.
+    await enqueueIpnProcessing(notificationId);
   } catch (error) {
-    // Recorded, so the reconciliation job finishes it; a 5xx also makes SNS retry.
-    console.error(`[ipn] processing ${verified.message.NotificationId} failed: ${error instanceof Error ? error.name : 'error'}`);
+    // Recorded, so the resync sweep finishes it; a 5xx also makes SNS retry.
+    console.error(`[ipn] queuing ${notificationId} failed: ${error instanceof Error ? error.name : 'error'}`);
     return text(503, 'retry later');
   }
   return text(200, 'ok');

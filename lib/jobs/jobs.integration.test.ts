@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '@/lib/catalog/seed';
+import type { DatabaseHandle } from '@/lib/db/connection';
+import { notificationsReceived, orders } from '@/lib/db/schema';
+import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
+import { completedOrder } from '@/test/checkout-fixtures';
+import { testDatabaseTargets } from '@/test/databases';
+import { createHarness, type Harness } from '@/test/sandbox-harness';
+import { processIpnJob } from './ipn';
+import { resyncSweepJob } from './resync-sweep';
+import { startJobRunner, type JobRunner } from './runner';
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe.each(testDatabaseTargets)('background jobs against the sandbox on $name', (target) => {
+  let handle: DatabaseHandle;
+  let h: Harness;
+  let runner: JobRunner;
+  const sweep = resyncSweepJob('*/5 * * * *');
+
+  beforeAll(async () => {
+    handle = await target.open();
+    await seedCatalog(handle.db, 'USD');
+    h = await createHarness();
+    runner = await startJobRunner({
+      handle,
+      amazon: () => h.client,
+      jobs: [sweep, processIpnJob],
+      work: true,
+      pollingIntervalSeconds: 0.5,
+      onError: () => {},
+    });
+  });
+  afterAll(async () => {
+    await runner?.stop(5_000);
+    await handle?.close();
+  });
+
+  const statusOf = async (number: string) =>
+    (await handle.db.select({ status: orders.status }).from(orders).where(eq(orders.number, number)))[0]?.status;
+
+  it('processes a recorded IPN in the worker: the order follows what Amazon says', async () => {
+    const { number, chargeId } = await completedOrder(handle.db, h, {
+      slugs: ['enamel-camp-mug'],
+      card: '1111',
+      shopperTokenHash: 'd'.repeat(64),
+    });
+    await h.client.captureCharge(
+      chargeId,
+      { captureAmount: { amount: '29.55', currencyCode: 'USD' } },
+      { idempotencyKey: 'capture-behind-our-back-1' },
+    );
+    const message = h.sandbox
+      .notifications()
+      .map((record) => record.message)
+      .filter((candidate) => candidate.ObjectId === chargeId)
+      .at(-1)!;
+    expect(await recordNotification(handle.db, `msg-${message.NotificationId}`, message)).toBe(true);
+    const first = await runner.enqueue(
+      processIpnJob,
+      { notificationId: message.NotificationId },
+      { singletonKey: message.NotificationId },
+    );
+    expect(first).toBeTruthy();
+    const job = await until(
+      () => runner.boss.getJobById(processIpnJob.name, first!),
+      (found) => found?.state === 'completed',
+    );
+    expect(job?.output).toEqual({ notificationId: message.NotificationId, status: 'processed' });
+    expect(await statusOf(number)).toBe('paid');
+    const [row] = await handle.db
+      .select()
+      .from(notificationsReceived)
+      .where(eq(notificationsReceived.notificationId, message.NotificationId));
+    expect(row).toMatchObject({ status: 'processed', attempts: 1 });
+  });
+
+  it('runs the resync sweep on request and keeps its summary', async () => {
+    await completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: 'e'.repeat(64) });
+    const id = await runner.enqueue(sweep, { trigger: 'admin' });
+    const job = await until(
+      () => runner.boss.getJobById(sweep.name, id!),
+      (found) => found?.state === 'completed',
+    );
+    expect(job?.state).toBe('completed');
+    expect(job?.output).toMatchObject({ status: 'succeeded', errorCount: 0 });
+    expect(Number((job?.output as { ordersChecked: number }).ordersChecked)).toBeGreaterThanOrEqual(1);
+  });
+});
