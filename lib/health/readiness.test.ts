@@ -44,7 +44,9 @@ describe.each(testDatabaseTargets)('readiness on $name', (target) => {
     const hung = await checkReadiness(probe({ database: () => new Promise(() => {}) }), 200);
     expect(hung.checks.database.ok).toBe(false);
 
-    await handle.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
+    await handle.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    );
     const behind = await checkReadiness(probe());
     expect(behind.ready).toBe(false);
     expect(behind.checks.migrations.detail).toMatch(/^\d+ of \d+ applied$/);

@@ -37,10 +37,7 @@ const failed = (detail: string): ReadinessCheck => ({ ok: false, detail });
 
 /** Each check is bounded, so a hung database answers "not ready" instead of hanging the probe. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
-  ]);
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
 }
 
 export async function checkReadiness(probe: ReadinessProbe, timeoutMs = 3_000): Promise<Readiness> {
