@@ -3,7 +3,7 @@ const nextConfig = {
   // Parallel e2e runs on one machine each build into their own folder.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // PGlite loads its WebAssembly and data files from its own package folder at run time; pg-boss loads pg.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pino', 'pino-pretty'],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository once (tsc); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

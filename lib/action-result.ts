@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AmazonPayError } from '@/lib/amazon-pay/errors';
 import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
 import { UserFacingError } from '@/lib/errors';
+import { errorFields, log } from '@/lib/log';
 
 export type ActionResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
@@ -20,11 +21,15 @@ export function amazonPayShopperMessage(error: AmazonPayError): string {
 /** Logs keep Amazon's reason code and request id, never bodies, names or addresses. */
 export function logFailure(error: unknown, context: string): void {
   if (error instanceof AmazonPayError) {
-    console.error(
-      `[${context}] AmazonPayError operation=${error.operation} status=${error.status} reasonCode=${error.reasonCode} requestId=${error.requestId ?? '-'}`,
+    log.error(
+      {
+        context,
+        amazonPay: { operation: error.operation, status: error.status, reasonCode: error.reasonCode, requestId: error.requestId },
+      },
+      'Amazon Pay refused the call',
     );
   } else {
-    console.error(`[${context}]`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
+    log.error({ context, ...errorFields(error) }, 'action failed');
   }
 }
 

@@ -3,6 +3,7 @@ import { getConfig } from '@/lib/config';
 import { closeDatabase, getDatabaseHandle } from '@/lib/db';
 import { currentJobRunner, publishControlAddress, startBackgroundWork } from '@/lib/jobs';
 import { onShutdown } from '@/lib/shutdown';
+import { log } from '@/lib/log';
 
 /**
  * Runs once when a server instance starts: validate the environment and bring the
@@ -18,7 +19,7 @@ export async function prepareServer(): Promise<void> {
     }
     await startBackgroundWork();
   } catch (error) {
-    console.error(`Cannot start the storefront.\n${error instanceof Error ? error.message : String(error)}`);
+    log.fatal({ context: 'startup' }, `Cannot start the storefront. ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   onShutdown(async () => {

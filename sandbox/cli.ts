@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startSandboxServer } from './server';
+import { errorFields, log } from '@/lib/log';
 
 /**
  * `npm run sandbox`: the emulator on 127.0.0.1:$SANDBOX_PORT (default 4010).
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     },
     ...(keyId && keyFile ? { keys: [{ publicKeyId: keyId, publicKey: readFileSync(keyFile, 'utf8') }] } : {}),
   });
-  console.log(`Amazon Pay sandbox listening at ${server.url}`);
+  // The line scripts/offline-sandbox.mjs waits for: the command's output, not a log line.
+  process.stdout.write(`Amazon Pay sandbox listening at ${server.url}\n`);
 
   const stop = () => {
     server.close().then(
@@ -40,6 +42,6 @@ async function main(): Promise<void> {
 
 // No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").
 main().catch((error: unknown) => {
-  console.error('[sandbox] failed to start', error);
+  log.fatal({ context: 'sandbox', ...errorFields(error) }, 'failed to start');
   process.exit(1);
 });

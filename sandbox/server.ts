@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { RawRequest } from './http';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+import { errorFields, log } from '@/lib/log';
 
 export interface SandboxServerOptions extends SandboxOptions {
   /** 0 picks a free port (tests must use 0). */
@@ -58,7 +59,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       .then((raw) => sandbox.handleRaw(raw))
       .then((response) => send(res, response))
       .catch((error: unknown) => {
-        console.error('[sandbox] request failed', error);
+        log.error({ context: 'sandbox', ...errorFields(error) }, 'request failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ reasonCode: 'InternalServerError', message: 'The sandbox failed unexpectedly.' }));
       });

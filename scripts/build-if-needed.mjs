@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+const say = (text) => process.stdout.write(`${text}\n`);
+
 /**
  * `npm start` builds only when the sources changed since the last build. The
  * fingerprint covers every file the build reads, by path, size and mtime.
@@ -45,7 +47,7 @@ export function buildIfNeeded({ env = process.env, force = false, fingerprintExt
   const fingerprintFile = path.join(distDir(), 'source-fingerprint');
   const built = existsSync(path.join(distDir(), 'BUILD_ID')) && existsSync(fingerprintFile);
   if (!force && built && readFileSync(fingerprintFile, 'utf8') === fingerprint) return false;
-  console.log('▶ Building the storefront (next build)…');
+  say('▶ Building the storefront (next build)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },

@@ -14,24 +14,27 @@ import { PgliteLockedError } from '@/lib/db/pglite-lock';
 import { readControlAddress, resyncNow } from '@/lib/jobs';
 import type { ResyncResult } from '@/lib/orders/payments/resync';
 
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
 function print(result: ResyncResult, where: string): number {
-  console.log(`Resync ${result.runId} (${where}): ${result.status}`);
-  console.log(
+  say(`Resync ${result.runId} (${where}): ${result.status}`);
+  say(
     `  orders checked: ${result.ordersChecked}, changed: ${result.changes.length}, notifications processed: ${result.notificationsProcessed}`,
   );
   for (const change of result.changes) {
-    console.log(
+    say(
       `  ${change.number}: ${change.before.status} → ${change.after.status} (payment ${change.before.paymentState} → ${change.after.paymentState})`,
     );
   }
-  for (const error of result.errors) console.error(`  ! ${error.subject}: ${error.message}`);
+  for (const error of result.errors) complain(`  ! ${error.subject}: ${error.message}`);
   return result.status === 'succeeded' && result.errors.length === 0 ? 0 : 1;
 }
 
 async function askRunningStorefront(locked: PgliteLockedError): Promise<number> {
   const address = readControlAddress(locked.dataDir);
   if (!address) {
-    console.error(`${locked.message}\nThe running storefront has not published its control address; restart it, then try again.`);
+    complain(`${locked.message}\nThe running storefront has not published its control address; restart it, then try again.`);
     return 1;
   }
   const response = await fetch(new URL('/api/internal/resync', address.url), {
@@ -40,7 +43,7 @@ async function askRunningStorefront(locked: PgliteLockedError): Promise<number> 
     signal: AbortSignal.timeout(10 * 60_000),
   });
   if (!response.ok) {
-    console.error(`The running storefront (pid ${address.pid}) refused the resync: HTTP ${response.status}.`);
+    complain(`The running storefront (pid ${address.pid}) refused the resync: HTTP ${response.status}.`);
     return 1;
   }
   return print((await response.json()) as ResyncResult, `by the running storefront, pid ${address.pid}`);
@@ -48,7 +51,7 @@ async function askRunningStorefront(locked: PgliteLockedError): Promise<number> 
 
 async function main(): Promise<number> {
   // The same .env files `next start` reads, so the command talks to the same database and Amazon account.
-  loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadEnvConfig(process.cwd(), false, { info: () => {}, error: (message: string) => complain(String(message)) });
   try {
     await getDatabaseHandle();
   } catch (error) {
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('The resync could not run:', error instanceof Error ? error.message : error);
+    complain(`The resync could not run: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -5,6 +5,8 @@ import { buildIfNeeded } from './build-if-needed.mjs';
 import { ensureOfflineMerchantKey } from './offline-key.mjs';
 import { startOfflineSandbox } from './offline-sandbox.mjs';
 
+const complain = (text) => process.stderr.write(`${text}\n`);
+
 /**
  * Builds when needed, starts the offline Amazon Pay sandbox when no Amazon Pay
  * credentials are configured, then serves the storefront. Shared by `npm start`
@@ -12,7 +14,7 @@ import { startOfflineSandbox } from './offline-sandbox.mjs';
  */
 export async function runStorefront({ env = process.env, buildEnv = {}, fingerprintExtra = '' } = {}) {
   // Read .env* as Next.js will, so the offline-or-Amazon decision below sees the same settings.
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: (message) => complain(String(message)) });
   const port = env.PORT ?? '3000';
   const children = [];
   const shutdown = (code) => {
@@ -47,7 +49,7 @@ export async function runStorefront({ env = process.env, buildEnv = {}, fingerpr
     children.push(next);
     next.on('exit', (code) => shutdown(code ?? 1));
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    complain(error instanceof Error ? error.message : String(error));
     shutdown(1);
   }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
 
+const say = (text) => process.stdout.write(`${text}\n`);
+const complain = (text) => process.stderr.write(`${text}\n`);
+
 /** `npm test`: every check, in the order that fails fastest. */
 const steps = [
   ['lint', ['run', 'lint']],
@@ -11,13 +14,13 @@ const steps = [
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 for (const [name, args] of steps) {
-  console.log(`\n▶ ${name}`);
+  say(`\n▶ ${name}`);
   const started = Date.now();
   const result = spawnSync(npm, args, { stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`\n✗ ${name} failed (exit ${result.status ?? result.signal}).`);
+    complain(`\n✗ ${name} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
-  console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  say(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
 }
-console.log('\nAll checks passed.');
+say('\nAll checks passed.');

@@ -7,20 +7,21 @@
 import { loadEnvConfig } from '@next/env';
 import { closeDatabase } from '@/lib/db';
 import { startBackgroundWork } from '@/lib/jobs';
+import { errorFields, log } from '@/lib/log';
 import { onShutdown } from '@/lib/shutdown';
 
 async function main(): Promise<void> {
-  loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadEnvConfig(process.cwd(), false, { info: () => {}, error: (message: string) => log.warn({ context: 'env' }, message) });
   const runner = await startBackgroundWork({ work: true });
   onShutdown(async () => {
     await runner.stop();
     await closeDatabase();
   });
-  console.log(`Worker ${process.pid} is working: ${runner.jobs.map((job) => job.name).join(', ')}. Stop it with SIGTERM.`);
+  log.info({ context: 'worker', jobs: runner.jobs.map((job) => job.name) }, 'worker started; stop it with SIGTERM');
 }
 
 main().catch(async (error: unknown) => {
-  console.error('The worker could not start:', error instanceof Error ? error.message : error);
+  log.fatal({ context: 'worker', ...errorFields(error) }, 'the worker could not start');
   await closeDatabase().catch(() => undefined);
   process.exit(1);
 });

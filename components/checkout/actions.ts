@@ -7,6 +7,7 @@ import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import type { SignedButtonResult } from '@/lib/amazon-pay/server';
 import { signCheckoutButton, signSignInButton } from '@/lib/checkout/button-signing';
 import { placeShopperOrder } from '@/lib/checkout/shopper-checkout';
+import { inActionScope } from '@/lib/request-log';
 
 // Checkout belongs to whoever holds the cart cookie; amounts always come from the server's cart.
 
@@ -46,12 +47,13 @@ const placeOrderSchema = z.object({
 export async function placeOrderAction(input: z.input<typeof placeOrderSchema>): Promise<ActionResult> {
   const parsed = placeOrderSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
-  let redirectUrl: string;
-  try {
-    const placed = await placeShopperOrder(parsed.data);
-    redirectUrl = placed.redirectUrl;
-  } catch (error) {
-    return failure(error, 'checkout.place-order');
-  }
-  redirect(redirectUrl);
+  const placed = await inActionScope(async () => {
+    try {
+      return { ok: true as const, redirectUrl: (await placeShopperOrder(parsed.data)).redirectUrl };
+    } catch (error) {
+      return failure(error, 'checkout.place-order');
+    }
+  });
+  if (!placed.ok) return placed;
+  redirect(placed.redirectUrl);
 }

@@ -5,6 +5,19 @@ import { DEFAULT_SIGNATURE_ALGORITHM, SIGNATURE_ALGORITHMS, type SignatureAlgori
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** One attempt on the wire, for the caller's logs: no body, header or key, only what identifies it. */
+export interface AttemptRecord {
+  operation: string;
+  method: string;
+  attempt: number;
+  /** 0 when no response came back. */
+  status: number;
+  durationMs: number;
+  /** Amazon's x-amz-pay-request-id, which Amazon's support asks for. */
+  requestId: string | undefined;
+  reasonCode: string | undefined;
+}
+
 const isFunction = (value: unknown) => typeof value === 'function';
 
 const retrySchema = z.object({
@@ -29,6 +42,7 @@ export const amazonPayConfigSchema = z.object({
   retry: retrySchema.optional(),
   /** The clock that dates each attempt; tests pin it. */
   clock: z.custom<() => Date>(isFunction).optional(),
+  onAttempt: z.custom<(record: AttemptRecord) => void>(isFunction).optional(),
 });
 
 export type AmazonPayConfig = z.input<typeof amazonPayConfigSchema>;
@@ -43,6 +57,7 @@ export interface ResolvedConfig {
   fetch: FetchLike;
   retry: RetryConfig;
   clock: () => Date;
+  onAttempt: (record: AttemptRecord) => void;
 }
 
 export class AmazonPayConfigError extends Error {
@@ -68,6 +83,7 @@ export function resolveConfig(input: AmazonPayConfig): ResolvedConfig {
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     retry: { ...DEFAULT_RETRY, ...stripUndefined(config.retry ?? {}) },
     clock: config.clock ?? (() => new Date()),
+    onAttempt: config.onAttempt ?? (() => {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { AMAZON_SNS_HOST, createSnsVerifier, type SnsUrlPolicy, type SnsVerifier
 import { createAmazonPayClient, type AmazonPayClient } from '@/lib/amazon-pay';
 import { checkoutScriptForRegion } from '@/lib/amazon-pay/regions';
 import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import { UserFacingError } from '@/lib/errors';
 
 export class AmazonPayUnavailableError extends UserFacingError {
@@ -24,6 +25,9 @@ export function getAmazonPay(): AmazonPayClient {
     region: amazonPay.region,
     sandbox: amazonPay.sandbox,
     endpoint: amazonPay.endpoint,
+    // Each attempt's operation, status, duration and Amazon's request id, under the request's or job's id.
+    onAttempt: (record) =>
+      log[record.status >= 500 || record.status === 0 ? 'warn' : 'info']({ amazonPay: record }, 'Amazon Pay call'),
   });
   return client;
 }

@@ -66,7 +66,17 @@ export function createTransport(config: ResolvedConfig, signer: Signer): Send {
     for (let attempt = 0; ; attempt++) {
       // Each attempt is re-signed with a fresh date, keeping the idempotency key.
       const headers = await signedHeaders({ config, signer, base, spec, path, query, body, idempotencyKey });
+      const started = performance.now();
       const outcome = await attemptOnce(config, spec, url, headers, body);
+      config.onAttempt({
+        operation: spec.operation,
+        method: spec.method,
+        attempt: attempt + 1,
+        status: outcome.ok ? outcome.status : outcome.error.status,
+        durationMs: Math.round(performance.now() - started),
+        requestId: outcome.ok ? outcome.requestId : outcome.error.requestId,
+        reasonCode: outcome.ok ? undefined : outcome.error.reasonCode,
+      });
       if (outcome.ok) return outcome.value;
       const { error, retryAfterMs } = outcome;
       if (!error.retryable || attempt >= config.retry.maxRetries || spec.options?.signal?.aborted) throw error;
@@ -150,7 +160,9 @@ async function signedHeaders(input: SignInput): Promise<Record<string, string>> 
   };
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AmazonPayError; retryAfterMs: number | null };
+type Outcome<T> =
+  | { ok: true; value: T; status: number; requestId: string | undefined }
+  | { ok: false; error: AmazonPayError; retryAfterMs: number | null };
 
 async function attemptOnce<T>(
   config: ResolvedConfig,
@@ -187,7 +199,7 @@ async function attemptOnce<T>(
     const error = errorFromResponse(spec.operation, response.status, text, requestId);
     return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.clock()) };
   }
-  return { ok: true, value: parseSuccess(spec, response.status, text, requestId) };
+  return { ok: true, value: parseSuccess(spec, response.status, text, requestId), status: response.status, requestId };
 }
 
 function parseSuccess<T>(spec: RequestSpec<T>, status: number, text: string, requestId: string | undefined): T {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { invalidInput, type ActionResult } from '@/lib/action-result';
 import { assertAdmin } from '@/lib/auth';
 import { adminErrorMessage, type AmazonPayWording } from '@/lib/auth/admin-errors';
+import { inActionScope } from '@/lib/request-log';
 
 /** A server action for useActionState: (previous result, form) in, a typed result out. */
 export type AdminAction<T extends object> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
@@ -37,7 +38,8 @@ export function adminAction<S extends z.ZodType, T extends object>(spec: AdminAc
     ok: false,
     message: adminErrorMessage(error, spec.context, spec.amazonPay),
   });
-  return async (_previous, form) => {
+  return (_previous, form) => inActionScope(() => handle(form));
+  async function handle(form: FormData): Promise<ActionResult<T>> {
     let session: Session;
     try {
       session = await assertAdmin();
@@ -53,5 +55,5 @@ export function adminAction<S extends z.ZodType, T extends object>(spec: AdminAc
       unstable_rethrow(error);
       return refuse(error);
     }
-  };
+  }
 }

@@ -5,6 +5,7 @@ import { EcomchargeError } from '@/lib/ecomcharge/errors';
 import { UnauthorizedError, UserFacingError } from '@/lib/errors';
 import { ReportDocumentError } from '@/lib/reports/document-stream';
 import { SettlementFormatError } from '@/lib/reports/settlement';
+import { log } from '@/lib/log';
 
 /**
  * Every error in the admin's words, in one place. The admin (unlike a shopper) needs
@@ -59,7 +60,10 @@ export function adminErrorMessage(error: unknown, context: string, amazonPay: Am
     return error.message;
   }
   if (error instanceof EcomchargeError) {
-    console.error(`[${context}] EcomchargeError operation=${error.operation} status=${error.status} code=${error.code}`);
+    log.error(
+      { context, ecomcharge: { operation: error.operation, status: error.status, code: error.code } },
+      'eComCharge refused the call',
+    );
     return error.message;
   }
   logFailure(error, context);

@@ -9,6 +9,7 @@ import { processIpnJob } from './ipn';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
 import { loadJobOverviews, type JobOverview } from './status';
+import { errorFields, log } from '@/lib/log';
 
 export { PROCESS_IPN, processIpnJob } from './ipn';
 export { RESYNC_SWEEP } from './resync-sweep';
@@ -36,7 +37,7 @@ export function startBackgroundWork(options: { work?: boolean } = {}): Promise<J
       amazon: getAmazonPay,
       jobs: storefrontJobs(),
       work: options.work ?? getConfig().jobs.worker,
-      onError: (error) => console.error('[jobs]', error instanceof Error ? error.message : String(error)),
+      onError: (error) => log.error({ context: 'jobs', ...errorFields(error) }, 'job queue error'),
     }))().catch((error: unknown) => {
     globalForJobs.__storefrontJobs = undefined;
     throw error;

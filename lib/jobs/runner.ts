@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { DatabaseHandle } from '@/lib/db/connection';
+import { errorFields, log, withLogContext } from '@/lib/log';
 import type { JobDefinition, JobSummary } from './definitions';
 import { createJobQueue, JOB_SCHEMA } from './queue';
 
@@ -81,11 +82,17 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
               ]);
             throw new InvalidJobPayloadError(`${job.name}: invalid payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
           }
-          try {
-            return await job.run(parsed.data, { db: options.handle.db, amazon: options.amazon(), jobId: item.id });
-          } catch (error) {
-            throw errorOutput(error);
-          }
+          return withLogContext({ jobId: item.id, job: job.name }, async () => {
+            const started = performance.now();
+            try {
+              const summary = await job.run(parsed.data, { db: options.handle.db, amazon: options.amazon(), jobId: item.id });
+              log.info({ summary, durationMs: Math.round(performance.now() - started) }, 'job done');
+              return summary;
+            } catch (error) {
+              log.warn({ durationMs: Math.round(performance.now() - started), ...errorFields(error) }, 'job failed');
+              throw errorOutput(error);
+            }
+          });
         },
       );
       if (job.cron) await boss.schedule(job.name, job.cron, { trigger: 'schedule' });

@@ -3,6 +3,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
 import { isCurrencyCode } from '@/lib/money';
 import type { BookOrder } from './reconcile';
+import { log } from '@/lib/log';
 
 /**
  * Our side of a settlement reconciliation: every capture and completed refund
@@ -87,7 +88,7 @@ export async function loadSettlementBooks(db: Database, period: BooksPeriod): Pr
   const books: BookOrder[] = [];
   for (const draft of byPayment.values()) {
     if (!isCurrencyCode(draft.currency)) {
-      console.error(`[books] order ${draft.orderNumber} has unsupported currency ${draft.currency}; left out`);
+      log.warn({ context: 'books', order: draft.orderNumber, currency: draft.currency }, 'unsupported currency; order left out');
       continue;
     }
     books.push({

@@ -32,6 +32,7 @@ import { completeCheckoutSession, createCheckoutSession, updateCheckoutSession }
 import { finalizeCheckoutSession } from '../state/finalize';
 import { createRefund } from '../state/refund';
 import { reportRoutes } from './reports';
+import { errorFields, log } from '@/lib/log';
 
 export interface OperationCall {
   ctx: SandboxContext;
@@ -329,7 +330,7 @@ export async function handleAmazonPay(ctx: SandboxContext, request: RawRequest, 
     if (error instanceof SandboxHttpError) return errorResponse(error, headers);
     if (error instanceof z.ZodError)
       return errorResponse(new SandboxHttpError(400, 'InvalidParameterValue', error.message), headers);
-    console.error('[sandbox] unexpected error', error);
+    log.error({ context: 'sandbox', ...errorFields(error) }, 'unexpected error');
     return errorResponse(new SandboxHttpError(500, 'InternalServerError', 'The sandbox failed unexpectedly.'), headers);
   }
 }

@@ -19,6 +19,7 @@ import {
   type LiveStateView,
 } from './order-view-types';
 import { orderStatusLabel } from '@/lib/orders/status';
+import { log } from '@/lib/log';
 
 type OrderRecord = NonNullable<Awaited<ReturnType<typeof loadOrderRecord>>>;
 
@@ -112,7 +113,13 @@ async function readLiveState(amazon: AmazonPayClient, record: OrderRecord): Prom
     };
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
-    console.error(`[admin-order-view] live read failed: operation=${error.operation} reasonCode=${error.reasonCode}`);
+    log.warn(
+      {
+        context: 'admin-order-view',
+        amazonPay: { operation: error.operation, reasonCode: error.reasonCode, requestId: error.requestId },
+      },
+      'live read failed',
+    );
     return { ok: false, fetchedAt, message: adminMessageFor(error.reasonCode) };
   }
 }

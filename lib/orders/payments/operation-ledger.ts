@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { adminOperations } from '@/lib/db/schema';
 import { recordPaymentEvent } from './events';
 import { AmazonRefusedError, OperationInProgressError } from './operation-errors';
+import { errorFields, log } from '@/lib/log';
 
 /**
  * The admin_operations row is written before Amazon is called, keyed by the idempotency
@@ -69,8 +70,13 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
       .set({ status: 'failed', reasonCode, updatedAt: new Date() })
       .where(eq(adminOperations.id, row.id));
     if (error instanceof AmazonPayError) {
-      console.error(
-        `[admin-operation] ${spec.kind} refused: operation=${error.operation} status=${error.status} reasonCode=${reasonCode} requestId=${error.requestId ?? '-'}`,
+      log.warn(
+        {
+          context: 'admin-operation',
+          kind: spec.kind,
+          amazonPay: { operation: error.operation, status: error.status, reasonCode, requestId: error.requestId },
+        },
+        'Amazon Pay refused the operation',
       );
       throw new AmazonRefusedError(reasonCode);
     }
@@ -95,10 +101,7 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
     await afterSuccess(amazonObjectId);
   } catch (error) {
     // Amazon did it; the IPN or the refresh button records the state if this read failed.
-    console.error(
-      `[admin-operation] ${spec.kind} done but sync failed:`,
-      error instanceof Error ? error.message : 'unknown error',
-    );
+    log.warn({ context: 'admin-operation', kind: spec.kind, ...errorFields(error) }, 'operation done, but re-reading it failed');
   }
   return { operationId: row.id, idempotencyKey: spec.idempotencyKey, amazonObjectId, replayed: false };
 }

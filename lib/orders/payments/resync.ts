@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders, payments, resyncRuns, refunds } from '@/lib/db/schema';
 import { processNotification, unprocessedNotificationIds } from './ipn-inbox';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
+import { errorFields, log } from '@/lib/log';
 
 /**
  * The safety net under IPNs: Amazon may fail to deliver one, or we may crash after
@@ -95,7 +96,9 @@ export async function resyncPayments(
       .update(resyncRuns)
       .set({ status: 'failed', summary: { errors: [{ subject: 'run', message: messageOf(error) }] }, finishedAt: new Date() })
       .where(eq(resyncRuns.id, run.id))
-      .catch((recordError: unknown) => console.error('[resync] could not record the failure', messageOf(recordError)));
+      .catch((recordError: unknown) =>
+        log.error({ context: 'resync', ...errorFields(recordError) }, 'could not record the failure'),
+      );
     throw error;
   }
 }
@@ -124,7 +127,7 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, n
           changes.push({ number: order.number, before: snapshot(order), after: snapshot(after) });
         }
       } catch (error) {
-        console.error(`[resync] order ${order.number}`, messageOf(error));
+        log.warn({ context: 'resync', order: order.number, ...errorFields(error) }, 'order could not be re-read');
         errors.push({ subject: order.number, message: messageOf(error) });
       }
     }
@@ -137,7 +140,7 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, n
       await processNotification(db, amazon, notificationId);
       notificationsProcessed += 1;
     } catch (error) {
-      console.error(`[resync] notification ${notificationId}`, messageOf(error));
+      log.warn({ context: 'resync', notificationId, ...errorFields(error) }, 'notification could not be processed');
       errors.push({ subject: notificationId, message: messageOf(error) });
     }
   }

@@ -4,6 +4,7 @@ import { checkoutSessionIdSchema } from '@/lib/ids';
 import { failure } from '@/lib/action-result';
 import { completeShopperCheckout } from '@/lib/checkout/shopper-checkout';
 import { NotFoundError } from '@/lib/errors';
+import { inRequestScope } from '@/lib/request-log';
 
 const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema });
 
@@ -12,7 +13,11 @@ const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema 
  * because it completes the payment, and a page may be prefetched. The browser's shopper
  * cookie is the authorization: only the browser that placed the order can complete it.
  */
-export async function GET(request: NextRequest): Promise<NextResponse> {
+export function GET(request: NextRequest): Promise<NextResponse> {
+  return inRequestScope(request, () => complete(request));
+}
+
+async function complete(request: NextRequest): Promise<NextResponse> {
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   const cartUrl = (params: Record<string, string>) => new URL(`/cart?${new URLSearchParams(params)}`, request.url);
   if (!parsed.success) return NextResponse.redirect(cartUrl({ payment: 'InvalidLink' }), 303);

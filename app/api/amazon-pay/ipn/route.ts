@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { enqueueIpnProcessing } from '@/lib/jobs';
+import { inRequestScope } from '@/lib/request-log';
 import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
 import { confirmSubscription, getIpnVerifier, InvalidNotificationError, ipnUrlPolicy } from '@/lib/amazon-pay/server';
+import { errorFields, log } from '@/lib/log';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 
@@ -13,14 +15,18 @@ const text = (status: number, body: string) => new NextResponse(body, { status, 
  * recorded by NotificationId and queued before we answer, and only makes the worker
  * re-read the object from Amazon, so order and repeats do not matter.
  */
-export async function POST(request: Request): Promise<NextResponse> {
+export function POST(request: Request): Promise<NextResponse> {
+  return inRequestScope(request, () => receive(request));
+}
+
+async function receive(request: Request): Promise<NextResponse> {
   const rawBody = await request.text();
   let verified;
   try {
     verified = await getIpnVerifier().verify(rawBody);
   } catch (error) {
     if (error instanceof InvalidNotificationError) {
-      console.warn(`[ipn] refused: ${error.reason}`);
+      log.warn({ context: 'ipn', reason: error.reason }, 'IPN refused');
       return text(error.retryable ? 503 : 400, 'invalid notification');
     }
     throw error;
@@ -40,7 +46,7 @@ export async function POST(request: Request): Promise<NextResponse> {
     await enqueueIpnProcessing(notificationId);
   } catch (error) {
     // Recorded, so the resync sweep finishes it; a 5xx also makes SNS retry.
-    console.error(`[ipn] queuing ${notificationId} failed: ${error instanceof Error ? error.name : 'error'}`);
+    log.error({ context: 'ipn', notificationId, ...errorFields(error) }, 'IPN could not be queued');
     return text(503, 'retry later');
   }
   return text(200, 'ok');

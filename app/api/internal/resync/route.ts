@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { isControlToken, resyncNow } from '@/lib/jobs';
+import { inRequestScope } from '@/lib/request-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,5 +13,5 @@ export async function POST(request: Request): Promise<NextResponse> {
   if (!isControlToken(request.headers.get('authorization'))) {
     return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   }
-  return NextResponse.json(await resyncNow('cli'));
+  return inRequestScope(request, async () => NextResponse.json(await resyncNow('cli')));
 }

@@ -4,6 +4,7 @@ import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { orderCsvHeader, orderCsvLine } from '@/lib/orders/admin/orders-csv';
 import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/lib/orders/admin/list';
+import { errorFields, log } from '@/lib/log';
 
 /**
  * The order list as CSV, with the list's filters. Streamed batch by batch over keyset
@@ -30,7 +31,7 @@ export async function GET(request: Request): Promise<Response> {
         if (next.done) return controller.close();
         controller.enqueue(encoder.encode(next.value.map(orderCsvLine).join('')));
       } catch (error) {
-        console.error('[orders-export]', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
+        log.error({ context: 'orders-export', ...errorFields(error) }, 'order export failed');
         controller.error(error);
       }
     },
