@@ -4,7 +4,7 @@ import { seedCatalog } from '@/lib/catalog/seed';
 import { SEED_PRODUCTS } from '@/lib/catalog/seed-data';
 import { listActiveProducts } from '@/lib/catalog/queries';
 import { testDatabaseTargets } from '@/test/databases';
-import type { DatabaseHandle } from './connection';
+import { DatabaseUnreachableError, openDatabase, type DatabaseHandle } from './connection';
 import { orders, paymentEvents } from './schema';
 
 describe.each(testDatabaseTargets)('database on $name', (target) => {
@@ -53,5 +53,14 @@ describe.each(testDatabaseTargets)('database on $name', (target) => {
         totalAmount: 1400,
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('an unreachable PostgreSQL', () => {
+  it('stops with a message that names DATABASE_URL and the server, never the password', async () => {
+    const failure = openDatabase('postgres://shop:hunter2-secret@127.0.0.1:1/shop');
+    await expect(failure).rejects.toThrow(DatabaseUnreachableError);
+    await expect(failure).rejects.toThrow(/DATABASE_URL names \(127\.0\.0\.1:1\/shop\): ECONNREFUSED/);
+    await expect(failure).rejects.not.toThrow(/hunter2/);
   });
 });

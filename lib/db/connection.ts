@@ -64,10 +64,37 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+/** The server a URL names, without its user or password, for messages. */
+function describeServer(url: string): string {
   try {
-    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'the configured server';
+  }
+}
+
+export class DatabaseUnreachableError extends Error {
+  override readonly name = 'DatabaseUnreachableError';
+}
+
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'CONNECT_TIMEOUT']);
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const migrationClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    try {
+      await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && (CONNECTION_FAILURES.has(code) || /^(28|3D)/.test(code))) {
+        throw new DatabaseUnreachableError(
+          `Cannot reach the PostgreSQL database that DATABASE_URL names (${describeServer(url)}): ${code}. ` +
+            'Check that the server runs and that DATABASE_URL is right, or unset it to use the embedded PGlite database.',
+        );
+      }
+      throw error;
+    }
     await migratePostgres(drizzlePostgres({ client: migrationClient }), { migrationsFolder: MIGRATIONS_FOLDER });
     await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
   } finally {
