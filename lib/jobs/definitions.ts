@@ -8,6 +8,12 @@ export interface JobContext {
   db: Database;
   amazon: AmazonPayClient;
   jobId: string;
+  /** Queues follow-up work from inside a job. */
+  enqueue<Payload extends object>(
+    job: JobDefinition<Payload>,
+    payload: Payload,
+    options?: { singletonKey?: string },
+  ): Promise<string | null>;
 }
 
 /** A JSON summary of what a run did; pg-boss keeps it as the job's output, and the admin shows it. */

@@ -6,6 +6,7 @@ import { UserFacingError } from '@/lib/errors';
 import { resyncPayments, type ResyncResult, type ResyncTrigger } from '@/lib/orders/payments/resync';
 import type { JobDefinition } from './definitions';
 import { processIpnJob } from './ipn';
+import { reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
 import { loadJobOverviews, type JobOverview } from './status';
@@ -19,7 +20,12 @@ export type { FailedJob, JobOverview, JobRun } from './status';
 
 /** Every kind of background work the store runs. */
 export function storefrontJobs(): JobDefinition[] {
-  return [resyncSweepJob(getConfig().jobs.resyncSweepCron), processIpnJob as JobDefinition];
+  return [
+    resyncSweepJob(getConfig().jobs.resyncSweepCron),
+    processIpnJob,
+    reportFollowUpJob,
+    reportSchedulesJob(),
+  ] as JobDefinition[];
 }
 
 // Next.js dev reloads modules; one queue per process, like the database handle.
@@ -96,4 +102,9 @@ export async function resyncNow(trigger: ResyncTrigger): Promise<ResyncResult> {
 /** Queues a recorded IPN for the worker; a second delivery of the same one waits for the first. */
 export async function enqueueIpnProcessing(notificationId: string): Promise<void> {
   await (await getJobRunner()).enqueue(processIpnJob, { notificationId }, { singletonKey: notificationId });
+}
+
+/** Follows up a report the merchant asked Amazon for, until Amazon has finished it. */
+export async function enqueueReportFollowUp(reportId: string): Promise<void> {
+  await (await getJobRunner()).enqueue(reportFollowUpJob, { reportId }, { singletonKey: reportId });
 }

@@ -6,8 +6,10 @@ import { notificationsReceived, orders } from '@/lib/db/schema';
 import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
 import { completedOrder } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
-import { createHarness, type Harness } from '@/test/sandbox-harness';
+import { formatAmazonTimestamp } from '@/lib/amazon-pay';
+import { createHarness, START, type Harness } from '@/test/sandbox-harness';
 import { processIpnJob } from './ipn';
+import { ReportNotReadyError, reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
 
@@ -93,5 +95,54 @@ describe.each(testDatabaseTargets)('background jobs against the sandbox on $name
     expect(job?.state).toBe('completed');
     expect(job?.output).toMatchObject({ status: 'succeeded', errorCount: 0 });
     expect(Number((job?.output as { ordersChecked: number }).ordersChecked)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('report follow-up against the sandbox', () => {
+  const CAPTURES = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_';
+  const at = (ms: number) => formatAmazonTimestamp(new Date(ms));
+
+  it('waits for a report Amazon is still generating, then keeps what Amazon finished', async () => {
+    const h = await createHarness();
+    const { reportId } = await h.client.createReport({
+      reportType: CAPTURES,
+      startTime: at(START - 86_400_000),
+      endTime: at(START),
+    });
+    const context = { db: undefined as never, amazon: h.client, jobId: 'test', enqueue: async () => null };
+    await expect(reportFollowUpJob.run({ reportId }, context)).rejects.toThrow(ReportNotReadyError);
+    h.sandbox.advance(10);
+    await expect(reportFollowUpJob.run({ reportId }, context)).resolves.toMatchObject({
+      reportId,
+      reportType: CAPTURES,
+      // Nothing was captured in the period, so Amazon cancels the report instead of finishing an empty one.
+      status: 'CANCELLED',
+      reportDocumentId: null,
+    });
+  });
+
+  it('follows up the reports a schedule started that are still in progress', async () => {
+    const h = await createHarness();
+    await h.client.createReportSchedule({ reportType: CAPTURES, scheduleFrequency: 'PT1H' });
+    const { reportId } = await h.client.createReport({
+      reportType: CAPTURES,
+      startTime: at(START - 86_400_000),
+      endTime: at(START),
+    });
+    const queued: unknown[] = [];
+    const summary = await reportSchedulesJob(() => new Date(START + 1000)).run(
+      { trigger: 'schedule' },
+      {
+        db: undefined as never,
+        amazon: h.client,
+        jobId: 'test',
+        enqueue: async (job, payload) => {
+          queued.push([job.name, payload]);
+          return 'queued';
+        },
+      },
+    );
+    expect(summary).toMatchObject({ schedules: 1, reportsInProgress: 1 });
+    expect(queued).toEqual([[reportFollowUpJob.name, { reportId }]]);
   });
 });

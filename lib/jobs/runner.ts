@@ -54,6 +54,16 @@ function errorOutput(error: unknown): Error {
   return new Error(String(error));
 }
 
+/** Validates the payload before it is queued, so a job's schema holds for every job of its kind. */
+async function enqueue<Payload extends object>(
+  boss: PgBoss,
+  job: JobDefinition<Payload>,
+  payload: Payload,
+  options?: { singletonKey?: string },
+): Promise<string | null> {
+  return boss.send(job.name, job.payload.parse(payload), options?.singletonKey ? { singletonKey: options.singletonKey } : {});
+}
+
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const boss = createJobQueue(options.handle);
   let running = false;
@@ -85,7 +95,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
           return withLogContext({ jobId: item.id, job: job.name }, async () => {
             const started = performance.now();
             try {
-              const summary = await job.run(parsed.data, { db: options.handle.db, amazon: options.amazon(), jobId: item.id });
+              const summary = await job.run(parsed.data, {
+                db: options.handle.db,
+                amazon: options.amazon(),
+                jobId: item.id,
+                enqueue: (next, payload, sendOptions) => enqueue(boss, next, payload, sendOptions),
+              });
               log.info({ summary, durationMs: Math.round(performance.now() - started) }, 'job done');
               return summary;
             } catch (error) {
@@ -105,10 +120,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     jobs: options.jobs,
     working: options.work,
     running: () => running,
-    async enqueue(job, payload, sendOptions) {
-      const data = job.payload.parse(payload);
-      return boss.send(job.name, data, sendOptions?.singletonKey ? { singletonKey: sendOptions.singletonKey } : {});
-    },
+    enqueue: (job, payload, sendOptions) => enqueue(boss, job, payload, sendOptions),
     async stop(timeoutMs = 20_000) {
       if (!running) return;
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });

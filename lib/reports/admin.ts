@@ -18,6 +18,8 @@ import { reconciliationToCsv } from '@/lib/reports/reconciliation-csv';
 import type { ReportListQuery } from '@/lib/reports/report-filters';
 import { toReportDetail, toReportRow, type ReportDetail, type ReportPage, type ReportRow } from '@/lib/reports/report-row';
 import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
+import { enqueueReportFollowUp } from '@/lib/jobs';
+import { errorFields, log } from '@/lib/log';
 
 /**
  * The reports admin's one way into Amazon Pay and eComCharge: its pages, route handlers
@@ -60,6 +62,10 @@ export async function createReport(request: { reportType: string; startTime: Dat
     startTime: toAmazonTimestamp(request.startTime),
     endTime: toAmazonTimestamp(request.endTime),
   });
+  // The report page polls while it is open; the queue follows it up whether or not it is.
+  await enqueueReportFollowUp(reportId).catch((error: unknown) =>
+    log.warn({ context: 'reports', reportId, ...errorFields(error) }, 'report follow-up could not be queued'),
+  );
   return reportId;
 }
 
