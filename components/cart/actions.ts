@@ -26,38 +26,32 @@ const updateSchema = z.object({
 
 const removeSchema = updateSchema.pick({ lineId: true });
 
-export async function addToCartAction(input: z.input<typeof addSchema>): Promise<ActionResult> {
-  const parsed = addSchema.safeParse(input);
+/** Parse, change the cart, refresh the page: each cart action differs only in its schema and its change. */
+async function changeCart<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  context: string,
+  change: (data: z.output<S>) => Promise<unknown>,
+): Promise<ActionResult> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
   try {
-    await addToCurrentCart(parsed.data.slug, parsed.data.quantity);
+    await change(parsed.data);
   } catch (error) {
-    return failure(error, 'cart.add');
+    return failure(error, context);
   }
   refresh();
   return { ok: true };
+}
+
+export async function addToCartAction(input: z.input<typeof addSchema>): Promise<ActionResult> {
+  return changeCart(addSchema, input, 'cart.add', (data) => addToCurrentCart(data.slug, data.quantity));
 }
 
 export async function updateCartLineAction(input: z.input<typeof updateSchema>): Promise<ActionResult> {
-  const parsed = updateSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
-  try {
-    await setCurrentCartLineQuantity(parsed.data.lineId, parsed.data.quantity);
-  } catch (error) {
-    return failure(error, 'cart.update');
-  }
-  refresh();
-  return { ok: true };
+  return changeCart(updateSchema, input, 'cart.update', (data) => setCurrentCartLineQuantity(data.lineId, data.quantity));
 }
 
 export async function removeCartLineAction(input: z.input<typeof removeSchema>): Promise<ActionResult> {
-  const parsed = removeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
-  try {
-    await removeCurrentCartLine(parsed.data.lineId);
-  } catch (error) {
-    return failure(error, 'cart.remove');
-  }
-  refresh();
-  return { ok: true };
+  return changeCart(removeSchema, input, 'cart.remove', (data) => removeCurrentCartLine(data.lineId));
 }

@@ -1,6 +1,7 @@
 import { buttonOperations } from './button';
 import { resolveConfig, type AmazonPayConfig } from './config';
 import { checkoutSessionOperations } from './operations/checkout-sessions';
+import { operationsReturning } from './operations/define';
 import { merchantOperations } from './operations/merchant';
 import { paymentOperations } from './operations/payments';
 import { reportOperations } from './operations/reports';
@@ -14,15 +15,15 @@ import { createTransport } from './transport';
 export function createAmazonPayClient(input: AmazonPayConfig) {
   const config = resolveConfig(input);
   const signer = createSigner(parsePrivateKey(config.privateKey), config.algorithm);
-  const send = createTransport(config, signer);
+  const returning = operationsReturning(createTransport(config, signer));
   return {
     publicKeyId: config.publicKeyId,
     algorithm: config.algorithm,
     region: config.region,
-    ...checkoutSessionOperations(send),
-    ...paymentOperations(send),
-    ...merchantOperations(send),
-    ...reportOperations(send),
+    ...checkoutSessionOperations(returning),
+    ...paymentOperations(returning),
+    ...merchantOperations(returning),
+    ...reportOperations(returning),
     ...buttonOperations(signer, config.publicKeyId),
   };
 }

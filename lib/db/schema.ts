@@ -7,6 +7,7 @@ import type { CurrencyCode } from '../money';
 import type { OrderStatus, PaymentState } from '../orders/status';
 import {
   bigserial,
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -25,25 +26,32 @@ import {
 
 export const productKind = pgEnum('product_kind', ['physical', 'digital', 'subscription']);
 
+const id = () => uuid('id').primaryKey().defaultRandom();
+const currency = () => text('currency').$type<CurrencyCode>().notNull();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const timestamps = () => ({
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+/** A row deleted with the row it belongs to. */
+const ownedBy = <N extends string>(name: N, owner: () => AnyPgColumn) =>
+  uuid(name).notNull().references(owner, { onDelete: 'cascade' });
 
 export const products = pgTable(
   'products',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     tagline: text('tagline').notNull(),
     description: text('description').notNull(),
     kind: productKind('kind').notNull(),
     priceAmount: integer('price_amount').notNull(),
-    currency: text('currency').$type<CurrencyCode>().notNull(),
+    currency: currency(),
     imagePath: text('image_path').notNull(),
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     uniqueIndex('products_slug_key').on(table.slug),
@@ -52,26 +60,22 @@ export const products = pgTable(
 );
 
 export const carts = pgTable('carts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  currency: text('currency').$type<CurrencyCode>().notNull(),
+  id: id(),
+  currency: currency(),
   buyerId: text('buyer_id'),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
 });
 
 export const cartLines = pgTable(
   'cart_lines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    cartId: uuid('cart_id')
-      .notNull()
-      .references(() => carts.id, { onDelete: 'cascade' }),
+    id: id(),
+    cartId: ownedBy('cart_id', () => carts.id),
     productId: uuid('product_id')
       .notNull()
       .references(() => products.id),
     quantity: integer('quantity').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     uniqueIndex('cart_lines_cart_product_key').on(table.cartId, table.productId),
@@ -85,14 +89,14 @@ export const orderNumberSequence = pgSequence('order_number_seq', { startWith: 1
 export const orders = pgTable(
   'orders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     number: text('number')
       .notNull()
       .default(sql.raw(`'${ORDER_NUMBER_PREFIX}' || nextval('order_number_seq')::text`)),
     cartId: uuid('cart_id').references(() => carts.id, { onDelete: 'set null' }),
     status: text('status').$type<OrderStatus>().notNull(),
     paymentState: text('payment_state').$type<PaymentState>().notNull(),
-    currency: text('currency').$type<CurrencyCode>().notNull(),
+    currency: currency(),
     subtotalAmount: integer('subtotal_amount').notNull(),
     shippingAmount: integer('shipping_amount').notNull(),
     taxAmount: integer('tax_amount').notNull(),
@@ -114,8 +118,7 @@ export const orders = pgTable(
     chargePermissionState: text('charge_permission_state'),
     /** Amazon's last reason code for a failed or canceled payment, for the shopper message and the admin. */
     lastReasonCode: text('last_reason_code'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     uniqueIndex('orders_number_key').on(table.number),
@@ -140,10 +143,8 @@ export const orders = pgTable(
 export const orderLines = pgTable(
   'order_lines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    id: id(),
+    orderId: ownedBy('order_id', () => orders.id),
     productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
     productSlug: text('product_slug').notNull(),
     productName: text('product_name').notNull(),
@@ -162,20 +163,17 @@ export const orderLines = pgTable(
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    id: id(),
+    orderId: ownedBy('order_id', () => orders.id),
     chargeId: text('charge_id').notNull(),
     chargePermissionId: text('charge_permission_id').notNull(),
     state: text('state').$type<Charge['statusDetails']['state']>().notNull(),
     reasonCode: text('reason_code'),
-    currency: text('currency').$type<CurrencyCode>().notNull(),
+    currency: currency(),
     authorizedAmount: integer('authorized_amount').notNull(),
     capturedAmount: integer('captured_amount').notNull().default(0),
     refundedAmount: integer('refunded_amount').notNull().default(0),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     uniqueIndex('payments_charge_key').on(table.chargeId),
@@ -187,17 +185,14 @@ export const payments = pgTable(
 export const refunds = pgTable(
   'refunds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    paymentId: uuid('payment_id')
-      .notNull()
-      .references(() => payments.id, { onDelete: 'cascade' }),
+    id: id(),
+    paymentId: ownedBy('payment_id', () => payments.id),
     refundId: text('refund_id').notNull(),
     state: text('state').$type<Refund['statusDetails']['state']>().notNull(),
     reasonCode: text('reason_code'),
-    currency: text('currency').$type<CurrencyCode>().notNull(),
+    currency: currency(),
     amount: integer('amount').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [uniqueIndex('refunds_refund_key').on(table.refundId), index('refunds_payment_idx').on(table.paymentId)],
 );
@@ -264,7 +259,7 @@ export const notificationsReceived = pgTable(
 export const adminOperations = pgTable(
   'admin_operations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     idempotencyKey: text('idempotency_key').notNull(),
     orderId: uuid('order_id').references(() => orders.id, { onDelete: 'restrict' }),
     kind: text('kind').notNull(),
@@ -273,8 +268,7 @@ export const adminOperations = pgTable(
     amazonObjectId: text('amazon_object_id'),
     reasonCode: text('reason_code'),
     actor: text('actor').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (table) => [
     uniqueIndex('admin_operations_key').on(table.idempotencyKey),
@@ -284,7 +278,7 @@ export const adminOperations = pgTable(
 
 /** Each resync run (npm run resync or the admin button) and what it changed. */
 export const resyncRuns = pgTable('reconciliation_runs', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   trigger: text('trigger').notNull(),
   status: text('status').notNull().default('running'),
   ordersChecked: integer('orders_checked').notNull().default(0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonEncoded } from '../schemas/common';
 
 /**
  * Shapes of an Amazon Pay IPN (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html):
@@ -111,14 +112,7 @@ export const amazonPayNotificationSchema: z.ZodType<AmazonPayNotification, unkno
 });
 
 /** `Message` as SNS delivers it: a JSON string holding an AmazonPayNotification. */
-export const amazonPayNotificationJsonSchema: z.ZodType<AmazonPayNotification, unknown> = z
-  .string()
-  .transform((json, ctx) => {
-    try {
-      return JSON.parse(json) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Message is not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(amazonPayNotificationSchema);
+export const amazonPayNotificationJsonSchema: z.ZodType<AmazonPayNotification, unknown> = jsonEncoded(
+  amazonPayNotificationSchema,
+  'Message is not JSON',
+);

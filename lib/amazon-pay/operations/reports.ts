@@ -17,7 +17,8 @@ import {
   type ReportSchedule,
   type ReportScheduleList,
 } from '../schemas/reports';
-import type { ReadOptions, Send, WriteOptions } from '../transport';
+import type { ReadOptions, WriteOptions } from '../transport';
+import { named, type OperationsReturning } from './define';
 
 type QueryPairs = Array<[string, string]>;
 
@@ -37,76 +38,34 @@ function reportsQuery(query: GetReportsQuery): QueryPairs {
 }
 
 // reports, report-documents, report-schedules: https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html
-export function reportOperations(send: Send) {
+export function reportOperations(returning: OperationsReturning) {
+  const report = returning<Report>(reportSchema);
+  const reportList = returning<ReportList>(reportListSchema);
+  const reportDocument = returning<ReportDocument>(reportDocumentSchema);
+  const reportCreated = returning<CreateReportResult>(createReportResultSchema);
+  const schedule = returning<ReportSchedule>(reportScheduleSchema);
+  const scheduleList = returning<ReportScheduleList>(reportScheduleListSchema);
+  const scheduleCreated = returning<CreateReportScheduleResult>(createReportScheduleResultSchema);
+  const nothing = returning<EmptyResult>(emptyResultSchema);
   return {
     getReports: (query: GetReportsQuery = {}, options?: ReadOptions): Promise<ReportList> =>
-      send({
-        operation: 'getReports',
-        method: 'GET',
-        segments: ['reports'],
-        query: reportsQuery(query),
-        options,
-        schema: reportListSchema,
-      }),
-
-    getReportById: (reportId: string, options?: ReadOptions): Promise<Report> =>
-      send({ operation: 'getReportById', method: 'GET', segments: ['reports', reportId], options, schema: reportSchema }),
-
-    getReportDocument: (reportDocumentId: string, options?: ReadOptions): Promise<ReportDocument> =>
-      send({
-        operation: 'getReportDocument',
-        method: 'GET',
-        segments: ['report-documents', reportDocumentId],
-        options,
-        schema: reportDocumentSchema,
-      }),
+      reportList.request('getReports', 'GET', ['reports'], { query: reportsQuery(query), options }),
 
     getReportSchedules: (reportTypes?: readonly string[], options?: ReadOptions): Promise<ReportScheduleList> =>
-      send({
-        operation: 'getReportSchedules',
-        method: 'GET',
-        segments: ['report-schedules'],
+      scheduleList.request('getReportSchedules', 'GET', ['report-schedules'], {
         query: reportsQuery({ ...(reportTypes && { reportTypes }) }),
         options,
-        schema: reportScheduleListSchema,
-      }),
-
-    getReportScheduleById: (reportScheduleId: string, options?: ReadOptions): Promise<ReportSchedule> =>
-      send({
-        operation: 'getReportScheduleById',
-        method: 'GET',
-        segments: ['report-schedules', reportScheduleId],
-        options,
-        schema: reportScheduleSchema,
-      }),
-
-    createReport: (payload: CreateReportRequest, options?: WriteOptions): Promise<CreateReportResult> =>
-      send({
-        operation: 'createReport',
-        method: 'POST',
-        segments: ['reports'],
-        body: payload,
-        options,
-        schema: createReportResultSchema,
-      }),
-
-    createReportSchedule: (payload: CreateReportScheduleRequest, options?: WriteOptions): Promise<CreateReportScheduleResult> =>
-      send({
-        operation: 'createReportSchedule',
-        method: 'POST',
-        segments: ['report-schedules'],
-        body: payload,
-        options,
-        schema: createReportScheduleResultSchema,
       }),
 
     cancelReportSchedule: (reportScheduleId: string, options?: WriteOptions): Promise<EmptyResult> =>
-      send({
-        operation: 'cancelReportSchedule',
-        method: 'DELETE',
-        segments: ['report-schedules', reportScheduleId],
-        options,
-        schema: emptyResultSchema,
-      }),
+      nothing.request('cancelReportSchedule', 'DELETE', ['report-schedules', reportScheduleId], { options }),
+
+    ...named({
+      getReportById: report.get('reports'),
+      getReportDocument: reportDocument.get('report-documents'),
+      getReportScheduleById: schedule.get('report-schedules'),
+      createReport: reportCreated.create<CreateReportRequest>('reports'),
+      createReportSchedule: scheduleCreated.create<CreateReportScheduleRequest>('report-schedules'),
+    }),
   };
 }

@@ -1,21 +1,20 @@
 import { z } from 'zod';
 import {
   addressSchema,
-  buyerSummarySchema,
+  buyerDetailsShape,
   jsonEncodedAddressSchema,
-  merchantMetadataSchema,
+  lifecycleShape,
   nullableString,
   openString,
-  paymentPreferenceSchema,
   priceSchema,
   providerMetadataSchema,
-  releaseEnvironmentSchema,
   statusDetailsSchema,
 } from './common';
 
 // https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html
 export const checkoutSessionSchema = z.looseObject({
   checkoutSessionId: z.string(),
+  ...lifecycleShape,
   webCheckoutDetails: z
     .looseObject({
       checkoutReviewReturnUrl: nullableString,
@@ -39,22 +38,14 @@ export const checkoutSessionSchema = z.looseObject({
     })
     .nullish(),
   chargePermissionType: openString<'OneTime' | 'Recurring' | 'PaymentMethodOnFile'>().nullish(),
-  merchantMetadata: merchantMetadataSchema.nullish(),
-  buyer: buyerSummarySchema.nullish(),
-  billingAddress: addressSchema.nullish(),
-  shippingAddress: addressSchema.nullish(),
+  ...buyerDetailsShape,
   // JSON-encoded strings, as every official SDK parses them; an already-decoded object is accepted too.
   shippingAddressList: z.array(z.union([jsonEncodedAddressSchema, addressSchema])).nullish(),
-  paymentPreferences: z.array(paymentPreferenceSchema).nullish(),
   statusDetails: statusDetailsSchema<'Open' | 'Completed' | 'Canceled'>(),
   constraints: z.array(z.looseObject({ constraintId: z.string(), description: nullableString })).nullish(),
   chargePermissionId: nullableString,
   chargeId: nullableString,
-  creationTimestamp: nullableString,
-  expirationTimestamp: nullableString,
   storeId: nullableString,
-  platformId: nullableString,
   providerMetadata: providerMetadataSchema.nullish(),
-  releaseEnvironment: releaseEnvironmentSchema.nullish(),
 });
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;

@@ -34,18 +34,23 @@ export const addressSchema = z.looseObject({
 });
 export type Address = z.infer<typeof addressSchema>;
 
+/** A string holding JSON that `schema` then parses; `notJson` is the issue raised when the string is not JSON. */
+export function jsonEncoded<S extends z.ZodType>(schema: S, notJson: string) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: notJson });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
 /** Each element of shippingAddressList is a JSON string holding an address (every official SDK parses each one). */
-export const jsonEncodedAddressSchema = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'shippingAddressList element is not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(addressSchema);
+export const jsonEncodedAddressSchema = jsonEncoded(addressSchema, 'shippingAddressList element is not JSON');
 
 export const buyerSummarySchema = z.looseObject({
   buyerId: nullableString,
@@ -67,6 +72,23 @@ export const paymentPreferenceSchema = z.looseObject({ paymentDescriptor: nullab
 export const providerMetadataSchema = z.looseObject({ providerReferenceId: nullableString });
 
 export const releaseEnvironmentSchema = openString<'Sandbox' | 'Live'>();
+
+/** Who pays and where it ships, as a checkout session hands it on to its charge permission. */
+export const buyerDetailsShape = {
+  buyer: buyerSummarySchema.nullish(),
+  shippingAddress: addressSchema.nullish(),
+  billingAddress: addressSchema.nullish(),
+  paymentPreferences: z.array(paymentPreferenceSchema).nullish(),
+};
+
+/** The fields checkout sessions, charge permissions and charges all carry. */
+export const lifecycleShape = {
+  merchantMetadata: merchantMetadataSchema.nullish(),
+  creationTimestamp: nullableString,
+  expirationTimestamp: nullableString,
+  platformId: nullableString,
+  releaseEnvironment: releaseEnvironmentSchema.nullish(),
+};
 
 export type ReasonCode = Open<
   | 'AmazonCanceled'

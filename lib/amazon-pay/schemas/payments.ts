@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import {
-  addressSchema,
-  buyerSummarySchema,
-  merchantMetadataSchema,
+  buyerDetailsShape,
+  lifecycleShape,
   nullableString,
   openString,
-  paymentPreferenceSchema,
   priceSchema,
   providerMetadataSchema,
   reasonCodeSchema,
@@ -16,21 +14,14 @@ import {
 // https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html: `reasons[]` in place of a single reasonCode.
 export const chargePermissionSchema = z.looseObject({
   chargePermissionId: z.string(),
+  ...lifecycleShape,
   chargePermissionReferenceId: nullableString,
-  platformId: nullableString,
-  buyer: buyerSummarySchema.nullish(),
-  shippingAddress: addressSchema.nullish(),
-  billingAddress: addressSchema.nullish(),
-  paymentPreferences: z.array(paymentPreferenceSchema).nullish(),
+  ...buyerDetailsShape,
   statusDetails: z.looseObject({
     state: openString<'Chargeable' | 'NonChargeable' | 'Closed'>(),
     reasons: z.array(z.looseObject({ reasonCode: reasonCodeSchema, reasonDescription: nullableString })).nullish(),
     lastUpdatedTimestamp: nullableString,
   }),
-  creationTimestamp: nullableString,
-  expirationTimestamp: nullableString,
-  merchantMetadata: merchantMetadataSchema.nullish(),
-  releaseEnvironment: releaseEnvironmentSchema.nullish(),
   limits: z.looseObject({ amountLimit: priceSchema.nullish(), amountBalance: priceSchema.nullish() }).nullish(),
   chargePermissionType: nullableString,
   presentmentCurrency: nullableString,
@@ -40,6 +31,7 @@ export type ChargePermission = z.infer<typeof chargePermissionSchema>;
 // https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html
 export const chargeSchema = z.looseObject({
   chargeId: z.string(),
+  ...lifecycleShape,
   chargePermissionId: nullableString,
   chargeAmount: priceSchema.nullish(),
   captureAmount: priceSchema.nullish(),
@@ -53,11 +45,6 @@ export const chargeSchema = z.looseObject({
   statusDetails: statusDetailsSchema<
     'AuthorizationInitiated' | 'Authorized' | 'CaptureInitiated' | 'Captured' | 'Canceled' | 'Declined'
   >(),
-  creationTimestamp: nullableString,
-  expirationTimestamp: nullableString,
-  releaseEnvironment: releaseEnvironmentSchema.nullish(),
-  merchantMetadata: merchantMetadataSchema.nullish(),
-  platformId: nullableString,
 });
 export type Charge = z.infer<typeof chargeSchema>;
 

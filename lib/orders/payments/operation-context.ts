@@ -72,7 +72,12 @@ export async function hasPhysicalLine(db: Database, orderId: string): Promise<bo
   return Boolean(line);
 }
 
-export function requireChargePermission(order: OrderRow): string {
+/** The order and its charge permission, for an operation that acts on the permission. */
+export async function loadOrderWithPermission(
+  db: Database,
+  orderNumber: string,
+): Promise<{ order: OrderRow; chargePermissionId: string }> {
+  const order = await loadOrder(db, orderNumber);
   if (!order.chargePermissionId) throw new OperationRefusedError('This order has no Amazon Pay charge permission yet.');
-  return order.chargePermissionId;
+  return { order, chargePermissionId: order.chargePermissionId };
 }

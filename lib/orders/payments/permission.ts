@@ -3,7 +3,7 @@ import type { AmazonPayClient, MerchantMetadataInput } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { adminOperations, payments } from '@/lib/db/schema';
 import { money, toAmazonPrice } from '@/lib/money';
-import { hasPhysicalLine, loadOrder, requireChargePermission, subscriptionLineOf } from './operation-context';
+import { hasPhysicalLine, loadOrderWithPermission, subscriptionLineOf } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
 import { billingMonth, operationKey } from './operation-keys';
 import type { AdminActor } from './charges';
@@ -19,8 +19,7 @@ export interface CloseInput extends AdminActor {
 }
 
 export async function closeChargePermission(db: Database, amazon: AmazonPayClient, input: CloseInput): Promise<OperationOutcome> {
-  const order = await loadOrder(db, input.orderNumber);
-  const chargePermissionId = requireChargePermission(order);
+  const { order, chargePermissionId } = await loadOrderWithPermission(db, input.orderNumber);
   const reason = input.reason.trim();
   if (!reason) throw new OperationRefusedError('Say why the charge permission is closed.');
   const spec = {
@@ -60,8 +59,7 @@ export async function updateChargePermissionMetadata(
   amazon: AmazonPayClient,
   input: MetadataInput,
 ): Promise<OperationOutcome> {
-  const order = await loadOrder(db, input.orderNumber);
-  const chargePermissionId = requireChargePermission(order);
+  const { order, chargePermissionId } = await loadOrderWithPermission(db, input.orderNumber);
   const metadata = Object.fromEntries(
     Object.entries(input.merchantMetadata).filter(([, value]) => typeof value === 'string' && value.trim() !== ''),
   );
@@ -114,8 +112,7 @@ export async function chargeAgain(
   input: ChargeAgainInput,
   now = new Date(),
 ): Promise<OperationOutcome> {
-  const order = await loadOrder(db, input.orderNumber);
-  const chargePermissionId = requireChargePermission(order);
+  const { order, chargePermissionId } = await loadOrderWithPermission(db, input.orderNumber);
   if (order.chargePermissionType !== 'Recurring')
     throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
   const line = await subscriptionLineOf(db, order.id);
@@ -174,8 +171,7 @@ export async function addDeliveryTracking(
   amazon: AmazonPayClient,
   input: TrackingInput,
 ): Promise<OperationOutcome> {
-  const order = await loadOrder(db, input.orderNumber);
-  const chargePermissionId = requireChargePermission(order);
+  const { order, chargePermissionId } = await loadOrderWithPermission(db, input.orderNumber);
   if (!(await hasPhysicalLine(db, order.id)))
     throw new OperationRefusedError('Only orders with physical goods ship with a tracking number.');
   const carrierCode = input.carrierCode.trim().toUpperCase();
