@@ -52,7 +52,7 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 
 function startInstance(port: number, appUrl: string, sandboxUrl: string): ChildProcess {
   const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
       PORT: String(port),
@@ -108,6 +108,8 @@ test('checkouts move between two instances; one order, one charge, one sweep per
     await addToCart(page, 'enamel-camp-mug');
     await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
     expect(new URL(page.url()).port, 'the review is served by the other instance').toBe(String(PORT_B));
+    // The first page either instance serves is cold: let it hydrate before the click.
+    await page.waitForLoadState('networkidle');
     await placeOrder(page);
     numbers.push(await orderNumberFrom(page));
     expect(new URL(page.url()).port, 'Amazon returned the shopper to the first instance').toBe(String(PORT_A));

@@ -44,8 +44,13 @@ async function ensureQueue(boss: PgBoss, job: JobDefinition): Promise<void> {
     retryBackoff: job.retryBackoff,
     expireInSeconds: job.expireInSeconds,
   };
-  if (await boss.getQueue(job.name)) await boss.updateQueue(job.name, options);
-  else await boss.createQueue(job.name, options);
+  if (await boss.getQueue(job.name)) return boss.updateQueue(job.name, options);
+  try {
+    await boss.createQueue(job.name, options);
+  } catch (error) {
+    // Another instance starting at the same moment created it first.
+    if (!(await boss.getQueue(job.name))) throw error;
+  }
 }
 
 function errorOutput(error: unknown): Error {

@@ -1,6 +1,15 @@
+import { Badge } from '@/components/ui/badge';
+import { DataTable, Td, type Column } from '@/components/ui/table';
 import type { JobOverview } from '@/lib/jobs';
 import { retryJobAction, runJobNowAction } from './actions';
 import { JobActionButton } from './job-action-button';
+
+const FAILED_COLUMNS: readonly Column[] = [
+  'Failed at',
+  'Attempts',
+  'Error',
+  { key: 'retry', label: <span className="sr-only">Retry</span> },
+];
 
 const utc = (value: Date) => `${value.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
@@ -9,10 +18,11 @@ function duration(ms: number | null): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+const ACTIVE_TONE = 'bg-amber-50 text-amber-800 ring-amber-600/20';
 const STATE_TONE: Record<string, string> = {
   completed: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
   failed: 'bg-rose-50 text-rose-800 ring-rose-600/20',
-  active: 'bg-amber-50 text-amber-800 ring-amber-600/20',
+  active: ACTIVE_TONE,
 };
 
 /** One kind of background work: schedule, last run, queue depth and the failures kept for inspection. */
@@ -54,11 +64,9 @@ export function JobOverviewCard({ job }: { job: JobOverview }) {
           <dd className="text-ink" data-testid="last-run">
             {job.lastRun ? (
               <>
-                <span
-                  className={`mr-2 inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATE_TONE[job.lastRun.state] ?? STATE_TONE.active}`}
-                >
+                <Badge ring tone={STATE_TONE[job.lastRun.state] ?? ACTIVE_TONE} className="mr-2">
                   {job.lastRun.state}
-                </span>
+                </Badge>
                 {utc(job.lastRun.startedAt)} · {duration(job.lastRun.durationMs)}
                 {job.lastRun.result ? <span className="block text-ink-muted">{job.lastRun.result}</span> : null}
               </>
@@ -74,41 +82,23 @@ export function JobOverviewCard({ job }: { job: JobOverview }) {
       {job.failed.length === 0 ? (
         <p className="mt-1 text-sm text-ink-muted">None.</p>
       ) : (
-        <table className="mt-2 w-full text-left text-sm">
-          <thead className="text-ink-muted">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Failed at
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Attempts
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Error
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                <span className="sr-only">Retry</span>
-              </th>
+        <DataTable columns={FAILED_COLUMNS} label={`Failed ${job.title} jobs`}>
+          {job.failed.map((failed) => (
+            <tr key={failed.id}>
+              <Td className="whitespace-nowrap">{failed.failedAt ? utc(failed.failedAt) : '—'}</Td>
+              <Td>{failed.attempts}</Td>
+              <Td className="break-all">{failed.error}</Td>
+              <Td>
+                <JobActionButton
+                  action={retryJobAction}
+                  fields={{ name: job.name, id: failed.id }}
+                  label="Retry"
+                  pendingLabel="Retrying…"
+                />
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-black/5">
-            {job.failed.map((failed) => (
-              <tr key={failed.id}>
-                <td className="py-2 pr-3 whitespace-nowrap">{failed.failedAt ? utc(failed.failedAt) : '—'}</td>
-                <td className="py-2 pr-3">{failed.attempts}</td>
-                <td className="py-2 pr-3 break-all">{failed.error}</td>
-                <td className="py-2">
-                  <JobActionButton
-                    action={retryJobAction}
-                    fields={{ name: job.name, id: failed.id }}
-                    label="Retry"
-                    pendingLabel="Retrying…"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
