@@ -44,12 +44,16 @@ async function ensureQueue(boss: PgBoss, job: JobDefinition): Promise<void> {
     retryBackoff: job.retryBackoff,
     expireInSeconds: job.expireInSeconds,
   };
-  if (await boss.getQueue(job.name)) return boss.updateQueue(job.name, options);
-  try {
-    await boss.createQueue(job.name, options);
-  } catch (error) {
-    // Another instance starting at the same moment created it first.
-    if (!(await boss.getQueue(job.name))) throw error;
+  // Instances starting at the same moment race to create the queue, and PostgreSQL may
+  // pick one of them as a deadlock victim; the loser waits a moment and finds it made.
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(job.name)) return boss.updateQueue(job.name, options);
+    try {
+      return await boss.createQueue(job.name, options);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+    }
   }
 }
 
