@@ -12,6 +12,9 @@ import {
 import { countSchema, dayReportSchema, pageSchema, type RawTransaction } from './schemas';
 import { toTransaction, type EcomchargeTransaction } from './transactions';
 import { createTransport } from './transport';
+import type { EcomchargePage } from './types';
+
+export type { EcomchargePage } from './types';
 
 export interface EcomchargeClientConfig {
   shopId: string;
@@ -33,12 +36,6 @@ export interface EcomchargeDayReport {
 }
 
 /** One page of the paginated report; the ids feed `startingAfter` / `endingBefore`. */
-export interface EcomchargePage {
-  readonly transactions: readonly EcomchargeTransaction[];
-  readonly firstObjectId: number | string | null;
-  readonly lastObjectId: number | string | null;
-}
-
 export interface EcomchargeClient {
   /**
    * POST /api/reports, X-Api-Version 2: every transaction of one day

@@ -1,4 +1,4 @@
-import type { EcomchargePage } from './client';
+import type { EcomchargePage } from './types';
 import { invalidArgument } from './errors';
 import type { EcomchargeListParams, EcomchargePeriodParams } from './requests';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { verifyRequest } from '../auth';
 import type { SandboxContext } from '../context';
 import { errorResponse, json, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
-import type { IdempotencyRule } from '../idempotency';
+
 import {
   cancelChargeSchema,
   captureChargeSchema,
@@ -33,25 +33,9 @@ import { finalizeCheckoutSession } from '../state/finalize';
 import { createRefund } from '../state/refund';
 import { reportRoutes } from './reports';
 import { errorFields, log } from '@/lib/log';
+import type { Operation } from './types';
 
-export interface OperationCall {
-  ctx: SandboxContext;
-  request: RawRequest;
-  params: string[];
-  simulationHeader: string | null;
-  body(): unknown;
-}
-
-export interface Operation {
-  name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Matched against the resource path after `/v2/`, trailing slashes removed. */
-  pattern: RegExp;
-  idempotency: IdempotencyRule;
-  /** false: the operation takes no simulation header at all. */
-  simulations?: boolean;
-  run(call: OperationCall): Response;
-}
+export type { Operation, OperationCall } from './types';
 
 const ok = (body: unknown, status = 200) => json(status, body);
 

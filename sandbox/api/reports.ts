@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SandboxHttpError } from '../http';
 import { parseReportTime, serializeReport, serializeSchedule } from '../reports';
 import { parseBody } from '../schemas';
-import type { Operation } from './amazon-pay';
+import type { Operation } from './types';
 
 const createReportSchema = z.object({ reportType: z.string().min(1), startTime: z.string().min(1), endTime: z.string().min(1) });
 const createScheduleSchema = z.object({
