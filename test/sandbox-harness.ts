@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { newRsaKeyPair, testKeyPair } from './keys';
 import { AmazonPayError, createAmazonPayClient, type AmazonPayClient, type AmazonPayConfig } from '@/lib/amazon-pay';
 import { createSandbox, type Sandbox } from '@/sandbox/sandbox';
 
@@ -35,18 +35,12 @@ export const START = Date.UTC(2026, 0, 15, 12, 0, 0);
 export const TINY_RETRY = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 2 } as const;
 
 export function generateRsaKeys(): { publicKeyPem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  const { publicKeyPem, privateKeyPem } = newRsaKeyPair();
+  return { publicKeyPem, privateKeyPem };
 }
 
-// One key pair per test file: generating 2048-bit keys is the slow part.
-let keys: ReturnType<typeof generateRsaKeys> | undefined;
-export function harnessKeys(): ReturnType<typeof generateRsaKeys> {
-  keys ??= generateRsaKeys();
-  return keys;
+export function harnessKeys(): { publicKeyPem: string; privateKeyPem: string } {
+  return testKeyPair();
 }
 
 export async function createHarness(): Promise<Harness> {

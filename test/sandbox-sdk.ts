@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { vi } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/sandbox';
+import { newRsaKeyPair } from './keys';
 
 /**
  * Helpers for the sandbox's own tests: requests are signed by the official Node
@@ -35,11 +35,8 @@ const require = createRequire(import.meta.url);
 export const clientHelper = require('@amazonpay/amazon-pay-api-sdk-nodejs/src/clientHelper.js') as ClientHelper;
 
 export function generateKeys(): { publicKey: string; privateKey: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  };
+  const { publicKeyPem, privateKeyPem } = newRsaKeyPair();
+  return { publicKey: publicKeyPem, privateKey: privateKeyPem };
 }
 
 export const KEYS = generateKeys();

@@ -1,8 +1,9 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
+import { createSign } from 'node:crypto';
 import { createSandbox, TOPIC_ARN, type Sandbox } from '@/sandbox';
 import { snsIdentity } from '@/sandbox/sns-cert';
 import type { FetchLike } from '@/lib/amazon-pay/ipn/cert-cache';
 import type { SnsVerifierOptions } from '@/lib/amazon-pay/ipn/verify';
+import { newRsaKeyPair } from './keys';
 
 /**
  * Test helpers: real IPNs from the offline sandbox, whose certificate
@@ -92,7 +93,7 @@ export function signLikeSns(
 }
 
 export function strangerPrivateKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return newRsaKeyPair().privateKeyPem;
 }
 
 export function subscriptionConfirmationFields(
