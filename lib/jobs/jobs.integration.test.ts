@@ -12,15 +12,7 @@ import { processIpnJob } from './ipn';
 import { ReportNotReadyError, reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+import { jobInState } from '@/test/jobs';
 
 describe.each(testDatabaseTargets)('background jobs against the sandbox on $name', (target) => {
   let handle: DatabaseHandle;
@@ -72,10 +64,7 @@ describe.each(testDatabaseTargets)('background jobs against the sandbox on $name
       { singletonKey: message.NotificationId },
     );
     expect(first).toBeTruthy();
-    const job = await until(
-      () => runner.boss.getJobById(processIpnJob.name, first!),
-      (found) => found?.state === 'completed',
-    );
+    const job = await jobInState(runner.boss, processIpnJob.name, first!, 'completed');
     expect(job?.output).toEqual({ notificationId: message.NotificationId, status: 'processed' });
     expect(await statusOf(number)).toBe('paid');
     const [row] = await handle.db
@@ -88,10 +77,7 @@ describe.each(testDatabaseTargets)('background jobs against the sandbox on $name
   it('runs the resync sweep on request and keeps its summary', async () => {
     await completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: 'e'.repeat(64) });
     const id = await runner.enqueue(sweep, { trigger: 'admin' });
-    const job = await until(
-      () => runner.boss.getJobById(sweep.name, id!),
-      (found) => found?.state === 'completed',
-    );
+    const job = await jobInState(runner.boss, sweep.name, id!, 'completed');
     expect(job?.state).toBe('completed');
     expect(job?.output).toMatchObject({ status: 'succeeded', errorCount: 0 });
     expect(Number((job?.output as { ordersChecked: number }).ordersChecked)).toBeGreaterThanOrEqual(1);

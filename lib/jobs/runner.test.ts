@@ -6,15 +6,7 @@ import { testDatabaseTargets } from '@/test/databases';
 import { defineJob } from './definitions';
 import { startJobRunner, type JobRunner } from './runner';
 import { loadJobOverviews } from './status';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+import { jobInState } from '@/test/jobs';
 
 describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
   let handle: DatabaseHandle;
@@ -69,10 +61,7 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
   it('runs a job and keeps its summary as the output', async () => {
     const id = await runner.enqueue(echo, { word: 'hello' });
     expect(id).toBeTruthy();
-    const job = await until(
-      () => runner.boss.getJobById(echo.name, id!),
-      (found) => found?.state === 'completed',
-    );
+    const job = await jobInState(runner.boss, echo.name, id!, 'completed');
     expect(job?.state).toBe('completed');
     expect(job?.output).toEqual({ word: 'hello', length: 5 });
   });
@@ -80,10 +69,7 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
   it('retries a failing job and succeeds once the cause is gone', async () => {
     failuresLeft.set('flaky', 1);
     const id = await runner.enqueue(echo, { word: 'flaky' });
-    const job = await until(
-      () => runner.boss.getJobById(echo.name, id!),
-      (found) => found?.state === 'completed',
-    );
+    const job = await jobInState(runner.boss, echo.name, id!, 'completed');
     expect(job?.state).toBe('completed');
     expect(job?.retryCount).toBe(1);
     expect(runs.filter((word) => word === 'flaky')).toHaveLength(2);
@@ -92,27 +78,18 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
   it('keeps a job that failed every attempt, with its error, and retries it on request', async () => {
     failuresLeft.set('broken', 3);
     const id = await runner.enqueue(echo, { word: 'broken' });
-    const failed = await until(
-      () => runner.boss.getJobById(echo.name, id!),
-      (found) => found?.state === 'failed',
-    );
+    const failed = await jobInState(runner.boss, echo.name, id!, 'failed');
     expect(failed?.state).toBe('failed');
     expect(failed?.output).toMatchObject({ message: 'broken is not ready yet' });
     expect(runs.filter((word) => word === 'broken')).toHaveLength(3);
     await runner.boss.retry(echo.name, id!);
-    const retried = await until(
-      () => runner.boss.getJobById(echo.name, id!),
-      (found) => found?.state === 'completed',
-    );
+    const retried = await jobInState(runner.boss, echo.name, id!, 'completed');
     expect(retried?.state).toBe('completed');
   });
 
   it('fails a job whose payload is invalid once, without retrying it', async () => {
     const id = await runner.boss.send(echo.name, { word: 'x'.repeat(50) });
-    const job = await until(
-      () => runner.boss.getJobById(echo.name, id!),
-      (found) => found?.state === 'failed',
-    );
+    const job = await jobInState(runner.boss, echo.name, id!, 'failed');
     expect(job?.state).toBe('failed');
     expect(job?.retryCount).toBe(0);
     expect(job?.output).toMatchObject({ name: 'InvalidJobPayloadError' });
