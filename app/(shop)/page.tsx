@@ -1,8 +1,11 @@
 import Image from 'next/image';
+import { connection } from 'next/server';
 import { ProductCard } from '@/components/product/product-card';
 import { getCatalog } from '@/lib/catalog';
 
 export default async function HomePage() {
+  // Rendered per request (the header reads the cart), so next build never reaches the database.
+  await connection();
   const products = await getCatalog();
   return (
     <div className="flex flex-col gap-12">

@@ -17,6 +17,13 @@ async function initialise(): Promise<DatabaseHandle> {
 
 /** The open database with its driver, for the job queue and the readiness check. */
 export async function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // A build machine need not reach the database, and a PGlite folder belongs to the server:
+    // a page that reads it while next build prerenders is rendered per request instead.
+    const { connection } = await import('next/server');
+    await connection();
+    throw new Error('next build must not open the database: render the page per request (await connection()).');
+  }
   globalForDb.__storefrontDb ??= initialise().catch((error: unknown) => {
     globalForDb.__storefrontDb = undefined;
     throw error;
