@@ -2,6 +2,7 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIMEOUT_MS } from '@/lib/amazon-pay/config';
 import {
   checkoutLanguageFor,
   LEDGER_CURRENCIES,
@@ -103,6 +104,14 @@ const environmentSchema = z.object({
       .pipe(z.number().int().min(1, 'must be a port number').max(65535, 'must be a port number'))
       .optional(),
   ),
+  AMAZON_PAY_TIMEOUT_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().int().min(100, 'must be at least 100').max(120_000, 'must be at most 120000'))
+      .optional(),
+  ),
   JOBS_WORKER: booleanFlag,
   RESYNC_SWEEP_CRON: optionalText.pipe(
     z
@@ -129,6 +138,8 @@ export interface AppConfig {
     endpoint: string | undefined;
     ledgerCurrency: LedgerCurrency;
     checkoutLanguage: string;
+    /** How long one Amazon Pay call may take before it is abandoned and retried. */
+    timeoutMs: number;
     ipn: { topicArns: string[]; certHosts: string[] | undefined; allowInsecureCertUrl: boolean };
   };
   ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
@@ -219,6 +230,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       endpoint,
       ledgerCurrency: e.STORE_CURRENCY,
       checkoutLanguage: checkoutLanguageFor(e.STORE_CURRENCY),
+      timeoutMs: e.AMAZON_PAY_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS,
       ipn: ipnSettings(mode, endpoint, e),
     },
     ecomcharge: {

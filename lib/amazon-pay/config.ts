@@ -3,6 +3,8 @@ import { REGION_ALIASES, resolveRegion, type Region } from './regions';
 import { DEFAULT_RETRY, type RetryConfig } from './retry';
 import { DEFAULT_SIGNATURE_ALGORITHM, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './signing';
 
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** One attempt on the wire, for the caller's logs: no body, header or key, only what identifies it. */
@@ -43,6 +45,8 @@ export const amazonPayConfigSchema = z.object({
   /** The clock that dates each attempt; tests pin it. */
   clock: z.custom<() => Date>(isFunction).optional(),
   onAttempt: z.custom<(record: AttemptRecord) => void>(isFunction).optional(),
+  /** How long one attempt may take before it is abandoned (and retried, within the retry budget). */
+  timeoutMs: z.number().int().min(1).max(120_000).default(DEFAULT_TIMEOUT_MS),
 });
 
 export type AmazonPayConfig = z.input<typeof amazonPayConfigSchema>;
@@ -58,6 +62,7 @@ export interface ResolvedConfig {
   retry: RetryConfig;
   clock: () => Date;
   onAttempt: (record: AttemptRecord) => void;
+  timeoutMs: number;
 }
 
 export class AmazonPayConfigError extends Error {
@@ -84,6 +89,7 @@ export function resolveConfig(input: AmazonPayConfig): ResolvedConfig {
     retry: { ...DEFAULT_RETRY, ...stripUndefined(config.retry ?? {}) },
     clock: config.clock ?? (() => new Date()),
     onAttempt: config.onAttempt ?? (() => {}),
+    timeoutMs: config.timeoutMs,
   };
 }
 

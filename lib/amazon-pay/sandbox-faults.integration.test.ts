@@ -167,6 +167,34 @@ describe('latency', () => {
   });
 });
 
+describe('timeouts', () => {
+  it('an attempt slower than the timeout is abandoned and retried with the same idempotency key', async () => {
+    const chargePermissionId = await chargePermission();
+    await injectFault({ operation: 'createCharge', delayMs: 400 });
+    const client = h.clientWith({ timeoutMs: 100 });
+    const charge = await client.createCharge({ chargePermissionId, chargeAmount: usd('10.00') });
+    expect(charge.statusDetails.state).toBe('Authorized');
+    const attempts = attemptsAt(h, 'POST', /^charges$/);
+    expect(attempts).toHaveLength(2);
+    expect(new Set(attempts.map((attempt) => attempt.idempotencyKey)).size).toBe(1);
+  });
+
+  it('says which call timed out once the retries are spent', async () => {
+    const id = await checkoutUntilReturn(h);
+    await injectFault({ operation: 'getCheckoutSession', delayMs: 400, count: 5 });
+    const error = await rejectionOf(
+      h.clientWith({ timeoutMs: 100, retry: { ...TINY_RETRY, maxRetries: 1 } }).getCheckoutSession(id),
+    );
+    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([
+      0,
+      'Timeout',
+      true,
+      'getCheckoutSession',
+    ]);
+    expect(error.message).toBe('getCheckoutSession timed out after 100 ms');
+  });
+});
+
 describe('refusals are typed AmazonPayErrors, never retried', () => {
   it('over-capture: 400 TransactionAmountExceeded', async () => {
     const chargePermissionId = await chargePermission();

@@ -173,25 +173,37 @@ async function attemptOnce<T>(
 ): Promise<Outcome<T>> {
   let response: Response;
   let text: string;
+  // Each attempt has its own deadline, so a stalled or dead connection costs at most timeoutMs.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), config.timeoutMs);
+  const signal = spec.options?.signal ? AbortSignal.any([spec.options.signal, deadline.signal]) : deadline.signal;
+  // Raced as well as passed on, for a fetch that does not honour its signal.
+  const stopped = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+  );
+  stopped.catch(() => undefined);
   try {
-    response = await config.fetch(url, {
-      method: spec.method,
-      headers,
-      ...(spec.method !== 'GET' && { body }),
-      ...(spec.options?.signal && { signal: spec.options.signal }),
-    });
-    text = await response.text();
+    response = await Promise.race([
+      config.fetch(url, { method: spec.method, headers, ...(spec.method !== 'GET' && { body }), signal }),
+      stopped,
+    ]);
+    text = await Promise.race([response.text(), stopped]);
   } catch (cause) {
     const aborted = spec.options?.signal?.aborted === true;
+    const timedOut = !aborted && deadline.signal.aborted;
     const error = new AmazonPayError({
       status: 0,
-      reasonCode: aborted ? 'Aborted' : 'NetworkError',
-      message: `${spec.operation} did not get a response: ${cause instanceof Error ? cause.message : 'unknown failure'}`,
+      reasonCode: aborted ? 'Aborted' : timedOut ? 'Timeout' : 'NetworkError',
+      message: timedOut
+        ? `${spec.operation} timed out after ${config.timeoutMs} ms`
+        : `${spec.operation} did not get a response: ${cause instanceof Error ? cause.message : 'unknown failure'}`,
       retryable: !aborted,
       operation: spec.operation,
       cause,
     });
     return { ok: false, error, retryAfterMs: null };
+  } finally {
+    clearTimeout(timer);
   }
 
   const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
