@@ -37,6 +37,8 @@ export interface JobDefinition<Payload extends object = object> {
   retryBackoff: boolean;
   /** A run still active after this long is failed (and retried). */
   expireInSeconds: number;
+  /** Workers per process for this queue (1 unless a backlog of independent jobs is expected). */
+  concurrency?: number;
   /** A cron expression when the job runs on a schedule. */
   cron?: string;
   run(payload: Payload, context: JobContext): Promise<JobSummary>;

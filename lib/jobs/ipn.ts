@@ -12,6 +12,8 @@ export const processIpnJob = defineJob({
   payload: z.object({ notificationId: z.string().min(1).max(128) }),
   // One active job per NotificationId: an SNS retry never runs beside the first delivery.
   policy: 'singleton',
+  // A burst of payments brings a burst of notifications, each an Amazon read or two.
+  concurrency: 4,
   retryLimit: 6,
   retryDelay: 10,
   retryBackoff: true,

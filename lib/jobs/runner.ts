@@ -86,39 +86,45 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   if (options.work) {
     for (const job of options.jobs) {
-      await boss.work<object>(
-        job.name,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([item]): Promise<JobSummary | undefined> => {
-          if (!item) return undefined;
-          const parsed = job.payload.safeParse(item.data);
-          if (!parsed.success) {
-            await boss
-              .getDb()
-              .executeSql(`UPDATE ${JOB_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
-                job.name,
-                item.id,
-              ]);
-            throw new InvalidJobPayloadError(`${job.name}: invalid payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-          }
-          return withLogContext({ jobId: item.id, job: job.name }, async () => {
-            const started = performance.now();
-            try {
-              const summary = await job.run(parsed.data, {
-                db: options.handle.db,
-                amazon: options.amazon(),
-                jobId: item.id,
-                enqueue: (next, payload, sendOptions) => enqueue(boss, next, payload, sendOptions),
-              });
-              log.info({ summary, durationMs: Math.round(performance.now() - started) }, 'job done');
-              return summary;
-            } catch (error) {
-              log.warn({ durationMs: Math.round(performance.now() - started), ...errorFields(error) }, 'job failed');
-              throw errorOutput(error);
+      for (let worker = 0; worker < (job.concurrency ?? 1); worker++) {
+        let workerId = '';
+        workerId = await boss.work<object>(
+          job.name,
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          async ([item]): Promise<JobSummary | undefined> => {
+            if (!item) return undefined;
+            // A worker that found a job asks again at once instead of after the polling interval,
+            // so a backlog drains at the speed of the work; an empty queue is polled as usual.
+            boss.notifyWorker(workerId);
+            const parsed = job.payload.safeParse(item.data);
+            if (!parsed.success) {
+              await boss
+                .getDb()
+                .executeSql(`UPDATE ${JOB_SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+                  job.name,
+                  item.id,
+                ]);
+              throw new InvalidJobPayloadError(`${job.name}: invalid payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
             }
-          });
-        },
-      );
+            return withLogContext({ jobId: item.id, job: job.name }, async () => {
+              const started = performance.now();
+              try {
+                const summary = await job.run(parsed.data, {
+                  db: options.handle.db,
+                  amazon: options.amazon(),
+                  jobId: item.id,
+                  enqueue: (next, payload, sendOptions) => enqueue(boss, next, payload, sendOptions),
+                });
+                log.info({ summary, durationMs: Math.round(performance.now() - started) }, 'job done');
+                return summary;
+              } catch (error) {
+                log.warn({ durationMs: Math.round(performance.now() - started), ...errorFields(error) }, 'job failed');
+                throw errorOutput(error);
+              }
+            });
+          },
+        );
+      }
       if (job.cron) await boss.schedule(job.name, job.cron, { trigger: 'schedule' });
       else await boss.unschedule(job.name);
     }
