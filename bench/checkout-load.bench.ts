@@ -21,7 +21,7 @@
  * Run: npm run bench:checkout-load -- --shoppers 32
  * Env: SHOPPERS=32, BENCH_TIMEOUT_S=600 (whole run).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request as upstreamRequest, type Server } from 'node:http';
@@ -29,6 +29,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { ensureOfflineMerchantKey } from '../scripts/offline-key.mjs';
 import { startOfflineSandbox } from '../scripts/offline-sandbox.mjs';
+import { startStorefrontInstance, waitUntilReady } from '../test/storefront-instance';
 
 const shoppersFlag = process.argv.indexOf('--shoppers');
 const SHOPPERS = Number((shoppersFlag >= 0 ? process.argv[shoppersFlag + 1] : undefined) ?? process.env.SHOPPERS ?? 32);
@@ -288,39 +289,9 @@ const children: ChildProcess[] = [];
 let databaseName: string | undefined;
 
 function startInstance(port: number, appUrl: string, sandboxUrl: string, databaseUrl: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AMAZON_PAY_ENDPOINT: sandboxUrl,
-      APP_URL: appUrl,
-      NEXTAUTH_URL: urlOf(port),
-      AUTH_SECRET: 'checkout-load-bench-secret-0123456789',
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'checkout-load-bench-admin',
-      LOG_LEVEL: 'warn',
-    },
-  });
+  const child = startStorefrontInstance({ port, appUrl, databaseUrl, amazonPayEndpoint: sandboxUrl });
   children.push(child);
   return child;
-}
-
-async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${url}/api/ready`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} was not ready within 90 s`);
 }
 
 /** Stops the given children (all by default): SIGTERM, then SIGKILL after 10 s. */

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { ensureOfflineMerchantKey } from '../scripts/offline-key.mjs';
 import { startOfflineSandbox } from '../scripts/offline-sandbox.mjs';
 import { AGAINST_REAL_AMAZON } from './support/environment';
+import { startStorefrontInstance, waitUntilReady } from '../test/storefront-instance';
 import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
 /**
@@ -36,38 +36,10 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url} exited with code ${child.exitCode}`);
-    const ready = await fetch(`${url}/api/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} was not ready within 90 s`);
-}
-
 function startInstance(port: number, appUrl: string, sandboxUrl: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AMAZON_PAY_ENDPOINT: sandboxUrl,
-      APP_URL: appUrl,
-      NEXTAUTH_URL: urlOf(port),
-      AUTH_SECRET: 'scale-out-test-secret-0123456789abcdef',
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'scale-out-admin-pass',
-      // Every minute, so a short test sees several periods.
-      RESYNC_SWEEP_CRON: '* * * * *',
-      LOG_LEVEL: 'warn',
-    },
-  });
+  // Every minute, so a short test sees several periods.
+  const env = { RESYNC_SWEEP_CRON: '* * * * *' };
+  const child = startStorefrontInstance({ port, appUrl, databaseUrl, amazonPayEndpoint: sandboxUrl, env });
   children.push(child);
   return child;
 }
