@@ -38,6 +38,17 @@ const booleanFlag = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
 
+/** An optional whole number in [min, max], written in digits only. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,9}$/, message)
+      .transform(Number)
+      .pipe(z.number().min(min, message).max(max, message))
+      .optional(),
+  );
+
 const countryList = z
   .string()
   .trim()
@@ -96,22 +107,8 @@ const environmentSchema = z.object({
     .max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)')
     .default('Northwind Goods'),
   APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
-  SANDBOX_PORT: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, 'must be a port number')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'must be a port number').max(65535, 'must be a port number'))
-      .optional(),
-  ),
-  AMAZON_PAY_TIMEOUT_MS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,6}$/, 'must be a number of milliseconds')
-      .transform(Number)
-      .pipe(z.number().int().min(100, 'must be at least 100').max(120_000, 'must be at most 120000'))
-      .optional(),
-  ),
+  SANDBOX_PORT: wholeNumber(1, 65535, 'must be a port number'),
+  AMAZON_PAY_TIMEOUT_MS: wholeNumber(100, 120_000, 'must be a number of milliseconds from 100 to 120000'),
   JOBS_WORKER: booleanFlag,
   RESYNC_SWEEP_CRON: optionalText.pipe(
     z
