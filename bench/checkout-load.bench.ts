@@ -221,13 +221,17 @@ class Shopper {
       );
       return selected.headers.get('location') ?? '';
     });
-    await this.timed('review', async () => {
+    const snapshot = await this.timed('review', async () => {
       const page = await (await this.hop('review', reviewUrl, {})).text();
       if (!page.includes('data-testid="buyer-name"')) throw new StepError('review', 200, page.replace(/<[^>]*>/g, ' '));
+      // The snapshot token the page hands Place order (in the page's flight data, quotes escaped).
+      const token = /snapshot\\?":\\?"(\d{1,12}\.[A-Za-z0-9_-]{43})/.exec(page)?.[1];
+      if (!token) throw new StepError('review', 200, 'no snapshot token on the review page');
+      return token;
     });
     const processingUrl = await this.timed('place', async () => {
       const review = new URL(reviewUrl);
-      const input = { checkoutSessionId: this.checkoutSessionId, shippingMethod: 'standard' };
+      const input = { checkoutSessionId: this.checkoutSessionId, shippingMethod: 'standard', confirmedSnapshot: snapshot };
       const { response, body } = await this.action('place', review.pathname + review.search, actions.placeOrderAction, input);
       // Next.js answers a redirecting action with 303 and x-action-redirect: <url>;<push|replace>.
       const redirect =

@@ -101,3 +101,24 @@ test('"buy now" on a product page adds the product and goes straight to Amazon P
   await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
 });
+
+test('a cart changed in another tab is never charged unseen: the review shows the new total first', async ({ page, context }) => {
+  await addToCart(page, 'enamel-camp-mug');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+  if (!AGAINST_REAL_AMAZON) await expect(page.getByTestId('review-total')).toHaveText('$29.98');
+  const reviewedTotal = await page.getByTestId('review-total').textContent();
+
+  const otherTab = await context.newPage();
+  await addToCart(otherTab, 'brewing-field-guide');
+  await otherTab.close();
+
+  await placeOrder(page);
+  await expect(page.getByText(/Your order changed since you reviewed it: the total is now/)).toBeVisible();
+  await expect(page.getByTestId('review-total')).not.toHaveText(reviewedTotal ?? '');
+  await expect(page.getByText('The Brewing Field Guide (e-book)')).toBeVisible();
+  if (!AGAINST_REAL_AMAZON) await expect(page.getByTestId('review-total')).toHaveText('$42.85');
+
+  await placeOrder(page);
+  await orderNumberFrom(page);
+  await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+});

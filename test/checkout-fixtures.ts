@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 import { addToCart, createCart, loadCart, type Cart } from '@/lib/cart/cart';
 import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
 import { completeCheckout } from '@/lib/checkout/complete';
-import { placeOrder, type PlaceOrderInput } from '@/lib/checkout/place-order';
+import type { AmazonPayClient } from '@/lib/amazon-pay';
+import { placeOrder, quoteCheckout, type PlaceOrderInput } from '@/lib/checkout/place-order';
+import type { ShippingMethod } from '@/lib/checkout/pricing';
+import { reshapeCheckoutSession } from '@/lib/checkout/reshape';
 import type { Database } from '@/lib/db/connection';
 import type { Harness } from '@/test/sandbox-harness';
 
@@ -31,20 +34,26 @@ export async function sessionChosenBy(h: Harness, cart: Cart, choice: { card: st
   return session.checkoutSessionId;
 }
 
-export function placeInput(
+/** What Place order sends for a cart: the snapshot is the one the review page would show for it. */
+export async function placeInput(
+  client: AmazonPayClient,
   cart: Cart,
   checkoutSessionId: string,
   shopperTokenHash: string,
-  shipToCountries = SHIP_TO,
-): PlaceOrderInput {
+  options: { shipToCountries?: string[]; shippingMethod?: ShippingMethod } = {},
+): Promise<PlaceOrderInput> {
+  const shipToCountries = options.shipToCountries ?? SHIP_TO;
+  const shippingMethod = options.shippingMethod ?? 'standard';
+  const review = reshapeCheckoutSession(await client.getCheckoutSession(checkoutSessionId));
   return {
     cart,
     checkoutSessionId,
-    shippingMethod: 'standard',
+    shippingMethod,
     shipToCountries,
     storeName: 'Test Store',
     resultUrl: 'https://shop.test/checkout/result',
     shopperTokenHash,
+    confirmedSnapshot: quoteCheckout(cart, review, { shippingMethod, shipToCountries }).snapshot,
   };
 }
 
@@ -56,7 +65,7 @@ export async function completedOrder(
 ) {
   const cart = await cartWith(db, ...options.slugs);
   const checkoutSessionId = await sessionChosenBy(h, cart, { card: options.card, address: 0 });
-  const placed = await placeOrder(db, h.client, placeInput(cart, checkoutSessionId, options.shopperTokenHash));
+  const placed = await placeOrder(db, h.client, await placeInput(h.client, cart, checkoutSessionId, options.shopperTokenHash));
   await h.page(placed.redirectUrl);
   await completeCheckout(db, h.client, { checkoutSessionId, shopperTokenHash: options.shopperTokenHash });
   const session = await h.client.getCheckoutSession(checkoutSessionId);

@@ -8,6 +8,7 @@ import type { SignedButtonResult } from '@/lib/amazon-pay/server';
 import { signCheckoutButton, signSignInButton } from '@/lib/checkout/button-signing';
 import { placeShopperOrder } from '@/lib/checkout/shopper-checkout';
 import { inActionScope } from '@/lib/request-log';
+import { SNAPSHOT_PATTERN } from '@/lib/checkout/snapshot';
 
 // Checkout belongs to whoever holds the cart cookie; amounts always come from the server's cart.
 
@@ -42,6 +43,7 @@ export async function signSignInButtonAction(): Promise<SignedButtonResult> {
 const placeOrderSchema = z.object({
   checkoutSessionId: checkoutSessionIdSchema,
   shippingMethod: z.enum(['standard', 'express']).default('standard'),
+  confirmedSnapshot: z.string().regex(SNAPSHOT_PATTERN, 'Please review your order again.'),
 });
 
 export async function placeOrderAction(input: z.input<typeof placeOrderSchema>): Promise<ActionResult> {

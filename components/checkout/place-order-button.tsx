@@ -1,28 +1,37 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { placeOrderAction } from './actions';
 
 export function PlaceOrderButton({
   checkoutSessionId,
   shippingMethod,
+  snapshot,
   disabled,
   totalLabel,
 }: {
   checkoutSessionId: string;
   shippingMethod: 'standard' | 'express';
+  /** The review page's snapshot token: the order is placed only as the shopper sees it here. */
+  snapshot: string;
   disabled: boolean;
   totalLabel: string;
 }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const router = useRouter();
 
   function placeOrder() {
     setError(null);
     startTransition(async () => {
       // On success the action redirects to Amazon; it only returns on failure.
-      const result = await placeOrderAction({ checkoutSessionId, shippingMethod });
-      if (!result.ok) setError(result.message);
+      const result = await placeOrderAction({ checkoutSessionId, shippingMethod, confirmedSnapshot: snapshot });
+      if (!result.ok) {
+        setError(result.message);
+        // Re-render the review from the server, so a changed cart shows its new lines and total.
+        router.refresh();
+      }
     });
   }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCart, type Cart } from '@/lib/cart/cart';
+import { addToCart, loadCart, type Cart } from '@/lib/cart/cart';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, paymentEvents, payments } from '@/lib/db/schema';
@@ -13,7 +13,7 @@ import {
 } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import { completeCheckout } from './complete';
-import { placeOrder } from './place-order';
+import { CheckoutChangedError, placeOrder } from './place-order';
 
 const SHOPPER = 'a'.repeat(64);
 
@@ -31,13 +31,13 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   const cartWith = (...slugs: string[]) => fixtureCart(handle.db, ...slugs);
   const sessionChosenBy = (cart: Cart, choice: { card: string; address?: number }) => fixtureSession(h, cart, choice);
   const placeInput = (cart: Cart, checkoutSessionId: string, shipToCountries?: string[]) =>
-    fixturePlaceInput(cart, checkoutSessionId, SHOPPER, shipToCountries);
+    fixturePlaceInput(h.client, cart, checkoutSessionId, SHOPPER, { ...(shipToCountries && { shipToCountries }) });
 
   it('sends Amazon the server-computed total and completes exactly once, however often the shopper returns', async () => {
     const cart = await cartWith('enamel-camp-mug', 'brewing-field-guide');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
-    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
-    const again = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const placed = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
+    const again = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
     expect(again.orderNumber).toBe(placed.orderNumber);
 
     const session = await h.client.getCheckoutSession(checkoutSessionId);
@@ -65,7 +65,7 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   it('keeps the cart and records the reason when Amazon declines', async () => {
     const cart = await cartWith('linen-apron');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '3434', address: 0 });
-    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const placed = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
     await h.page(placed.redirectUrl);
     const outcome = await completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: SHOPPER });
     expect(outcome).toEqual({ kind: 'failed', orderNumber: placed.orderNumber, reasonCode: 'Declined' });
@@ -77,8 +77,10 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   it('refuses an address outside the ship-to countries before telling Amazon anything', async () => {
     const cart = await cartWith('walnut-desk-organizer');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 3 });
-    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(ValidationError);
-    await expect(placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(
+    await expect(placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId, ['US']))).rejects.toThrow(
       /don’t ship to Canada/,
     );
     expect((await h.client.getCheckoutSession(checkoutSessionId)).paymentDetails?.chargeAmount ?? null).toBeNull();
@@ -87,7 +89,7 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   it('finalizes with our recorded total when Amazon holds another amount', async () => {
     const cart = await cartWith('enamel-camp-mug');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
-    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const placed = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
     // As if we told Amazon a new total and crashed before recording it.
     await h.client.updateCheckoutSession(checkoutSessionId, {
       paymentDetails: { chargeAmount: { amount: '99.99', currencyCode: 'USD' } },
@@ -103,14 +105,38 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     expect(h.attempts.some((attempt) => attempt.url.pathname.endsWith(`${checkoutSessionId}/finalize`))).toBe(true);
   });
 
+  it('places nothing when the cart changed after the review: the shopper is told the new total', async () => {
+    const cart = await cartWith('enamel-camp-mug');
+    const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
+    const reviewed = await placeInput(cart, checkoutSessionId);
+    // A second tab adds an item while the first still shows the $29.98 review.
+    await addToCart(handle.db, cart.id, 'brewing-field-guide', 1);
+    const changed = await loadCart(handle.db, cart.id, 'USD');
+    const updatesBefore = h.attempts.filter((attempt) => attempt.method === 'PATCH').length;
+    const refusal = placeOrder(handle.db, h.client, { ...reviewed, cart: changed });
+    await expect(refusal).rejects.toThrow(CheckoutChangedError);
+    await expect(refusal).rejects.toThrow('the total is now $42.85 instead of $29.98');
+    expect(h.attempts.filter((attempt) => attempt.method === 'PATCH').length).toBe(updatesBefore);
+    expect(await handle.db.select().from(orders).where(eq(orders.checkoutSessionId, checkoutSessionId))).toEqual([]);
+
+    // Reviewed again, the new cart is placed as shown.
+    const placed = await placeOrder(handle.db, h.client, await placeInput(changed, checkoutSessionId));
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    expect(order?.totalAmount).toBe(4285);
+  });
+
   it('rewrites a re-placed order only after Amazon accepted the new amounts', async () => {
     const cart = await cartWith('enamel-camp-mug');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
-    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const placed = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
     await h.page(placed.redirectUrl);
     // A second tab still on the review page picks express after the first tab left for Amazon.
     await expect(
-      placeOrder(handle.db, h.client, { ...placeInput(cart, checkoutSessionId), shippingMethod: 'express' }),
+      placeOrder(
+        handle.db,
+        h.client,
+        await fixturePlaceInput(h.client, cart, checkoutSessionId, SHOPPER, { shippingMethod: 'express' }),
+      ),
     ).rejects.toThrow();
     const [order] = await handle.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
     expect(order).toMatchObject({ shippingMethod: 'standard', totalAmount: 2998 });
@@ -119,7 +145,7 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
   it('completes only for the browser that placed the order', async () => {
     const cart = await cartWith('enamel-camp-mug');
     const checkoutSessionId = await sessionChosenBy(cart, { card: '1111', address: 0 });
-    const placed = await placeOrder(handle.db, h.client, placeInput(cart, checkoutSessionId));
+    const placed = await placeOrder(handle.db, h.client, await placeInput(cart, checkoutSessionId));
     await h.page(placed.redirectUrl);
     await expect(completeCheckout(handle.db, h.client, { checkoutSessionId, shopperTokenHash: 'b'.repeat(64) })).rejects.toThrow(
       NotFoundError,

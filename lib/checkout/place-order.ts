@@ -4,12 +4,13 @@ import type { Cart } from '@/lib/cart/cart';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
 import { UserFacingError, ValidationError } from '@/lib/errors';
-import { toAmazonPrice } from '@/lib/money';
+import { formatMoney, money, toAmazonPrice, type Money } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { fulfilmentOf, paymentIntentFor } from './button-payload';
 import { cartShips, computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
 import { countryName } from './countries';
 import { reshapeCheckoutSession } from './reshape';
+import { checkoutSnapshot, snapshotTotal } from './snapshot';
 import type { CheckoutReview } from './types';
 
 export class CheckoutEndedError extends UserFacingError {
@@ -18,9 +19,23 @@ export class CheckoutEndedError extends UserFacingError {
   }
 }
 
+/** The order changed between the review page and Place order: nothing was sent to Amazon. */
+export class CheckoutChangedError extends UserFacingError {
+  constructor(before: Money | null, now: Money) {
+    super(
+      before && before.amount !== now.amount
+        ? `Your order changed since you reviewed it: the total is now ${formatMoney(now)} instead of ${formatMoney(before)}. Please check it and place the order again.`
+        : 'Your order changed since you reviewed it (the cart, a price, the shipping method or the address). Please check it and place the order again.',
+      'checkout_changed',
+    );
+  }
+}
+
 export interface CheckoutQuote {
   review: CheckoutReview;
   totals: OrderTotals;
+  /** What the shopper confirms by placing the order; see checkoutSnapshot. */
+  snapshot: string;
   /** Why the order cannot be placed as it stands, in words for the shopper. */
   problem: string | null;
 }
@@ -42,7 +57,7 @@ export function quoteCheckout(
   else if (ships && countryCode && !options.shipToCountries.includes(countryCode)) {
     problem = `We don’t ship to ${countryName(countryCode)} yet. Choose an address in ${options.shipToCountries.map(countryName).join(', ')}.`;
   }
-  return { review, totals, problem };
+  return { review, totals, problem, snapshot: checkoutSnapshot(cart, review, options.shippingMethod, totals) };
 }
 
 export interface PlaceOrderInput {
@@ -53,6 +68,8 @@ export interface PlaceOrderInput {
   storeName: string;
   resultUrl: string;
   shopperTokenHash: string;
+  /** The snapshot token of the review page the shopper confirmed. */
+  confirmedSnapshot: string;
 }
 
 export interface PlacedOrder {
@@ -70,6 +87,10 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
   const review = reshapeCheckoutSession(session);
   if (review.state !== 'Open') throw new CheckoutEndedError();
   const quote = quoteCheckout(input.cart, review, input);
+  if (quote.snapshot !== input.confirmedSnapshot) {
+    const before = snapshotTotal(input.confirmedSnapshot);
+    throw new CheckoutChangedError(before === null ? null : money(before, input.cart.currency), quote.totals.total);
+  }
   if (quote.problem) throw new ValidationError(quote.problem);
 
   const fulfilment = fulfilmentOf(input.cart.lines.map((line) => ({ kind: line.product.kind })));

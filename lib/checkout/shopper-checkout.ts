@@ -13,6 +13,7 @@ import { currentShopperTokenHash, ensureShopperTokenHash } from './shopper-token
 export async function placeShopperOrder(input: {
   checkoutSessionId: string;
   shippingMethod: ShippingMethod;
+  confirmedSnapshot: string;
 }): Promise<PlacedOrder> {
   const cart = await getCurrentCart();
   const config = getConfig();
@@ -24,6 +25,7 @@ export async function placeShopperOrder(input: {
     storeName: config.store.name,
     resultUrl: `${await appOrigin()}/checkout/result`,
     shopperTokenHash: await ensureShopperTokenHash(),
+    confirmedSnapshot: input.confirmedSnapshot,
   });
 }
 

@@ -46,7 +46,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
     );
   }
 
-  const { cart, review, totals, problem, ships, shippingOptions: options, scriptUrl } = view;
+  const { cart, review, totals, problem, ships, shippingOptions: options, scriptUrl, snapshot } = view;
 
   return (
     <div className="flex flex-col gap-8">
@@ -151,6 +151,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
           <PlaceOrderButton
             checkoutSessionId={checkoutSessionId}
             shippingMethod={shipping}
+            snapshot={snapshot}
             disabled={problem !== null}
             totalLabel={formatPrice(totals.total)}
           />
