@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { testDatabaseTargets } from '@/test/databases';
 import { crashingJob } from '@/test/fixtures/crashing-job';
-import { jobInState } from '@/test/jobs';
+import { jobInState, startTestRunner } from '@/test/jobs';
 import { defineJob } from './definitions';
-import { startJobRunner, type JobRunner } from './runner';
+import type { JobRunner } from './runner';
 
 const postgresTarget = testDatabaseTargets.find((target) => target.name === 'postgres');
 
@@ -24,13 +24,7 @@ describe.runIf(postgresTarget)('a worker killed with SIGKILL mid-job', () => {
 
   it('loses no job: once its time-out passes, another worker runs it again', async () => {
     if (handle.driver !== 'postgres') throw new Error('needs PostgreSQL');
-    const sender = await startJobRunner({
-      handle,
-      amazon: () => ({}) as never,
-      jobs: [crashingJob],
-      work: false,
-      onError: () => {},
-    });
+    const sender = await startTestRunner(handle, [crashingJob], { work: false });
     const id = await sender.enqueue(crashingJob, { order: 'NW-100001' });
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const worker = spawn(
@@ -47,14 +41,9 @@ describe.runIf(postgresTarget)('a worker killed with SIGKILL mid-job', () => {
     await new Promise((resolve) => worker.once('exit', resolve));
     await sender.stop(5_000);
 
-    runner = await startJobRunner({
-      handle,
-      amazon: () => ({}) as never,
-      jobs: [defineJob({ ...crashingJob, run: async ({ order }) => ({ order, recovered: true }) })],
-      work: true,
-      pollingIntervalSeconds: 0.5,
-      onError: () => {},
-    });
+    runner = await startTestRunner(handle, [
+      defineJob({ ...crashingJob, run: async ({ order }) => ({ order, recovered: true }) }),
+    ]);
     // pg-boss fails jobs past their expiry in its maintenance pass (every two minutes); run it now.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await runner.boss.maintain();

@@ -11,8 +11,8 @@ import { createHarness, START, type Harness } from '@/test/sandbox-harness';
 import { processIpnJob } from './ipn';
 import { ReportNotReadyError, reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
-import { startJobRunner, type JobRunner } from './runner';
-import { jobInState } from '@/test/jobs';
+import type { JobRunner } from './runner';
+import { jobInState, startTestRunner } from '@/test/jobs';
 
 describe.each(testDatabaseTargets)('background jobs against the sandbox on $name', (target) => {
   let handle: DatabaseHandle;
@@ -24,14 +24,7 @@ describe.each(testDatabaseTargets)('background jobs against the sandbox on $name
     handle = await target.open();
     await seedCatalog(handle.db, 'USD');
     h = await createHarness();
-    runner = await startJobRunner({
-      handle,
-      amazon: () => h.client,
-      jobs: [sweep, processIpnJob],
-      work: true,
-      pollingIntervalSeconds: 0.5,
-      onError: () => {},
-    });
+    runner = await startTestRunner(handle, [sweep, processIpnJob], { amazon: h.client });
   });
   afterAll(async () => {
     await runner?.stop(5_000);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { testDatabaseTargets } from '@/test/databases';
 import { defineJob } from './definitions';
-import { startJobRunner, type JobRunner } from './runner';
+import type { JobRunner } from './runner';
 import { loadJobOverviews } from './status';
-import { jobInState } from '@/test/jobs';
+import { jobInState, startTestRunner } from '@/test/jobs';
 
 describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
   let handle: DatabaseHandle;
@@ -44,14 +43,7 @@ describe.each(testDatabaseTargets)('the job runner on $name', (target) => {
 
   beforeAll(async () => {
     handle = await target.open();
-    runner = await startJobRunner({
-      handle,
-      amazon: () => ({}) as AmazonPayClient,
-      jobs: [echo, ticking],
-      work: true,
-      pollingIntervalSeconds: 0.5,
-      onError: () => {},
-    });
+    runner = await startTestRunner(handle, [echo, ticking]);
   });
   afterAll(async () => {
     await runner?.stop(5_000);
