@@ -118,6 +118,19 @@ export const orders = pgTable(
     chargePermissionState: text('charge_permission_state'),
     /** Amazon's last reason code for a failed or canceled payment, for the shopper message and the admin. */
     lastReasonCode: text('last_reason_code'),
+    /**
+     * Write-ahead: set just before completeCheckoutSession is called, so a resync knows the
+     * shopper came back from Amazon and the session may be completed on their behalf.
+     */
+    completionRequestedAt: timestamp('completion_requested_at', { withTimezone: true }),
+    /** The Charge that completeCheckoutSession created, recorded from its answer before any further call. */
+    checkoutChargeId: text('checkout_charge_id'),
+    /**
+     * When a charge of this order was first authorized or captured. Null means the order is
+     * still a checkout attempt: pending, or declined or canceled before any money was held,
+     * and then not a sale.
+     */
+    placedAt: timestamp('placed_at', { withTimezone: true }),
     ...timestamps(),
   },
   (table) => [
@@ -129,6 +142,7 @@ export const orders = pgTable(
     index('orders_charge_permission_idx').on(table.chargePermissionId),
     index('orders_fulfilment_idx').on(table.fulfilment, table.createdAt),
     index('orders_status_idx').on(table.status, table.createdAt),
+    index('orders_placed_at_idx').on(table.placedAt),
     index('orders_buyer_email_idx').on(sql`lower(${table.buyerEmail})`),
     // The admin list sorts by total and by the numeric part of the order number (lib/orders/admin-list.ts).
     index('orders_total_idx').on(table.totalAmount, table.id),

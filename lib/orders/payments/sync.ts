@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient, Charge, Refund } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
@@ -33,13 +33,23 @@ export function orderStatusFromPayments(
   return ranked.find((status) => statuses.includes(status)) ?? 'pending';
 }
 
+const PLACED_STATUSES: ReadonlySet<OrderStatus> = new Set(['authorized', 'paid', 'refunded', 'partially_refunded']);
+
 async function refreshOrderStatus(db: Database, orderId: string, actor: Actor): Promise<void> {
   const rows = await db.select().from(payments).where(eq(payments.orderId, orderId));
   const status = orderStatusFromPayments(rows);
   const latest = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+  const now = new Date();
   const changed = await db
     .update(orders)
-    .set({ status, paymentState: latest?.state ?? 'none', lastReasonCode: latest?.reasonCode ?? null, updatedAt: new Date() })
+    .set({
+      status,
+      paymentState: latest?.state ?? 'none',
+      lastReasonCode: latest?.reasonCode ?? null,
+      // The first time money is held, the checkout attempt becomes a sale.
+      ...(PLACED_STATUSES.has(status) && { placedAt: sql`coalesce(${orders.placedAt}, now())` }),
+      updatedAt: now,
+    })
     .where(and(eq(orders.id, orderId), ne(orders.status, status)))
     .returning({ id: orders.id });
   if (changed.length > 0) await recordPaymentEvent(db, { orderId, type: 'order.status_changed', actor, detail: { status } });
