@@ -3,6 +3,7 @@ import { getCurrentCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { enqueueOrderFinish } from '@/lib/jobs';
 import { appOrigin } from '@/lib/request-origin';
 import { completeCheckout, type CompletionOutcome } from './complete';
 import { placeOrder, type PlacedOrder } from './place-order';
@@ -31,8 +32,10 @@ export async function placeShopperOrder(input: {
 
 /** completeCheckout for this browser: its shopper cookie is the authorization. */
 export async function completeShopperCheckout(checkoutSessionId: string): Promise<CompletionOutcome> {
-  return completeCheckout(await getDb(), getAmazonPay(), {
-    checkoutSessionId,
-    shopperTokenHash: await currentShopperTokenHash(),
-  });
+  return completeCheckout(
+    await getDb(),
+    getAmazonPay(),
+    { checkoutSessionId, shopperTokenHash: await currentShopperTokenHash() },
+    { followUp: enqueueOrderFinish },
+  );
 }
