@@ -10,6 +10,7 @@ const live = {
   AMAZON_PAY_PRIVATE_KEY: PEM,
   AMAZON_PAY_MERCHANT_ID: 'A1MERCHANT',
   AMAZON_PAY_STORE_ID: 'amzn1.application-oa2-client.example',
+  APP_URL: 'https://shop.example',
 };
 
 function configError(env: Record<string, string>): string {
@@ -88,5 +89,34 @@ describe('parseConfig', () => {
     expect(configError({ RESYNC_SWEEP_CRON: 'every five minutes' })).toContain('RESYNC_SWEEP_CRON: must be a five-field cron');
     expect(configError({ AMAZON_PAY_TIMEOUT_MS: '10s' })).toContain('AMAZON_PAY_TIMEOUT_MS: must be a number of milliseconds');
     expect(configError({ SANDBOX_PORT: '70000' })).toContain('SANDBOX_PORT: must be a port number');
+  });
+});
+
+describe('APP_URL', () => {
+  it('defaults to http://localhost:$PORT offline', () => {
+    expect(parseConfig({}).store.appUrl).toBe('http://localhost:3000');
+    expect(parseConfig({ PORT: '3456' }).store.appUrl).toBe('http://localhost:3456');
+  });
+
+  it('keeps only the origin of a well-formed value', () => {
+    expect(parseConfig({ APP_URL: 'https://Shop.Example/' }).store.appUrl).toBe('https://shop.example');
+    expect(parseConfig({ ...live, APP_URL: 'https://shop.example' }).store.appUrl).toBe('https://shop.example');
+  });
+
+  it('is required with Amazon Pay credentials, and https when live', () => {
+    expect(configError({ ...live, APP_URL: '' })).toMatch(/APP_URL: is required when Amazon Pay credentials are set/);
+    expect(configError({ ...live, AMAZON_PAY_SANDBOX: 'false', APP_URL: 'http://shop.example' })).toMatch(
+      /APP_URL: must be https/,
+    );
+  });
+
+  it.each([
+    'shop.example',
+    'ftp://shop.example',
+    'https://shop.example/store',
+    'https://shop.example/?a=1',
+    'https://u:p@shop.example',
+  ])('refuses %s at start-up', (value) => {
+    expect(configError({ APP_URL: value })).toMatch(/APP_URL: must be the shop’s public origin/);
   });
 });

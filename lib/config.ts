@@ -106,7 +106,9 @@ const environmentSchema = z.object({
     .trim()
     .max(50, 'must be at most 50 characters (Amazon Pay merchantStoreName)')
     .default('Northwind Goods'),
-  APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
+  APP_URL: optionalText,
+  PORT: wholeNumber(1, 65535, 'must be a port number'),
+  TRUSTED_PROXY_HOPS: wholeNumber(0, 10, 'must be the number of proxies in front of the storefront, 0 to 10'),
   SANDBOX_PORT: wholeNumber(1, 65535, 'must be a port number'),
   AMAZON_PAY_TIMEOUT_MS: wholeNumber(100, 120_000, 'must be a number of milliseconds from 100 to 120000'),
   JOBS_WORKER: booleanFlag,
@@ -141,7 +143,13 @@ export interface AppConfig {
   };
   ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
   auth: { secret: string | undefined; adminEmail: string | undefined; adminPassword: string | undefined };
-  store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string | undefined };
+  /** appUrl: the public origin (no trailing slash) every return URL and redirect is built on. */
+  store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string };
+  /**
+   * How many proxies in front of the storefront append to X-Forwarded-For (0: none, so the
+   * header is only what the client claims and is never read).
+   */
+  network: { trustedProxyHops: number };
   /** Background work: whether this process works the queue, and when the resync sweep runs. */
   jobs: { worker: boolean; resyncSweepCron: string };
 }
@@ -210,6 +218,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if ((e.ECOMCHARGE_SHOP_ID === undefined) !== (e.ECOMCHARGE_SECRET_KEY === undefined)) {
     throw new ConfigError('ECOMCHARGE_SECRET_KEY: ECOMCHARGE_SHOP_ID and ECOMCHARGE_SECRET_KEY are set together or not at all');
   }
+  const appUrl = publicOrigin(e.APP_URL, e.PORT, mode, mode === 'offline' ? true : (e.AMAZON_PAY_SANDBOX ?? true));
   if (e.NODE_ENV === 'production' && mode === 'amazon' && !e.AUTH_SECRET) {
     throw new ConfigError('AUTH_SECRET: is required in production when real Amazon Pay credentials are set');
   }
@@ -240,10 +249,39 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       name: e.STORE_NAME,
       currency: e.STORE_CURRENCY,
       shipToCountries: e.SHIP_TO_COUNTRIES,
-      appUrl: e.APP_URL,
+      appUrl,
     },
+    network: { trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0 },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
   };
+}
+
+const APP_URL_SHAPE =
+  'must be the shop’s public origin, like https://shop.example (http or https, no path, query or credentials)';
+
+/**
+ * The shop's public origin. It is configuration, never taken from a request's Host or
+ * X-Forwarded-Host, because Amazon Pay return URLs are signed with it: a header would let
+ * anyone have a return URL of their choosing signed with the merchant's key.
+ */
+function publicOrigin(value: string | undefined, port: number | undefined, mode: AmazonPayMode, sandbox: boolean): string {
+  if (value === undefined) {
+    if (mode === 'amazon') throw new ConfigError('APP_URL: is required when Amazon Pay credentials are set');
+    return `http://localhost:${port ?? 3000}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`APP_URL: ${APP_URL_SHAPE}`);
+  }
+  const originOnly = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!['http:', 'https:'].includes(url.protocol) || !originOnly) throw new ConfigError(`APP_URL: ${APP_URL_SHAPE}`);
+  // Live, the shopper's cookies and buyer details travel on these URLs: plain http would expose them.
+  if (mode === 'amazon' && !sandbox && url.protocol !== 'https:') {
+    throw new ConfigError('APP_URL: must be https when live Amazon Pay credentials are set');
+  }
+  return url.origin;
 }
 
 const SANDBOX_IPN_TOPIC_ARN = 'arn:aws:sns:us-east-1:000000000000:AmazonPaySandboxIpn';

@@ -42,6 +42,9 @@ async function authSecret(): Promise<string> {
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   const config = getConfig();
+  // next-auth builds its redirects and callback URLs on NEXTAUTH_URL: unless one is set,
+  // that is the shop's configured origin, so no request header ever picks a redirect.
+  process.env.NEXTAUTH_URL ??= config.store.appUrl;
   return {
     secret: await authSecret(),
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },

@@ -4,13 +4,14 @@ import { addToCurrentCart, getCurrentCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { ValidationError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
-import { appOrigin } from '@/lib/request-origin';
+import { signingOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
 
 export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string };
 
 /** Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds the product first). */
 export async function signCheckoutButton(button: CheckoutButtonPlacement): Promise<SignedButtonConfig> {
+  const origin = await signingOrigin();
   if (button.placement === 'Product') await addToCurrentCart(button.slug, 1);
   const cart = await getCurrentCart();
   if (cart.lines.length === 0) throw new ValidationError('Your cart is empty.');
@@ -18,7 +19,7 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: `${await appOrigin()}/checkout/review`,
+    reviewUrl: `${origin}/checkout/review`,
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);
@@ -27,7 +28,7 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
 /** Signs the Sign-In with Amazon button's payload (signInConfig). */
 export async function signSignInButton(): Promise<SignedButtonConfig> {
   return getAmazonPay().generateButtonConfig({
-    signInReturnUrl: `${await appOrigin()}/account/signin`,
+    signInReturnUrl: `${await signingOrigin()}/account/signin`,
     storeId: getConfig().amazonPay.storeId,
     signInScopes: ['name', 'email'],
   });

@@ -4,7 +4,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { enqueueOrderFinish } from '@/lib/jobs';
-import { appOrigin } from '@/lib/request-origin';
+import { signingOrigin } from '@/lib/request-origin';
 import { completeCheckout, type CompletionOutcome } from './complete';
 import { placeOrder, type PlacedOrder } from './place-order';
 import type { ShippingMethod } from './pricing';
@@ -24,7 +24,7 @@ export async function placeShopperOrder(input: {
     shippingMethod: input.shippingMethod,
     shipToCountries: config.store.shipToCountries,
     storeName: config.store.name,
-    resultUrl: `${await appOrigin()}/checkout/result`,
+    resultUrl: `${await signingOrigin()}/checkout/result`,
     shopperTokenHash: await ensureShopperTokenHash(),
     confirmedSnapshot: input.confirmedSnapshot,
   });
