@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { addToCart, createCart, loadCart, type Cart } from '@/lib/cart/cart';
 import { buildCheckoutSessionPayload } from '@/lib/checkout/button-payload';
+import { reviewUrlFor } from '@/lib/checkout/checkout-owner';
 import { completeCheckout } from '@/lib/checkout/complete';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import { placeOrder, quoteCheckout, type PlaceOrderInput } from '@/lib/checkout/place-order';
@@ -19,13 +20,22 @@ export async function cartWith(db: Database, ...slugs: string[]): Promise<Cart> 
   return loadCart(db, cartId, 'USD');
 }
 
-/** The button click, then the buyer's choices on Amazon's pages. Returns the session id. */
-export async function sessionChosenBy(h: Harness, cart: Cart, choice: { card: string; address?: number }): Promise<string> {
+const SHOP_ORIGIN = 'https://shop.test';
+
+/**
+ * The button click, then the buyer's choices on Amazon's pages. Returns the session id.
+ * With a shopper, the session belongs to that browser, as the signed button makes it.
+ */
+export async function sessionChosenBy(
+  h: Harness,
+  cart: Cart,
+  { shopperTokenHash, ...choice }: { card: string; address?: number; shopperTokenHash?: string },
+): Promise<string> {
   const session = await h.client.createCheckoutSession(
     buildCheckoutSessionPayload({
       lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
       storeId: 'amzn1.application-oa2-client.test',
-      reviewUrl: 'https://shop.test/checkout/review',
+      reviewUrl: shopperTokenHash ? reviewUrlFor(SHOP_ORIGIN, shopperTokenHash) : `${SHOP_ORIGIN}/checkout/review`,
       shipToCountries: SHIP_TO,
     }),
   );
@@ -44,14 +54,21 @@ export async function placeInput(
 ): Promise<PlaceOrderInput> {
   const shipToCountries = options.shipToCountries ?? SHIP_TO;
   const shippingMethod = options.shippingMethod ?? 'standard';
-  const review = reshapeCheckoutSession(await client.getCheckoutSession(checkoutSessionId));
+  let review = reshapeCheckoutSession(await client.getCheckoutSession(checkoutSessionId));
+  // A session started for no browser in particular is taken to be this shopper's.
+  if (review.ownerTag === null) {
+    const reviewUrl = reviewUrlFor(SHOP_ORIGIN, shopperTokenHash);
+    review = reshapeCheckoutSession(
+      await client.updateCheckoutSession(checkoutSessionId, { webCheckoutDetails: { checkoutReviewReturnUrl: reviewUrl } }),
+    );
+  }
   return {
     cart,
     checkoutSessionId,
     shippingMethod,
     shipToCountries,
     storeName: 'Test Store',
-    resultUrl: 'https://shop.test/checkout/result',
+    resultUrl: `${SHOP_ORIGIN}/checkout/result`,
     shopperTokenHash,
     confirmedSnapshot: quoteCheckout(cart, review, { shippingMethod, shipToCountries }).snapshot,
   };

@@ -7,7 +7,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const { requestHeaders, signed } = vi.hoisted(() => ({ requestHeaders: { current: new Headers() }, signed: [] as unknown[] }));
 
-vi.mock('next/headers', () => ({ headers: async () => requestHeaders.current }));
+vi.mock('next/headers', () => ({
+  headers: async () => requestHeaders.current,
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 vi.mock('@/lib/amazon-pay/server', () => ({
   getAmazonPay: () => ({
     generateButtonConfig: async (payload: object) => {
@@ -41,7 +44,11 @@ describe('signing return URLs', () => {
     await signCheckoutButton({ placement: 'Cart' });
     expect(signed).toMatchObject([
       { signInReturnUrl: 'https://shop.example/account/signin' },
-      { webCheckoutDetails: { checkoutReviewReturnUrl: expect.stringMatching(/^https:\/\/shop\.example\/checkout\/review/) } },
+      {
+        webCheckoutDetails: {
+          checkoutReviewReturnUrl: expect.stringMatching(/^https:\/\/shop\.example\/checkout\/review\?owner=[\w-]{32}$/),
+        },
+      },
     ]);
   });
 

@@ -6,10 +6,16 @@ import { ValidationError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { signingOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
+import { reviewUrlFor } from './checkout-owner';
+import { ensureShopperTokenHash } from './shopper-token';
 
 export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string };
 
-/** Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds the product first). */
+/**
+ * Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds
+ * the product first). Server actions only: the session it starts belongs to this browser's
+ * shopper cookie, which it may set.
+ */
 export async function signCheckoutButton(button: CheckoutButtonPlacement): Promise<SignedButtonConfig> {
   const origin = await signingOrigin();
   if (button.placement === 'Product') await addToCurrentCart(button.slug, 1);
@@ -19,7 +25,7 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: `${origin}/checkout/review`,
+    reviewUrl: reviewUrlFor(origin, await ensureShopperTokenHash()),
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);

@@ -10,6 +10,7 @@ import {
 } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import { storeOnSandbox } from '@/test/store-on-sandbox';
+import { ForeignCheckoutError } from './checkout-owner';
 import { completeCheckout } from './complete';
 import { CheckoutChangedError, placeOrder } from './place-order';
 
@@ -52,6 +53,18 @@ describe.each(testDatabaseTargets)('checkout against the sandbox on $name', (tar
     const completions = await store.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order!.id));
     expect(completions.filter((event) => event.type === 'checkout.completed')).toHaveLength(1);
     expect((await loadCart(store.db, cart.id, 'USD')).lines).toHaveLength(0);
+  });
+
+  it('refuses Place order for a session another browser started, before Amazon or the database hear of it', async () => {
+    const cart = await cartWith('enamel-camp-mug');
+    const checkoutSessionId = await fixtureSession(store.h, cart, { card: '1111', address: 0, shopperTokenHash: SHOPPER });
+    const stranger = await placeInput(cart, checkoutSessionId);
+    await expect(placeOrder(store.db, store.h.client, { ...stranger, shopperTokenHash: 'b'.repeat(64) })).rejects.toThrow(
+      ForeignCheckoutError,
+    );
+    expect((await store.h.client.getCheckoutSession(checkoutSessionId)).paymentDetails?.chargeAmount ?? null).toBeNull();
+    expect(await store.db.select().from(orders).where(eq(orders.checkoutSessionId, checkoutSessionId))).toEqual([]);
+    await expect(placeOrder(store.db, store.h.client, stranger)).resolves.toMatchObject({ redirectUrl: expect.any(String) });
   });
 
   it('keeps the cart and records the reason when Amazon declines', async () => {

@@ -8,6 +8,7 @@ import { formatMoney, money, toAmazonPrice, type Money } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { fulfilmentOf, paymentIntentFor } from './button-payload';
 import { cartShips, computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
+import { assertCheckoutOwner } from './checkout-owner';
 import { countryName } from './countries';
 import { reshapeCheckoutSession } from './reshape';
 import { checkoutSnapshot, snapshotTotal } from './snapshot';
@@ -85,6 +86,7 @@ export interface PlacedOrder {
 export async function placeOrder(db: Database, amazon: AmazonPayClient, input: PlaceOrderInput): Promise<PlacedOrder> {
   const session = await amazon.getCheckoutSession(input.checkoutSessionId);
   const review = reshapeCheckoutSession(session);
+  assertCheckoutOwner(review, input.shopperTokenHash);
   if (review.state !== 'Open') throw new CheckoutEndedError();
   const quote = quoteCheckout(input.cart, review, input);
   if (quote.snapshot !== input.confirmedSnapshot) {

@@ -1,5 +1,6 @@
 import type { Address, CheckoutSession } from '@/lib/amazon-pay';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
+import { ownerTagOf } from './checkout-owner';
 import type { CheckoutReview, ShippingAddress } from './types';
 
 export function reshapeAddress(address: Address | null | undefined): ShippingAddress | null {
@@ -28,5 +29,6 @@ export function reshapeCheckoutSession(session: CheckoutSession): CheckoutReview
     paymentDescriptor: session.paymentPreferences?.[0]?.paymentDescriptor ?? null,
     chargeAmount: price && isCurrencyCode(price.currencyCode) ? fromAmazonPrice(price) : null,
     reasonCode: session.statusDetails.reasonCode ?? null,
+    ownerTag: ownerTagOf(session.webCheckoutDetails?.checkoutReviewReturnUrl),
   };
 }

@@ -5,7 +5,9 @@ import { getConfig } from '@/lib/config';
 import { checkoutScriptUrl, getAmazonPay } from '@/lib/amazon-pay/server';
 import { quoteCheckout, type CheckoutQuote } from './place-order';
 import { cartShips, shippingOptions, type ShippingMethod, type ShippingOption } from './pricing';
+import { assertCheckoutOwner } from './checkout-owner';
 import { reshapeCheckoutSession } from './reshape';
+import { currentShopperTokenHash } from './shopper-token';
 
 export type CheckoutReviewView =
   | { kind: 'unavailable'; message: string }
@@ -29,6 +31,7 @@ export async function loadCheckoutReview(checkoutSessionId: string, shippingMeth
   let quote: CheckoutQuote;
   try {
     const review = reshapeCheckoutSession(await getAmazonPay().getCheckoutSession(checkoutSessionId));
+    assertCheckoutOwner(review, await currentShopperTokenHash());
     quote = quoteCheckout(cart, review, { shippingMethod, shipToCountries: config.store.shipToCountries });
   } catch (error) {
     return { kind: 'unavailable', message: failure(error, 'checkout.review').message };

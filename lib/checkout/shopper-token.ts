@@ -25,3 +25,11 @@ export async function ensureShopperTokenHash(): Promise<string> {
   await setCookie(SHOPPER_COOKIE, token, { maxAgeDays: 365 });
   return hash(token);
 }
+
+/**
+ * A public mark of the browser with this token hash, for the checkout session it starts:
+ * it names the browser without letting anyone act as it (the token stays in the cookie).
+ */
+export function checkoutOwnerTag(tokenHash: string): string {
+  return createHash('sha256').update(`checkout-owner\n${tokenHash}`).digest('base64url').slice(0, 32);
+}

@@ -19,6 +19,8 @@ export interface CheckoutReview {
   paymentDescriptor: string | null;
   chargeAmount: Money | null;
   reasonCode: string | null;
+  /** The owner tag of the browser that started the session (see checkout-owner.ts). */
+  ownerTag: string | null;
 }
 
 export type Fulfilment = 'physical' | 'digital' | 'mixed' | 'subscription';
