@@ -5,34 +5,43 @@ import { rateLimitBuckets } from '@/lib/db/schema';
 export interface RateLimitRule {
   limit: number;
   windowSeconds: number;
+  /**
+   * Past the limit, admit attempts further and further apart instead of refusing them all
+   * until the window ends: the nth attempt beyond the limit is admitted once 2^n seconds
+   * have passed since the window opened. A window then admits at most limit + log2(window)
+   * attempts, and a refused attempt does not push the next one back.
+   */
+  progressive?: boolean;
 }
 
 /**
- * Fixed-window counters in the database, so every instance behind a load balancer
- * sees the same count. Hits are recorded with one atomic upsert.
+ * Reserves one attempt against a fixed-window counter in the database, where every
+ * instance behind a load balancer sees it. The check and the count are one atomic upsert,
+ * so concurrent attempts cannot all pass a check made before any of them was counted:
+ * reserve before the slow work, not after it. Returns whether the attempt may go ahead.
  */
-export async function recordHit(db: Database, key: string, rule: RateLimitRule, now = new Date()): Promise<number> {
-  const windowStart = new Date(now.getTime() - rule.windowSeconds * 1000);
-  const expired = sql`${rateLimitBuckets.windowStartedAt} <= ${windowStart.toISOString()}::timestamptz`;
-  const [row] = await db
+export async function reserveAttempt(db: Database, key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+  const nowText = now.toISOString();
+  const windowStart = new Date(now.getTime() - rule.windowSeconds * 1000).toISOString();
+  const { hits, windowStartedAt } = rateLimitBuckets;
+  const expired = sql`${windowStartedAt} <= ${windowStart}::timestamptz`;
+  const delayPassed = rule.progressive
+    ? sql`${windowStartedAt} + least(power(2, ${hits} + 1 - ${rule.limit}), ${rule.windowSeconds}) * interval '1 second' <= ${nowText}::timestamptz`
+    : sql`false`;
+  const rows = await db
     .insert(rateLimitBuckets)
     .values({ key, windowStartedAt: now, hits: 1 })
     .onConflictDoUpdate({
       target: rateLimitBuckets.key,
       set: {
-        hits: sql`case when ${expired} then 1 else ${rateLimitBuckets.hits} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimitBuckets.windowStartedAt} end`,
+        hits: sql`case when ${expired} then 1 else ${hits} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${nowText}::timestamptz else ${windowStartedAt} end`,
       },
+      // No row comes back when the attempt is refused, and then nothing was counted.
+      setWhere: sql`${expired} or ${hits} < ${rule.limit} or ${delayPassed}`,
     })
-    .returning({ hits: rateLimitBuckets.hits });
-  return row?.hits ?? 1;
-}
-
-export async function isLimited(db: Database, key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
-  const [row] = await db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, key)).limit(1);
-  if (!row) return false;
-  const windowOpen = row.windowStartedAt.getTime() > now.getTime() - rule.windowSeconds * 1000;
-  return windowOpen && row.hits >= rule.limit;
+    .returning({ hits });
+  return rows.length > 0;
 }
 
 export async function resetHits(db: Database, key: string): Promise<void> {

@@ -6,6 +6,7 @@ import { checkoutSessionIdSchema, productSlugSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import type { SignedButtonResult } from '@/lib/amazon-pay/server';
 import { signCheckoutButton, signSignInButton } from '@/lib/checkout/button-signing';
+import { limitCheckoutAttempts } from '@/lib/checkout/checkout-limits';
 import { placeShopperOrder } from '@/lib/checkout/shopper-checkout';
 import { inActionScope } from '@/lib/request-log';
 import { SNAPSHOT_PATTERN } from '@/lib/checkout/snapshot';
@@ -22,6 +23,7 @@ export async function signCheckoutButtonAction(input: z.input<typeof buttonSchem
   const parsed = buttonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'That product is no longer available.' };
   try {
+    await limitCheckoutAttempts('sign-button');
     return { ok: true, config: await signCheckoutButton(parsed.data) };
   } catch (error) {
     return failure(error, 'checkout.sign-button');
@@ -51,6 +53,7 @@ export async function placeOrderAction(input: z.input<typeof placeOrderSchema>):
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0]?.message);
   const placed = await inActionScope(async () => {
     try {
+      await limitCheckoutAttempts('place-order');
       return { ok: true as const, redirectUrl: (await placeShopperOrder(parsed.data)).redirectUrl };
     } catch (error) {
       return failure(error, 'checkout.place-order');

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { clientIpFrom } from '@/lib/client-ip';
 import { adminAccountFrom, attemptAdminLogin } from './admin-login';
 import { loadOrCreateAuthSecret } from './secret';
 import './types';
 
 export const ADMIN_LOGIN_ERRORS = {
-  rate_limited: 'Too many sign-in attempts. Wait 15 minutes and try again.',
+  rate_limited: 'Too many sign-in attempts. Wait a little and try again.',
   not_configured: 'Admin sign-in is not set up: set ADMIN_EMAIL and ADMIN_PASSWORD on the server.',
 } as const;
 
@@ -20,16 +21,6 @@ const adminCredentials = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
-
-/**
- * The client address as our nearest proxy saw it: the last X-Forwarded-For entry is the
- * one a proxy appended, while earlier ones are whatever the client claimed.
- */
-export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-  return value?.split(',').at(-1)?.trim() || 'unknown';
-}
 
 let cachedSecret: Promise<string> | undefined;
 
@@ -62,7 +53,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
             adminAccountFrom(config.auth.adminEmail, config.auth.adminPassword),
             {
               ...parsed.data,
-              ip: clientIp(request.headers),
+              ip: clientIpFrom(request.headers?.['x-forwarded-for'], config.network.trustedProxyHops),
             },
           );
           if (result.ok) return { id: `admin:${result.email}`, email: result.email, name: 'Store admin', role: 'admin' };

@@ -12,7 +12,8 @@ export { MAX_QUANTITY_PER_LINE } from './limits';
 export const CART_COOKIE = 'cart_id';
 const cartIdSchema = z.uuid();
 
-async function readCartId(): Promise<string | undefined> {
+/** The cart id in this browser's cookie, if it is well formed (the cart may no longer exist). */
+export async function readCartId(): Promise<string | undefined> {
   const parsed = cartIdSchema.safeParse(await readCookie(CART_COOKIE));
   return parsed.success ? parsed.data : undefined;
 }
