@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { textInput } from '@/lib/text-input';
 import { chargeIdSchema, orderNumberSchema } from '@/lib/ids';
 import type { ActionResult } from '@/lib/action-result';
 import { adminAction, formFields } from '@/lib/auth/admin-action';
@@ -28,12 +29,11 @@ export type OrderActionResult = ActionResult<{ message: string }>;
 
 const orderNumber = orderNumberSchema;
 const chargeId = chargeIdSchema;
-const amount = z
-  .string()
+const amount = textInput(32)
   .trim()
   .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Enter an amount such as 12.50.');
-const reason = z.string().trim().min(1, 'Give a reason.').max(255, 'Keep the reason under 255 characters.');
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional();
+const reason = textInput(255, 'Keep the reason under 255 characters.').trim().min(1, 'Give a reason.');
+const optionalText = (max: number) => textInput(max).trim().optional();
 
 const amountSchema = z.object({ orderNumber, chargeId, amount });
 const refundSchema = amountSchema.extend({ refundsSeen: z.coerce.number().int().min(0).max(10_000) });
@@ -53,7 +53,7 @@ const trackingSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,50}$/, 'Enter the carrier code, e.g. UPS.'),
-  trackingNumber: z.string().trim().min(1, 'Enter the tracking number.').max(100, 'At most 100 characters.'),
+  trackingNumber: textInput(100).trim().min(1, 'Enter the tracking number.'),
 });
 
 /** One payment operation on one order: its message on success, and the order page re-rendered. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Session } from 'next-auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnauthorizedError } from '@/lib/auth';
+import { NavigationMarker } from '@/test/next-navigation';
 
 /**
  * Every admin page, action and route refuses anyone but the admin. The list comes from
@@ -42,15 +43,9 @@ vi.mock('@/lib/amazon-pay/server', async (importOriginal) =>
 vi.mock('@/lib/ecomcharge/server', async (importOriginal) =>
   tripwire(await importOriginal<Record<string, unknown>>(), 'ecomcharge'),
 );
-vi.mock('next/navigation', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/navigation')>()),
-  redirect: (url: string) => {
-    throw new NavigationMarker(`redirect:${url}`);
-  },
-  notFound: () => {
-    throw new NavigationMarker('notFound');
-  },
-}));
+vi.mock('next/navigation', (importOriginal) =>
+  import('@/test/next-navigation').then((navigation) => navigation.throwingNavigation(importOriginal)),
+);
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
   headers: async () => new Headers({ host: 'localhost', origin: 'http://localhost' }),
@@ -60,8 +55,6 @@ vi.mock('next/cache', () => ({
   revalidateTag: () => touched.push('next/cache.revalidateTag'),
   unstable_cache: <F>(fn: F) => fn,
 }));
-
-class NavigationMarker extends Error {}
 
 const ROOT = process.cwd();
 

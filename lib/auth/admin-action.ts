@@ -23,6 +23,7 @@ export interface AdminActionSpec<S extends z.ZodType, T extends object> {
 
 export function formFields(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(form instanceof FormData)) return values;
   for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value;
   return values;
 }
@@ -46,9 +47,10 @@ export function adminAction<S extends z.ZodType, T extends object>(spec: AdminAc
     } catch (error) {
       return refuse(error);
     }
-    const parsed = spec.schema.safeParse((spec.input ?? formFields)(form));
-    if (!parsed.success) return invalidInput(parsed.error);
     try {
+      // Inside the try: an action may be called with anything, and a missing form is a refusal too.
+      const parsed = spec.schema.safeParse((spec.input ?? formFields)(form));
+      if (!parsed.success) return invalidInput(parsed.error);
       const value: ActionResult<T> = { ok: true, ...(await spec.run(parsed.data, session)) };
       return value;
     } catch (error) {

@@ -13,7 +13,8 @@ export const ADMIN_LOGIN_RULES = {
   perIp: { limit: 20, windowSeconds: 15 * 60, progressive: true },
 } satisfies Record<string, RateLimitRule>;
 
-export type AdminLoginResult = { ok: true; email: string } | { ok: false; reason: 'invalid' | 'rate_limited' | 'not_configured' };
+export type AdminLoginResult =
+  { ok: true; email: string } | { ok: false; reason: 'invalid' | 'rate_limited' | 'not_configured' | 'unavailable' };
 
 export interface AdminAccount {
   email: string;

@@ -2,25 +2,35 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { textInput } from '@/lib/text-input';
+import { logFailure } from '@/lib/action-result';
+import type { AmazonPayClient } from '@/lib/amazon-pay';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { clientIpFrom } from '@/lib/client-ip';
-import { adminAccountFrom, attemptAdminLogin } from './admin-login';
+import { adminAccountFrom, attemptAdminLogin, type AdminLoginResult } from './admin-login';
+import { ownOriginRedirect } from './auth-request';
 import { loadOrCreateAuthSecret } from './secret';
 import './types';
 
 export const ADMIN_LOGIN_ERRORS = {
   rate_limited: 'Too many sign-in attempts. Wait a little and try again.',
   not_configured: 'Admin sign-in is not set up: set ADMIN_EMAIL and ADMIN_PASSWORD on the server.',
+  unavailable: 'Sign-in is unavailable right now. Please try again in a moment.',
 } as const;
 
-const amazonCredentials = z.object({ buyerToken: z.string().min(8).max(2048) });
+const amazonCredentials = z.object({ buyerToken: textInput(2048).min(8) });
 
 const adminCredentials = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  email: textInput(320).trim().min(1),
+  password: textInput(1024).min(1),
 });
+
+/** The origin next-auth builds its URLs on (see getAuthOptions). */
+export function authOrigin(): string {
+  return new URL(process.env.NEXTAUTH_URL ?? getConfig().store.appUrl).origin;
+}
 
 let cachedSecret: Promise<string> | undefined;
 
@@ -48,16 +58,18 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, request) {
           const parsed = adminCredentials.safeParse(credentials);
           if (!parsed.success) return null;
-          const result = await attemptAdminLogin(
-            await getDb(),
-            adminAccountFrom(config.auth.adminEmail, config.auth.adminPassword),
-            {
+          let result: AdminLoginResult;
+          try {
+            result = await attemptAdminLogin(await getDb(), adminAccountFrom(config.auth.adminEmail, config.auth.adminPassword), {
               ...parsed.data,
               ip: clientIpFrom(request.headers?.['x-forwarded-for'], config.network.trustedProxyHops),
-            },
-          );
+            });
+          } catch (error) {
+            logFailure(error, 'auth.admin-sign-in');
+            result = { ok: false, reason: 'unavailable' };
+          }
           if (result.ok) return { id: `admin:${result.email}`, email: result.email, name: 'Store admin', role: 'admin' };
-          // next-auth passes a thrown message to the sign-in form as `error`.
+          // next-auth puts a thrown message in the sign-in URL as `error`: only our reason codes go there.
           if (result.reason !== 'invalid') throw new Error(result.reason);
           return null;
         },
@@ -70,7 +82,13 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials) {
           const parsed = amazonCredentials.safeParse(credentials);
           if (!parsed.success) return null;
-          const buyer = await getAmazonPay().getBuyer(parsed.data.buyerToken);
+          let buyer: Awaited<ReturnType<AmazonPayClient['getBuyer']>>;
+          try {
+            buyer = await getAmazonPay().getBuyer(parsed.data.buyerToken);
+          } catch (error) {
+            logFailure(error, 'auth.amazon-sign-in');
+            throw new Error('unavailable');
+          }
           return {
             id: buyer.buyerId,
             name: buyer.name ?? null,
@@ -82,6 +100,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
+      redirect: ownOriginRedirect,
       jwt({ token, user }) {
         if (user) {
           token.role = user.role;

@@ -13,6 +13,8 @@ describe('order list query parameters', () => {
     expect(orderListQuerySchema.safeParse({ status: 'shipped' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ size: '1000' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ from: '2026-13-45' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ from: '0000-01-01' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ q: 'NW-1\0' }).success).toBe(false);
     expect(query({ size: '25', sort: 'total', dir: 'asc' })).toMatchObject({ size: 25, sort: 'total', dir: 'asc' });
   });
 });
@@ -116,7 +118,10 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
       'base64url',
     );
     const byTotal = (await listAdminOrders(handle.db, query({ sort: 'total' }))).nextCursor!;
-    for (const after of ['not-a-cursor', forged, byTotal]) {
+    const at = (v: string) =>
+      Buffer.from(JSON.stringify({ v, id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const impossible = ['2026-13-45T25:61:61Z', '2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z'].map(at);
+    for (const after of ['not-a-cursor', forged, byTotal, ...impossible]) {
       const page = await listAdminOrders(handle.db, query({ after }));
       expect(page.rows[0]?.number, after).toBe('NW-200060');
     }

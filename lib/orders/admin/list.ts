@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { textInput } from '@/lib/text-input';
 import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
@@ -29,16 +30,28 @@ export const PAYMENT_STATES = [
 export const SORTS = ['date', 'total', 'number'] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/**
+ * Whether an ISO UTC text names a real instant as written (JavaScript reads 2026-02-30 as
+ * 2 March) in years PostgreSQL and a shop can hold (PostgreSQL has no year 0).
+ */
+function isRealInstant(value: string): boolean {
+  const parsed = new Date(value);
+  const year = parsed.getUTCFullYear();
+  return (
+    !Number.isNaN(parsed.getTime()) && year >= 1970 && year <= 9999 && parsed.toISOString().slice(0, 19) === value.slice(0, 19)
+  );
+}
+
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
+  .refine((value) => isRealInstant(`${value}T00:00:00Z`), 'not a date');
 /** A blank form field arrives as ''; treat it as absent rather than invalid. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const orderListFiltersSchema = z.object({
-  q: optional(z.string().trim().max(200)),
+  q: optional(textInput(200).trim()),
   status: optional(z.enum(ORDER_STATUSES)),
   paymentState: optional(z.enum(PAYMENT_STATES)),
   fulfilment: optional(z.enum(FULFILMENTS)),
@@ -49,8 +62,8 @@ export const orderListFiltersSchema = z.object({
 });
 
 export const orderListQuerySchema = orderListFiltersSchema.extend({
-  after: optional(z.string().max(300)),
-  before: optional(z.string().max(300)),
+  after: optional(textInput(300)),
+  before: optional(textInput(300)),
   size: optional(z.coerce.number().pipe(z.literal(PAGE_SIZES))).transform((value) => value ?? 50),
 });
 
@@ -98,8 +111,14 @@ export interface OrderListPage {
 const numberValue = sql<number>`(substring(${orders.number} from ${sql.raw(String(ORDER_NUMBER_PREFIX.length + 1))}))::bigint`;
 const SORT_COLUMNS = { date: orders.createdAt, total: orders.totalAmount, number: numberValue } as const;
 
+/** A UTC timestamp to the microsecond that names a real instant (no 2026-02-30, no 25:00). */
+const exactTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/)
+  .refine(isRealInstant);
+
 const cursorSchema = z.object({
-  v: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/), z.number().int().safe()]),
+  v: z.union([exactTimestamp, z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]),
   id: z.uuid(),
 });
 type Cursor = z.output<typeof cursorSchema>;

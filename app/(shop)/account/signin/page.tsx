@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { textInput } from '@/lib/text-input';
 import { AmazonSignInCompletion } from '@/components/account/amazon-sign-in-completion';
 
 export const metadata: Metadata = { title: 'Signing in', robots: { index: false } };
 
-const searchSchema = z.object({ buyerToken: z.string().min(8).max(2048) });
+const searchSchema = z.object({ buyerToken: textInput(2048).min(8) });
 
 /**
  * signInReturnUrl: Amazon sends the shopper here with ?buyerToken=…

@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import { textInput } from '@/lib/text-input';
 import { adminErrorMessage, adminErrorStatus } from '@/lib/auth/admin-errors';
 import { filterValuesFrom, parseReportFilters } from '@/lib/reports/report-filters';
 import { getAdminSession } from '@/lib/auth';
 import { listReports } from '@/lib/reports/admin';
 import { decodeReportCursor } from '@/lib/reports/pagination';
 
-const cursorSchema = z.string().max(4096).optional();
+const cursorSchema = textInput(4096).optional();
 const noStore = { 'cache-control': 'no-store' };
 
 /** One page of getReports for the admin list ("Load more" follows nextCursor). Admin only. */

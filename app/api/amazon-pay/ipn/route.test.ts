@@ -48,6 +48,12 @@ describe('POST /api/amazon-pay/ipn', () => {
     touched.amazon = 0;
   });
 
+  it('answers 413 to a body over 1 MiB without verifying or storing anything', async () => {
+    const response = await post(JSON.stringify({ ...envelope, Message: 'x'.repeat(1024 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(touched).toEqual({ db: 0, amazon: 0 });
+  });
+
   it.each([
     ['a body that is not JSON', 'hello'],
     ['an envelope without its required keys', JSON.stringify({ Type: 'Notification' })],

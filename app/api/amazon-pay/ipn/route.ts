@@ -5,6 +5,8 @@ import { inRequestScope } from '@/lib/request-log';
 import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
 import { confirmSubscription, getIpnVerifier, InvalidNotificationError, ipnUrlPolicy } from '@/lib/amazon-pay/server';
 import { errorFields, log } from '@/lib/log';
+import { answeringErrors } from '@/lib/route-errors';
+import { readBodyText } from '@/lib/request-body';
 
 const text = (status: number, body: string) => new NextResponse(body, { status, headers: { 'content-type': 'text/plain' } });
 
@@ -15,12 +17,13 @@ const text = (status: number, body: string) => new NextResponse(body, { status, 
  * recorded by NotificationId and queued before we answer, and only makes the worker
  * re-read the object from Amazon, so order and repeats do not matter.
  */
-export function POST(request: Request): Promise<NextResponse> {
-  return inRequestScope(request, () => receive(request));
-}
+export const POST = answeringErrors('ipn', (request: Request): Promise<Response> =>
+  inRequestScope(request, () => receive(request)),
+);
 
 async function receive(request: Request): Promise<NextResponse> {
-  const rawBody = await request.text();
+  // An SNS message is at most 256 KB, so a larger body is no notification.
+  const rawBody = await readBodyText(request);
   let verified;
   try {
     verified = await getIpnVerifier().verify(rawBody);

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { isControlToken, resyncNow } from '@/lib/jobs';
 import { inRequestScope } from '@/lib/request-log';
+import { answeringErrors } from '@/lib/route-errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +10,9 @@ export const dynamic = 'force-dynamic';
  * database, so it asks here, proving itself with the token the storefront published
  * beside the database folder. Anyone else gets a 401 and nothing runs.
  */
-export async function POST(request: Request): Promise<NextResponse> {
+export const POST = answeringErrors('internal-resync', async (request: Request): Promise<NextResponse> => {
   if (!isControlToken(request.headers.get('authorization'))) {
     return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   }
   return inRequestScope(request, async () => NextResponse.json(await resyncNow('cli')));
-}
+});

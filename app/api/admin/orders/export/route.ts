@@ -5,12 +5,13 @@ import { getDb } from '@/lib/db';
 import { orderCsvHeader, orderCsvLine } from '@/lib/orders/admin/orders-csv';
 import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/lib/orders/admin/list';
 import { errorFields, log } from '@/lib/log';
+import { answeringErrors } from '@/lib/route-errors';
 
 /**
  * The order list as CSV, with the list's filters. Streamed batch by batch over keyset
  * pages, so exporting every order never holds them all in memory. Admin only.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = answeringErrors('orders-export', async (request: Request): Promise<Response> => {
   if (!(await getAdminSession())) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   const parsed = orderListFiltersSchema.safeParse(searchParamsRecord(new URL(request.url).searchParams));
   if (!parsed.success)
@@ -49,4 +50,4 @@ export async function GET(request: Request): Promise<Response> {
       'x-content-type-options': 'nosniff',
     },
   });
-}
+});
