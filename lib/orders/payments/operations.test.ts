@@ -20,6 +20,7 @@ import {
 import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
 import { completedOrder } from '@/test/checkout-fixtures';
 import { money } from '@/lib/money';
+import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
 import { addCalendarMonths, nextRenewal } from './renewal';
 
 const actor = 'admin@example.com';
@@ -325,6 +326,22 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     expect((await orderOf(placed.orderId))?.status).toBe('authorized');
     await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '24.00', actor });
     expect((await orderOf(placed.orderId))?.status).toBe('paid');
+  });
+
+  it('shows the admin the next billing period, its amount and whether it is due yet, and none for one-time orders', async () => {
+    const placed = await subscriptionPlacedAt(new Date(Date.UTC(2026, 0, 31, 15)));
+    const before = await loadAdminOrderView(db(), h.client, placed.number, new Date(Date.UTC(2026, 1, 27, 12)));
+    expect(before?.renewal).toEqual({
+      period: 2,
+      dueAt: '2026-02-28T00:00:00.000Z',
+      dueOn: 'February 28, 2026',
+      amount: CANADIAN_RENEWAL,
+      due: false,
+    });
+    const onTheDay = await loadAdminOrderView(db(), h.client, placed.number, new Date(Date.UTC(2026, 1, 28)));
+    expect(onTheDay?.renewal?.due).toBe(true);
+    const oneTime = await physicalOrder();
+    expect((await loadAdminOrderView(db(), h.client, oneTime.number))?.renewal).toBeNull();
   });
 
   it('renews a checked-out subscription for the amount checkout charged and told Amazon as recurring', async () => {
