@@ -35,7 +35,6 @@ export interface NextRenewal {
 }
 
 export interface RenewalPlan extends NextRenewal {
-  chargePermissionId: string;
   /** How many earlier tries for this period Amazon declined; part of the idempotency key. */
   attempt: number;
   idempotencyKey: string;
@@ -152,7 +151,6 @@ export async function planRenewal(db: Database, order: RenewalOrder): Promise<{ 
       attempt,
       dueAt: addCalendarMonths(order.placedAt, period - 1),
       amount: totals.total,
-      chargePermissionId: order.chargePermissionId,
       idempotencyKey: operationKey('renew', order.chargePermissionId, period, attempt),
       products: lines.map((line) => line.productSlug).join(','),
     },
