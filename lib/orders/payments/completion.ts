@@ -5,7 +5,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { money, toAmazonPrice } from '@/lib/money';
 import { recordPaymentEvent, type PaymentEventInput } from './events';
-import { syncCharge } from './sync';
+import { syncCharge, syncChargePermission } from './sync';
 
 /**
  * Completing a checkout session, write-ahead: the request is recorded before Amazon is
@@ -177,6 +177,8 @@ export async function recordCheckoutSession(
     if (row.cartId) await clearCart(tx, row.cartId);
   });
   if (chargeId) await syncCharge(db, amazon, chargeId, actor);
+  // Its creation notification may never come; the permission's state is read here too.
+  if (chargePermissionId) await syncChargePermission(db, amazon, chargePermissionId, actor);
 }
 
 /** The checkout attempt ended on Amazon's side (declined, canceled by the buyer, or expired). */

@@ -1,10 +1,11 @@
 import { and, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AmazonPayClient, MerchantMetadataInput } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { adminOperations, payments } from '@/lib/db/schema';
-import { toAmazonPrice } from '@/lib/money';
+import { currencyCodeSchema, money, toAmazonPrice, type CurrencyCode } from '@/lib/money';
 import { hasPhysicalLine, loadOrderWithPermission } from './operation-context';
-import { runOperation, type OperationOutcome } from './operation-ledger';
+import { replaySteps, runOperation, type OperationOutcome, type OperationReplay } from './operation-ledger';
 import { operationKey } from './operation-keys';
 import type { AdminActor } from './charges';
 import { OperationRefusedError } from './operation-errors';
@@ -130,6 +131,7 @@ export async function chargeAgain(
       attempt: plan.attempt,
       dueAt: plan.dueAt.toISOString(),
       product: plan.products,
+      reference: `${order.number}-${plan.period}`,
     },
     actor: input.actor,
   };
@@ -144,26 +146,42 @@ export async function chargeAgain(
         );
       }
     },
-    call: async (idempotencyKey) => {
-      const charge = await amazon.createCharge(
-        {
-          chargePermissionId,
-          chargeAmount: toAmazonPrice(plan.amount),
-          captureNow: true,
-          canHandlePendingAuthorization: true,
-          merchantMetadata: { merchantReferenceId: `${order.number}-${plan.period}` },
-        },
-        { idempotencyKey },
-      );
-      return { amazonObjectId: charge.chargeId };
-    },
-    afterSuccess: async (chargeId) => {
-      // The new charge joins our payments table here (syncCharge finds the order by its permission).
-      if (chargeId) await syncCharge(db, amazon, chargeId, 'admin');
-      await syncChargePermission(db, amazon, chargePermissionId, 'admin');
-    },
+    ...replaySteps(chargeAgainReplay, db, amazon, spec.request),
   });
 }
+
+export const chargeAgainReplay: OperationReplay<{
+  chargePermissionId: string;
+  amount: number;
+  currency: CurrencyCode;
+  reference: string;
+}> = {
+  kind: 'charge_again',
+  request: z.looseObject({
+    chargePermissionId: z.string().min(1),
+    amount: z.number().int().positive(),
+    currency: currencyCodeSchema,
+    reference: z.string().min(1),
+  }),
+  async call(amazon, { chargePermissionId, amount, currency, reference }, idempotencyKey) {
+    const charge = await amazon.createCharge(
+      {
+        chargePermissionId,
+        chargeAmount: toAmazonPrice(money(amount, currency)),
+        captureNow: true,
+        canHandlePendingAuthorization: true,
+        merchantMetadata: { merchantReferenceId: reference },
+      },
+      { idempotencyKey },
+    );
+    return { amazonObjectId: charge.chargeId };
+  },
+  async afterSuccess(db, amazon, { chargePermissionId }, chargeId) {
+    // The new charge joins our payments table here (syncCharge finds the order by its permission).
+    if (chargeId) await syncCharge(db, amazon, chargeId, 'admin');
+    await syncChargePermission(db, amazon, chargePermissionId, 'admin');
+  },
+};
 
 export interface TrackingInput extends AdminActor {
   orderNumber: string;
