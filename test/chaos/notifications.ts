@@ -17,6 +17,13 @@ function collectEmitted(ctx: ChaosContext): void {
   ctx.model.notificationCursor = sent.length;
 }
 
+/** Everything Amazon emitted so far is lost for good (SNS gave up, or the endpoint was down). */
+export function dropEmitted(ctx: ChaosContext): void {
+  collectEmitted(ctx);
+  ctx.stats.ipnDropped += ctx.model.undelivered.length;
+  ctx.model.undelivered.length = 0;
+}
+
 /** The route's work for one POST: true once the notification is recorded (SNS got its 2xx). */
 async function receive(ctx: ChaosContext, process: StorefrontProcess, record: NotificationRecord, worker: boolean) {
   const verifier = createSnsVerifier({

@@ -143,12 +143,17 @@ export function expectationsOf(ctx: ChaosContext): Expectations {
   };
 }
 
+/** Settles everything, then lists every invariant the run broke. */
+export async function verdict(ctx: ChaosContext): Promise<{ resync: ResyncResult; violations: string[] }> {
+  const resync = await settle(ctx);
+  const found = await checkInvariants(ctx.db, ctx.h.sandbox.store, expectationsOf(ctx));
+  return { resync, violations: [...ctx.stats.violations, ...found] };
+}
+
 export async function chaosRun(h: Harness, db: Database, options: ChaosOptions): Promise<ChaosReport> {
   const ctx = createChaos(h, db, options);
   const log = await runChaos(ctx, options.operations);
-  const resync = await settle(ctx);
-  const violations = [...ctx.stats.violations, ...(await checkInvariants(db, h.sandbox.store, expectationsOf(ctx)))];
-  return { seed: options.seed, stats: ctx.stats, log, resync, violations };
+  return { seed: options.seed, stats: ctx.stats, log, ...(await verdict(ctx)) };
 }
 
 export function summaryLine(report: ChaosReport, target: string): string {

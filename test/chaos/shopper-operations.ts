@@ -19,15 +19,16 @@ const SUBSCRIPTION = 'monthly-coffee-club';
  */
 const CARD_WEIGHTS = { '1111': 10, '3434': 2, '3064': 1, '0701': 3, '4354': 3 } as const;
 
-export async function startCheckout(ctx: ChaosContext): Promise<string> {
+/** A new cart and Amazon's pages, with a random basket and card unless `chosen` names them. */
+export async function startCheckout(ctx: ChaosContext, chosen?: { slugs: string[]; card: string }): Promise<string> {
   const { prng } = ctx;
-  const slugs: string[] = [];
-  const basket = prng.weighted({ shipped: 5, download: 2, subscription: 2, mixed: 2 });
+  const slugs: string[] = [...(chosen?.slugs ?? [])];
+  const basket = chosen ? 'chosen' : prng.weighted({ shipped: 5, download: 2, subscription: 2, mixed: 2 });
   if (basket === 'subscription') slugs.push(SUBSCRIPTION);
   if (basket === 'shipped' || basket === 'mixed') slugs.push(...Array.from({ length: prng.int(1, 3) }, () => prng.pick(SHIPPED)));
   if (basket === 'download' || basket === 'mixed') slugs.push(prng.pick(DOWNLOADS));
   const cart = await cartWith(ctx.db, ...slugs);
-  const card = prng.weighted(CARD_WEIGHTS);
+  const card = chosen?.card ?? prng.weighted(CARD_WEIGHTS);
   // The button click and the buyer's choices happen on Amazon's side, outside our processes.
   const checkoutSessionId = await sessionChosenBy(ctx.h, cart, { card, address: prng.int(0, 1) });
   const subscription = cart.lines.find((line) => line.product.kind === 'subscription');
