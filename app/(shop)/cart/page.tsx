@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { checkoutSessionIdSchema } from '@/lib/ids';
 import { CartView } from '@/components/cart/cart-view';
 import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { getCurrentCart } from '@/lib/cart';
@@ -16,7 +15,6 @@ const searchSchema = z.object({
     .regex(/^[A-Za-z]{1,60}$/)
     .optional()
     .catch(undefined),
-  retry: checkoutSessionIdSchema.optional().catch(undefined),
 });
 
 export default async function CartPage({
@@ -24,7 +22,7 @@ export default async function CartPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { payment, retry } = searchSchema.parse(await searchParams);
+  const { payment } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
   return (
     <div className="flex flex-col gap-8">
@@ -36,14 +34,6 @@ export default async function CartPage({
           className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950"
         >
           <p>{shopperMessageFor(payment)}</p>
-          {retry ? (
-            <Link
-              href={`/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(retry)}`}
-              className="mt-2 inline-block font-semibold underline"
-            >
-              Try again
-            </Link>
-          ) : null}
         </div>
       ) : null}
       {cart.lines.length === 0 ? (

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, resyncRuns, refunds } from '@/lib/db/schema';
 import { processNotification, unprocessedNotificationIds } from './ipn-inbox';
-import { syncCharge, syncChargePermission, syncRefund } from './sync';
+import { finishOrder } from './finish';
 import { errorFields, log } from '@/lib/log';
 
 /**
@@ -26,6 +26,17 @@ export interface OrderSnapshot {
   chargePermissionState: string | null;
 }
 
+export interface ResyncOptions {
+  trigger: ResyncTrigger;
+  /** Decides which Open checkout sessions have expired; tests pass the emulator's clock. */
+  now?: Date;
+  /**
+   * Hands an unprocessed notification on; the job runner's IPN queue, so the sweep never
+   * works one beside its own job. Processed in this run when absent.
+   */
+  processNotification?: (notificationId: string) => Promise<void>;
+}
+
 export interface ResyncResult {
   runId: string;
   status: 'succeeded' | 'failed';
@@ -40,15 +51,14 @@ const BATCH = 200;
 // An IPN younger than this may still be in the hands of the route that received it.
 export const NOTIFICATION_GRACE_MS = 60_000;
 
-/** Orders whose payment is not final: the query the run walks, by id in batches. */
+/**
+ * Orders that are not final, whatever they have or lack: a checkout that never came
+ * back, a completion whose answer was lost, a payment still moving, a refund in flight.
+ */
 function unsettledCondition() {
   const initiatedRefund = sql`exists (select 1 from ${payments} join ${refunds} on ${refunds.paymentId} = ${payments.id}
     where ${payments.orderId} = ${orders.id} and ${refunds.state} = 'RefundInitiated')`;
-  return or(
-    and(eq(orders.status, 'pending'), isNotNull(orders.chargePermissionId)),
-    inArray(orders.status, ['payment_processing', 'authorized']),
-    initiatedRefund,
-  );
+  return or(inArray(orders.status, ['pending', 'payment_processing', 'authorized']), initiatedRefund);
 }
 
 const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
@@ -57,39 +67,14 @@ const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
   chargePermissionState: row.chargePermissionState,
 });
 
-async function reread(db: Database, amazon: AmazonPayClient, order: typeof orders.$inferSelect): Promise<void> {
-  if (order.chargePermissionId) await syncChargePermission(db, amazon, order.chargePermissionId, 'system');
-  const charges = await db
-    .select({ id: payments.id, chargeId: payments.chargeId })
-    .from(payments)
-    .where(eq(payments.orderId, order.id));
-  if (charges.length === 0 && order.checkoutSessionId) {
-    // The charge was created at checkout but its notification (and our record) never came.
-    const session = await amazon.getCheckoutSession(order.checkoutSessionId);
-    if (session.chargeId) await syncCharge(db, amazon, session.chargeId, 'system');
-  }
-  for (const charge of charges) {
-    await syncCharge(db, amazon, charge.chargeId, 'system');
-    const pending = await db
-      .select({ refundId: refunds.refundId })
-      .from(refunds)
-      .where(and(eq(refunds.paymentId, charge.id), eq(refunds.state, 'RefundInitiated')));
-    for (const refund of pending) await syncRefund(db, amazon, refund.refundId, 'system');
-  }
-}
-
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
 
-export async function resyncPayments(
-  db: Database,
-  amazon: AmazonPayClient,
-  options: { trigger: ResyncTrigger; now?: Date },
-): Promise<ResyncResult> {
+export async function resyncPayments(db: Database, amazon: AmazonPayClient, options: ResyncOptions): Promise<ResyncResult> {
   const [run] = await db.insert(resyncRuns).values({ trigger: options.trigger }).returning({ id: resyncRuns.id });
   if (!run) throw new Error('could not record the resync run');
   try {
-    return await resyncRun(db, amazon, run.id, options.now ?? new Date());
+    return await resyncRun(db, amazon, run.id, options);
   } catch (error) {
     // The database itself failed mid-run: leave a finished, failed row rather than one 'running' forever.
     await db
@@ -103,7 +88,9 @@ export async function resyncPayments(
   }
 }
 
-async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, now: Date): Promise<ResyncResult> {
+async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, options: ResyncOptions): Promise<ResyncResult> {
+  const now = options.now ?? new Date();
+  const handOn = options.processNotification ?? ((id: string) => processNotification(db, amazon, id));
   const changes: OrderChange[] = [];
   const errors: ResyncResult['errors'] = [];
   let ordersChecked = 0;
@@ -121,7 +108,7 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, n
     for (const order of batch) {
       ordersChecked += 1;
       try {
-        await reread(db, amazon, order);
+        await finishOrder(db, amazon, order.id, { now });
         const [after] = await db.select().from(orders).where(eq(orders.id, order.id));
         if (after && JSON.stringify(snapshot(after)) !== JSON.stringify(snapshot(order))) {
           changes.push({ number: order.number, before: snapshot(order), after: snapshot(after) });
@@ -137,7 +124,7 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, n
 
   for (const notificationId of await unprocessedNotificationIds(db, new Date(now.getTime() - NOTIFICATION_GRACE_MS))) {
     try {
-      await processNotification(db, amazon, notificationId);
+      await handOn(notificationId);
       notificationsProcessed += 1;
     } catch (error) {
       log.warn({ context: 'resync', notificationId, ...errorFields(error) }, 'notification could not be processed');

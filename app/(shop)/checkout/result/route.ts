@@ -5,6 +5,7 @@ import { failure } from '@/lib/action-result';
 import { completeShopperCheckout } from '@/lib/checkout/shopper-checkout';
 import { NotFoundError } from '@/lib/errors';
 import { inRequestScope } from '@/lib/request-log';
+import { appOrigin } from '@/lib/request-origin';
 
 const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema });
 
@@ -18,18 +19,18 @@ export function GET(request: NextRequest): Promise<NextResponse> {
 }
 
 async function complete(request: NextRequest): Promise<NextResponse> {
+  const origin = await appOrigin();
+  // Redirects are built on the shop's public origin, never on the URL Next reports for the request.
+  const to = (path: string) => NextResponse.redirect(new URL(path, origin), 303);
   const parsed = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  const cartUrl = (params: Record<string, string>) => new URL(`/cart?${new URLSearchParams(params)}`, request.url);
-  if (!parsed.success) return NextResponse.redirect(cartUrl({ payment: 'InvalidLink' }), 303);
-  const { amazonCheckoutSessionId } = parsed.data;
+  if (!parsed.success) return to('/cart?payment=InvalidLink');
   try {
-    const outcome = await completeShopperCheckout(amazonCheckoutSessionId);
-    if (outcome.kind === 'placed') return NextResponse.redirect(new URL(`/orders/${outcome.orderNumber}`, request.url), 303);
-    return NextResponse.redirect(cartUrl({ payment: outcome.reasonCode }), 303);
+    const outcome = await completeShopperCheckout(parsed.data.amazonCheckoutSessionId);
+    if (outcome.kind === 'failed') return to(`/cart?${new URLSearchParams({ payment: outcome.reasonCode })}`);
+    return to(`/orders/${outcome.orderNumber}`);
   } catch (error) {
-    if (error instanceof NotFoundError) return NextResponse.redirect(cartUrl({ payment: 'OrderNotFound' }), 303);
+    if (error instanceof NotFoundError) return to('/cart?payment=OrderNotFound');
     failure(error, 'checkout.result');
-    // The order stays pending; completing again with the same idempotency key is safe.
-    return NextResponse.redirect(cartUrl({ payment: 'ServiceUnavailable', retry: amazonCheckoutSessionId }), 303);
+    return to('/cart?payment=ServiceUnavailable');
   }
 }
