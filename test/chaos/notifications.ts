@@ -93,23 +93,29 @@ export async function deliverNotifications(ctx: ChaosContext, drain = false): Pr
   return `ipn: ${batch.length} taken, ${toSend.length} sent, ${delivered} answered`;
 }
 
-/** The job queue retries notifications recorded but not processed. */
-export async function retryUnprocessed(ctx: ChaosContext): Promise<string> {
+/** The job queue retries notifications recorded but not processed; when `drain`, without faults or crashes. */
+export async function retryUnprocessed(ctx: ChaosContext, drain = false): Promise<string> {
   const ids = ctx.model.unprocessed.splice(0, ctx.model.unprocessed.length);
   let tried = 0;
   let done = 0;
-  const results = await underChaos(ctx, 'ipn-worker', 1, async (process) => {
-    for (const id of ids) {
-      tried += 1;
-      try {
-        await processNotification(process.db, process.amazon, id);
-        done += 1;
-      } catch (error) {
-        ctx.model.unprocessed.push(id);
-        if (isCrash(error)) throw error;
+  const results = await underChaos(
+    ctx,
+    'ipn-worker',
+    1,
+    async (process) => {
+      for (const id of ids) {
+        tried += 1;
+        try {
+          await processNotification(process.db, process.amazon, id);
+          done += 1;
+        } catch (error) {
+          ctx.model.unprocessed.push(id);
+          if (isCrash(error)) throw error;
+        }
       }
-    }
-  });
+    },
+    { faults: !drain, crashes: !drain },
+  );
   noteUnexpected(ctx, 'ipn-worker', results);
   // Those after a crash were never tried.
   ctx.model.unprocessed.push(...ids.slice(tried));

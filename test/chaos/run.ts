@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { adminOperations } from '@/lib/db/schema';
-import { resyncPayments, NOTIFICATION_GRACE_MS, type ResyncResult } from '@/lib/orders/payments/resync';
+import { resyncPayments, type ResyncResult } from '@/lib/orders/payments/resync';
 import type { Database } from '@/lib/db/connection';
 import type { Harness } from '@/test/sandbox-harness';
 import { newModel, newStats, type ChaosContext } from './context';
@@ -8,7 +8,7 @@ import { checkInvariants, type Expectations } from './invariants';
 import { cancel, capture, paymentsIn, refund, refundable, renew, subscriptions } from './merchant-operations';
 import { deliverNotifications, retryUnprocessed } from './notifications';
 import { createPrng } from './prng';
-import { placeCheckout, refreshResult, returnFromAmazon, startCheckout } from './shopper-operations';
+import { followUp, placeCheckout, refreshResult, returnFromAmazon, startCheckout } from './shopper-operations';
 import { createWire, startProcess } from './storefront-process';
 
 /**
@@ -78,6 +78,7 @@ async function nextStep(ctx: ChaosContext): Promise<[string, Step]> {
     advance: 6,
     ipn: 10,
     worker: model.unprocessed.length ? 3 : 0,
+    followUp: model.followUps.length ? 4 : 0,
   };
   const kind = prng.weighted(weights);
   const steps: Record<typeof kind, Step> = {
@@ -97,6 +98,7 @@ async function nextStep(ctx: ChaosContext): Promise<[string, Step]> {
     },
     ipn: () => deliverNotifications(ctx),
     worker: () => retryUnprocessed(ctx),
+    followUp: () => followUp(ctx),
   };
   return [kind, steps[kind]];
 }
@@ -123,10 +125,11 @@ export async function settle(ctx: ChaosContext): Promise<ResyncResult> {
   await ctx.wire.settle();
   for (let round = 0; round < 20 && ctx.h.sandbox.store.pendingTaskCount() > 0; round++) ctx.h.sandbox.advance(60);
   await deliverNotifications(ctx, true);
+  await retryUnprocessed(ctx, true);
+  await followUp(ctx, true);
   const clean = startProcess({ h: ctx.h, db: ctx.db, wire: ctx.wire, prng: ctx.prng, timeoutMs: 10_000 });
-  // Past the grace period, so the sweep also processes notifications recorded and never processed.
-  const now = new Date(Date.now() + NOTIFICATION_GRACE_MS + 1000);
-  const resync = await resyncPayments(clean.db, clean.amazon, { trigger: 'cli', now });
+  // Amazon's clock decides which open checkouts expired; the workers above already took every notification.
+  const resync = await resyncPayments(clean.db, clean.amazon, { trigger: 'cli', now: ctx.h.sandbox.clock.now() });
   ctx.stats.repairs = resync.changes.length;
   await deliverNotifications(ctx, true);
   const [pending] = await ctx.db.select({ n: count() }).from(adminOperations).where(eq(adminOperations.status, 'pending'));

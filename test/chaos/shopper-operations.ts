@@ -4,8 +4,10 @@ import { completeCheckout } from '@/lib/checkout/complete';
 import { CheckoutChangedError, placeOrder } from '@/lib/checkout/place-order';
 import { snapshotTotal } from '@/lib/checkout/snapshot';
 import { orders } from '@/lib/db/schema';
+import { finishOrder } from '@/lib/orders/payments/finish';
 import { cartWith, placeInput, sessionChosenBy } from '@/test/checkout-fixtures';
 import { noteUnexpected, underChaos, type ChaosContext, type ShopperCheckout } from './context';
+import { isCrash, SimulatedCrash } from './storefront-process';
 
 /** Test-only: the shopper's side of a chaos run, through the real cart, checkout and completion code. */
 
@@ -149,11 +151,43 @@ export async function refreshResult(ctx: ChaosContext, checkout: ShopperCheckout
 async function completeInTabs(ctx: ChaosContext, checkout: ShopperCheckout, tabs: string): Promise<string> {
   const input = { checkoutSessionId: checkout.checkoutSessionId, shopperTokenHash: checkout.shopperTokenHash };
   const results = await underChaos(ctx, `complete ${checkout.label}`, Number(tabs), (process) =>
-    completeCheckout(process.db, process.amazon, input),
+    completeCheckout(process.db, process.amazon, input, {
+      // As the result route queues the follow-up job; a dead process queues nothing.
+      followUp: async (orderId) => {
+        if (process.crashed) throw new SimulatedCrash(`process ${process.id} is down (job queue)`);
+        ctx.model.followUps.push(orderId);
+      },
+    }),
   );
   noteUnexpected(ctx, `complete ${checkout.label}`, results);
   const answered = results.find((result) => result.ok);
   if (answered) checkout.stage = 'done';
   else if (checkout.stage === 'placed') checkout.stage = 'returned';
   return `${checkout.label} ${tabs} tab(s): ${answered ? JSON.stringify(answered.value) : 'no answer'}`;
+}
+
+/** The follow-up job finishes orders whose completion did not answer; a failed run is retried later. */
+export async function followUp(ctx: ChaosContext, drain = false): Promise<string> {
+  const queued = [...new Set(ctx.model.followUps.splice(0, ctx.model.followUps.length))];
+  let tried = 0;
+  const results = await underChaos(
+    ctx,
+    'follow-up',
+    1,
+    async (process) => {
+      for (const orderId of queued) {
+        tried += 1;
+        try {
+          await finishOrder(process.db, process.amazon, orderId);
+        } catch (error) {
+          ctx.model.followUps.push(orderId);
+          if (isCrash(error)) throw error;
+        }
+      }
+    },
+    { faults: !drain, crashes: !drain },
+  );
+  noteUnexpected(ctx, 'follow-up', results);
+  ctx.model.followUps.push(...queued.slice(tried));
+  return `follow-up: ${queued.length} order(s)`;
 }
