@@ -9,7 +9,7 @@ const { requestHeaders, signed } = vi.hoisted(() => ({ requestHeaders: { current
 
 vi.mock('next/headers', () => ({
   headers: async () => requestHeaders.current,
-  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  cookies: async () => ({ get: (name: string) => (name === 'shopper' ? { value: 'S'.repeat(43) } : undefined) }),
 }));
 vi.mock('@/lib/amazon-pay/server', () => ({
   getAmazonPay: () => ({

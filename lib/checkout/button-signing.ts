@@ -7,7 +7,7 @@ import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { signingOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
 import { reviewUrlFor } from './checkout-owner';
-import { ensureShopperTokenHash } from './shopper-token';
+import { requireShopperTokenHash } from './shopper-token';
 
 export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string };
 
@@ -25,7 +25,7 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: reviewUrlFor(origin, await ensureShopperTokenHash()),
+    reviewUrl: reviewUrlFor(origin, await requireShopperTokenHash()),
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);

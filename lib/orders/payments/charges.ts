@@ -1,8 +1,9 @@
-import type { AmazonPayClient } from '@/lib/amazon-pay';
+import { z } from 'zod';
+import { AmazonPayError, type AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
-import { formatMoney, money, toAmazonPrice } from '@/lib/money';
+import { currencyCodeSchema, formatMoney, money, toAmazonPrice } from '@/lib/money';
 import { loadOrderPayment, parseAmount, refundsOf } from './operation-context';
-import { runOperation, type OperationOutcome } from './operation-ledger';
+import { replaySteps, runOperation, type OperationOutcome, type OperationReplay } from './operation-ledger';
 import { operationKey } from './operation-keys';
 import { OperationRefusedError } from './operation-errors';
 import { syncCharge, syncRefund } from './sync';
@@ -44,19 +45,28 @@ export async function captureCharge(db: Database, amazon: AmazonPayClient, input
         );
       }
     },
-    call: async (idempotencyKey) => {
+    ...replaySteps(captureReplay, db, amazon, spec.request),
+  });
+}
+
+const amountRequest = { chargeId: z.string().min(1), amount: z.number().int().nonnegative(), currency: currencyCodeSchema };
+
+export const captureReplay: OperationReplay<{ chargeId: string; amount: number; currency: z.infer<typeof currencyCodeSchema> }> =
+  {
+    kind: 'capture',
+    request: z.object(amountRequest),
+    async call(amazon, { chargeId, amount, currency }, idempotencyKey) {
       const charge = await amazon.captureCharge(
-        payment.chargeId,
+        chargeId,
         { captureAmount: toAmazonPrice(money(amount, currency)) },
         { idempotencyKey },
       );
       return { amazonObjectId: charge.chargeId };
     },
-    afterSuccess: async () => {
-      await syncCharge(db, amazon, payment.chargeId, 'admin');
+    async afterSuccess(db, amazon, { chargeId }) {
+      await syncCharge(db, amazon, chargeId, 'admin');
     },
-  });
-}
+  };
 
 export interface CancelInput extends AdminActor {
   orderNumber: string;
@@ -84,15 +94,29 @@ export async function cancelCharge(db: Database, amazon: AmazonPayClient, input:
       }
       if (!CANCELABLE.has(payment.state)) throw new OperationRefusedError(`This charge is already ${payment.state}.`);
     },
-    call: async () => {
-      const charge = await amazon.cancelCharge(payment.chargeId, { cancellationReason: reason });
-      return { amazonObjectId: charge.chargeId };
-    },
-    afterSuccess: async () => {
-      await syncCharge(db, amazon, payment.chargeId, 'admin');
-    },
+    ...replaySteps(cancelReplay, db, amazon, spec.request),
   });
 }
+
+export const cancelReplay: OperationReplay<{ chargeId: string; reason: string }> = {
+  kind: 'cancel',
+  request: z.object({ chargeId: z.string().min(1), reason: z.string() }),
+  async call(amazon, { chargeId, reason }) {
+    try {
+      const charge = await amazon.cancelCharge(chargeId, { cancellationReason: reason });
+      return { amazonObjectId: charge.chargeId };
+    } catch (error) {
+      // Repeated after its answer was lost: Amazon refuses to cancel a canceled charge.
+      if (!(error instanceof AmazonPayError) || error.retryable) throw error;
+      const charge = await amazon.getCharge(chargeId);
+      if (charge.statusDetails.state !== 'Canceled') throw error;
+      return { amazonObjectId: charge.chargeId };
+    }
+  },
+  async afterSuccess(db, amazon, { chargeId }) {
+    await syncCharge(db, amazon, chargeId, 'admin');
+  },
+};
 
 export interface RefundInput extends CaptureInput {
   /**
@@ -135,15 +159,26 @@ export async function refundCharge(db: Database, amazon: AmazonPayClient, input:
         );
       }
     },
-    call: async (idempotencyKey) => {
-      const refund = await amazon.createRefund(
-        { chargeId: payment.chargeId, refundAmount: toAmazonPrice(money(amount, currency)) },
-        { idempotencyKey },
-      );
-      return { amazonObjectId: refund.refundId };
-    },
-    afterSuccess: async (refundId) => {
-      if (refundId) await syncRefund(db, amazon, refundId, 'admin');
-    },
+    ...replaySteps(refundReplay, db, amazon, spec.request),
   });
 }
+
+export const refundReplay: OperationReplay<{
+  chargeId: string;
+  amount: number;
+  currency: z.infer<typeof currencyCodeSchema>;
+  refundsBefore: number;
+}> = {
+  kind: 'refund',
+  request: z.object({ ...amountRequest, refundsBefore: z.number().int().nonnegative() }),
+  async call(amazon, { chargeId, amount, currency }, idempotencyKey) {
+    const refund = await amazon.createRefund(
+      { chargeId, refundAmount: toAmazonPrice(money(amount, currency)) },
+      { idempotencyKey },
+    );
+    return { amazonObjectId: refund.refundId };
+  },
+  async afterSuccess(db, amazon, _request, refundId) {
+    if (refundId) await syncRefund(db, amazon, refundId, 'admin');
+  },
+};

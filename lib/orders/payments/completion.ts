@@ -5,7 +5,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { money, toAmazonPrice } from '@/lib/money';
 import { recordPaymentEvent, type PaymentEventInput } from './events';
-import { syncCharge } from './sync';
+import { syncCharge, syncChargePermission } from './sync';
 
 /**
  * Completing a checkout session, write-ahead: the request is recorded before Amazon is
@@ -44,7 +44,7 @@ export interface CompletionResult {
 
 /**
  * Asks Amazon to complete the order's session for the amount we recorded, and records
- * the answer. Throws on a transient failure, with the request recorded, so the caller
+ * the answer; null when the order was already completed or ended elsewhere. Throws on a transient failure, with the request recorded, so the caller
  * can tell the shopper their payment is being confirmed and a resync can finish it.
  */
 export async function completeOrderPayment(
@@ -52,9 +52,10 @@ export async function completeOrderPayment(
   amazon: AmazonPayClient,
   order: OrderRow,
   actor: Actor,
-): Promise<CompletionResult> {
+): Promise<CompletionResult | null> {
   const requested = await requestCompletion(db, order, actor);
-  if (!requested) return { state: 'Open', reasonCode: null };
+  // Another tab or process recorded the completion (or ended the attempt) first.
+  if (!requested) return null;
   const checkoutSessionId = requested.checkoutSessionId!;
   const total = toAmazonPrice(money(requested.totalAmount, requested.currency));
   let session: CheckoutSession;
@@ -176,6 +177,8 @@ export async function recordCheckoutSession(
     if (row.cartId) await clearCart(tx, row.cartId);
   });
   if (chargeId) await syncCharge(db, amazon, chargeId, actor);
+  // Its creation notification may never come; the permission's state is read here too.
+  if (chargePermissionId) await syncChargePermission(db, amazon, chargePermissionId, actor);
 }
 
 /** The checkout attempt ended on Amazon's side (declined, canceled by the buyer, or expired). */

@@ -1,9 +1,12 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, resyncRuns, refunds } from '@/lib/db/schema';
 import { processNotification, unprocessedNotificationIds } from './ipn-inbox';
+import { cancelReplay, captureReplay, refundReplay } from './charges';
 import { finishOrder } from './finish';
+import { resumeInterruptedOperations, type OperationReplay } from './operation-ledger';
+import { chargeAgainReplay } from './permission';
 import { errorFields, log } from '@/lib/log';
 
 /**
@@ -35,6 +38,8 @@ export interface ResyncOptions {
    * works one beside its own job. Processed in this run when absent.
    */
   processNotification?: (notificationId: string) => Promise<void>;
+  /** Admin operations whose answer is unknown are repeated once untouched this long (2 minutes by default). */
+  operationGraceMs?: number;
 }
 
 export interface ResyncResult {
@@ -58,7 +63,12 @@ export const NOTIFICATION_GRACE_MS = 60_000;
 function unsettledCondition() {
   const initiatedRefund = sql`exists (select 1 from ${payments} join ${refunds} on ${refunds.paymentId} = ${payments.id}
     where ${payments.orderId} = ${orders.id} and ${refunds.state} = 'RefundInitiated')`;
-  return or(inArray(orders.status, ['pending', 'payment_processing', 'authorized']), initiatedRefund);
+  return or(
+    inArray(orders.status, ['pending', 'payment_processing', 'authorized']),
+    initiatedRefund,
+    // Its charge permission was never read (its notification lost): Amazon's state is not ours yet.
+    and(isNotNull(orders.chargePermissionId), isNull(orders.chargePermissionState)),
+  );
 }
 
 const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
@@ -66,6 +76,11 @@ const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
   paymentState: row.paymentState,
   chargePermissionState: row.chargePermissionState,
 });
+
+/** The admin operations that move money, each repeatable from its stored request. */
+const ADMIN_OPERATION_REPLAYS = [captureReplay, refundReplay, cancelReplay, chargeAgainReplay] as unknown as ReadonlyArray<
+  OperationReplay<Record<string, string | number | boolean | null>>
+>;
 
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
@@ -95,6 +110,12 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, o
   const errors: ResyncResult['errors'] = [];
   let ordersChecked = 0;
   let notificationsProcessed = 0;
+
+  // First the merchant's operations whose answer was lost: what Amazon did joins our books.
+  const resumed = await resumeInterruptedOperations(db, amazon, ADMIN_OPERATION_REPLAYS, {
+    olderThanMs: options.operationGraceMs,
+  });
+  errors.push(...resumed.errors);
 
   // Walk by id so orders that settle during the run are not skipped or read twice.
   let lastId: string | undefined;
