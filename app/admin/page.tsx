@@ -4,7 +4,9 @@ import { DailyChart } from '@/components/admin/dashboard/daily-chart';
 import { LatestOrders } from '@/components/admin/dashboard/latest-orders';
 import { ResyncPanel } from '@/components/admin/dashboard/resync-panel';
 import { StatusSummary } from '@/components/admin/dashboard/status-summary';
-import { requireAdminPage } from '@/lib/auth';
+import { SessionsPanel } from '@/components/admin/sessions/sessions-panel';
+import { currentAdminCredential, requireAdminPage } from '@/lib/auth';
+import { adminSubject, listOpenSessions } from '@/lib/auth/sessions';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { RESYNC_SWEEP } from '@/lib/jobs';
@@ -14,7 +16,9 @@ export const metadata: Metadata = { title: 'Dashboard · Admin', robots: { index
 
 export default async function AdminDashboardPage() {
   const session = await requireAdminPage();
-  const data = await loadDashboard(await getDb(), getConfig().store.currency);
+  const db = await getDb();
+  const data = await loadDashboard(db, getConfig().store.currency);
+  const sessions = await listOpenSessions(db, adminSubject(session.user.email ?? ''), await currentAdminCredential());
   const lastRun = data.lastRun ? { ...data.lastRun, startedAt: data.lastRun.startedAt.toISOString() } : null;
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'} current="/admin">
@@ -26,6 +30,7 @@ export default async function AdminDashboardPage() {
         <div className="grid content-start gap-6">
           <StatusSummary counts={data.statusCounts} />
           <ResyncPanel lastRun={lastRun} jobName={RESYNC_SWEEP} cron={getConfig().jobs.resyncSweepCron} />
+          <SessionsPanel sessions={sessions} currentId={session.user.sessionId} />
         </div>
       </div>
       <div className="mt-6">

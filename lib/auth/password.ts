@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike } from 'node:crypto';
 
 // scrypt with N=2^15 takes tens of milliseconds: cheap for one sign-in, costly for a guesser.
-const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 
 function derive(password: BinaryLike, salt: Buffer): Promise<Buffer> {

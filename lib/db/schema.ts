@@ -302,3 +302,27 @@ export const resyncRuns = pgTable('reconciliation_runs', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/**
+ * One row per signed-in browser. The session cookie (a next-auth JWT) names its row, and
+ * every read of the session checks the row, so signing out, signing out everywhere or
+ * changing ADMIN_PASSWORD ends a token at once instead of when it expires.
+ */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: id(),
+    /** 'admin:<email>' or 'shopper:<Amazon buyerId>'. */
+    subject: text('subject').notNull(),
+    role: text('role').$type<'admin' | 'shopper'>().notNull(),
+    /** For the admin: a slow digest of the credentials signed in with (lib/auth/credential.ts). */
+    credential: text('credential'),
+    userAgent: text('user_agent'),
+    clientIp: text('client_ip'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('auth_sessions_subject_idx').on(table.subject, table.expiresAt)],
+);
