@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Must match OFFLINE_KEY_DIR in lib/config.ts. */
@@ -14,7 +14,7 @@ export function ensureOfflineMerchantKey() {
   const privateFile = path.join(OFFLINE_KEY_DIR, 'merchant-private.pem');
   const publicFile = path.join(OFFLINE_KEY_DIR, 'merchant-public.pem');
   if (!existsSync(metaFile) || !existsSync(privateFile) || !existsSync(publicFile)) {
-    mkdirSync(OFFLINE_KEY_DIR, { recursive: true });
+    mkdirSync(OFFLINE_KEY_DIR, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -25,6 +25,9 @@ export function ensureOfflineMerchantKey() {
     writeFileSync(publicFile, publicKey);
     writeFileSync(metaFile, JSON.stringify({ publicKeyId }, null, 2));
   }
+  // The owner's alone, also when an earlier version created them with wider modes.
+  chmodSync(OFFLINE_KEY_DIR, 0o700);
+  chmodSync(privateFile, 0o600);
   const { publicKeyId } = JSON.parse(readFileSync(metaFile, 'utf8'));
   return { publicKeyId, publicKey: readFileSync(publicFile, 'utf8') };
 }

@@ -69,7 +69,13 @@ let cachedSecret: Promise<string> | undefined;
 async function authSecret(): Promise<string> {
   const configured = getConfig().auth.secret;
   if (configured) return configured;
-  cachedSecret ??= getDb().then(loadOrCreateAuthSecret);
+  cachedSecret ??= getDb().then(async (db) => {
+    log.warn(
+      { context: 'auth' },
+      'AUTH_SECRET is not set: sessions are signed with a secret generated once and kept in the database (app_settings). Set AUTH_SECRET in production.',
+    );
+    return loadOrCreateAuthSecret(db);
+  });
   return cachedSecret;
 }
 

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { ensurePrivateFolder } from '../private-files';
 import { lockPgliteFolder } from './pglite-lock';
 import * as schema from './schema';
 
@@ -44,7 +45,10 @@ export async function openDatabase(url: string | undefined): Promise<DatabaseHan
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  if (dataDir) {
+    mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    ensurePrivateFolder(path.resolve(dataDir));
+  }
   const lock = dataDir ? lockPgliteFolder(dataDir) : undefined;
   try {
     const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();

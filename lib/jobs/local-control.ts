@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { z } from 'zod';
+import { writePrivateFile } from '@/lib/private-files';
 
 /**
  * On PGlite only the storefront's process may open the database, so a command such as
@@ -20,7 +21,7 @@ export function publishControlAddress(dataDir: string, url: string): void {
   const token = randomBytes(32).toString('base64url');
   globalForControl.__storefrontControlToken = token;
   const file = controlFile(dataDir);
-  writeFileSync(file, JSON.stringify({ url, token, pid: process.pid } satisfies ControlAddress), { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify({ url, token, pid: process.pid } satisfies ControlAddress));
   process.on('exit', () => {
     try {
       const current = controlFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
