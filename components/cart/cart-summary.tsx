@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
-import type { Cart } from '@/lib/cart/cart';
+import type { BrowserCart } from '@/lib/cart/cart';
 import type { Money } from '@/lib/money';
 import { Price } from '@/components/ui/price';
 
-export function CartSummary({ cart, estimatedTotal, checkout }: { cart: Cart; estimatedTotal: Money; checkout: ReactNode }) {
+export function CartSummary({
+  cart,
+  estimatedTotal,
+  checkout,
+}: {
+  cart: BrowserCart;
+  estimatedTotal: Money;
+  checkout: ReactNode;
+}) {
   return (
     <aside aria-labelledby="summary-heading" className="card flex h-fit flex-col gap-4 p-6">
       <h2 id="summary-heading" className="font-serif text-xl text-ink">

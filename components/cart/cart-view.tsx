@@ -2,7 +2,7 @@
 
 import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
 import { addMoney, money, multiplyMoney, sumMoney } from '@/lib/money';
-import type { Cart } from '@/lib/cart/cart';
+import type { BrowserCart } from '@/lib/cart/cart';
 import { removeCartLineAction, updateCartLineAction } from './actions';
 import { CartLineRow } from './cart-line-row';
 import { CartSummary } from './cart-summary';
@@ -10,7 +10,7 @@ import { CartSummary } from './cart-summary';
 type LineChange = { lineId: string; quantity: number };
 
 /** Applies a pending change so the page answers at once; the server's cart replaces it on refresh. */
-function applyChange(cart: Cart, change: LineChange): Cart {
+function applyChange(cart: BrowserCart, change: LineChange): BrowserCart {
   const lines = cart.lines
     .map((line) =>
       line.id === change.lineId
@@ -31,7 +31,7 @@ function applyChange(cart: Cart, change: LineChange): Cart {
   };
 }
 
-export function CartView({ cart, checkout }: { cart: Cart; checkout: ReactNode }) {
+export function CartView({ cart, checkout }: { cart: BrowserCart; checkout: ReactNode }) {
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyChange);
   const [, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -26,6 +26,17 @@ export interface Cart {
   ships: boolean;
 }
 
+/**
+ * The cart as the browser may see it. The id is the cart's whole authorization (whoever
+ * holds it in the cookie owns the cart), so it stays in the httpOnly cookie and never
+ * travels in a page's props or payload.
+ */
+export type BrowserCart = Omit<Cart, 'id'>;
+
+export function browserCart({ id: _id, ...cart }: Cart): BrowserCart {
+  return cart;
+}
+
 export function emptyCart(id: string, currency: CurrencyCode): Cart {
   return {
     id,

@@ -6,7 +6,8 @@ import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { addToCart, cartExists, createCart, emptyCart, loadCart, removeLine, setLineQuantity, type Cart } from './cart';
 
-export type { Cart, CartLine } from './cart';
+export type { BrowserCart, Cart, CartLine } from './cart';
+export { browserCart } from './cart';
 export { MAX_QUANTITY_PER_LINE } from './limits';
 
 export const CART_COOKIE = 'cart_id';

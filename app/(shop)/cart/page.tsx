@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { CartView } from '@/components/cart/cart-view';
 import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
-import { getCurrentCart } from '@/lib/cart';
+import { browserCart, getCurrentCart } from '@/lib/cart';
 import { cartButtonBase } from '@/lib/checkout/button-base';
 import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
 
@@ -44,7 +44,7 @@ export default async function CartPage({
           </Link>
         </div>
       ) : (
-        <CartView cart={cart} checkout={<AmazonPayButton base={cartButtonBase(cart)} />} />
+        <CartView cart={browserCart(cart)} checkout={<AmazonPayButton base={cartButtonBase(cart)} />} />
       )}
     </div>
   );
