@@ -60,3 +60,16 @@ describe('proxy: the shopper cookie', () => {
     expect(mintedCookie(proxy(request('/')))).not.toBe(mintedCookie(proxy(request('/'))));
   });
 });
+
+describe('proxy: security headers', () => {
+  it('sends a fresh nonce per page in the policy, and forwards the same policy to the render', () => {
+    const first = proxy(request('/cart'));
+    const second = proxy(request('/cart'));
+    const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonceOf(first)).toMatch(/^[A-Za-z0-9+/=]{16,}$/);
+    expect(nonceOf(first)).not.toBe(nonceOf(second));
+    // NextResponse.next({ request: { headers } }) passes overridden request headers this way.
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(first.headers.get('content-security-policy'));
+    expect(first.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});

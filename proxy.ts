@@ -1,13 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieOptions } from '@/lib/cookies';
 import { isShopperToken, mintShopperToken, SHOPPER_COOKIE, SHOPPER_COOKIE_MAX_AGE_DAYS } from '@/lib/checkout/shopper-token';
+import { getConfig } from '@/lib/config';
 import { requestIdFrom } from '@/lib/request-id';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security-headers';
 
 /**
  * Gives every request an id (the caller's x-request-id when it is a sane token) that the
  * route, the action and every Amazon Pay call log under, and returns it to the caller.
  * It also hands a browser its shopper cookie on the first page it loads, so the cookie is
  * there before any checkout action runs (the actions refuse without it and never mint one).
+ * And it sets the security headers, with a fresh nonce for this page's scripts in the
+ * Content-Security-Policy (lib/security-headers.ts).
  * It authorizes nothing: each page, action and route checks its own caller.
  */
 export function proxy(request: NextRequest): NextResponse {
@@ -16,10 +20,15 @@ export function proxy(request: NextRequest): NextResponse {
   // Forwarded on the request too, so this request's own render reads the cookie it is handed:
   // https://nextjs.org/docs/app/api-reference/file-conventions/proxy#using-cookies
   if (shopperToken) request.cookies.set(SHOPPER_COOKIE, shopperToken);
+  const config = getConfig();
+  const policy = contentSecurityPolicy(config, newNonce(), { development: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
+  // Next.js takes the nonce for its own scripts from the request's copy of the policy.
+  headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);
+  for (const [name, value] of Object.entries(securityHeaders(config, policy))) response.headers.set(name, value);
   if (shopperToken) {
     response.cookies.set(SHOPPER_COOKIE, shopperToken, cookieOptions({ maxAgeDays: SHOPPER_COOKIE_MAX_AGE_DAYS }));
   }

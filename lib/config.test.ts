@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
-
-const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEv…\n-----END PRIVATE KEY-----\n';
-const live = {
-  AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-AHEXAMPLE',
-  AMAZON_PAY_PRIVATE_KEY: PEM,
-  AMAZON_PAY_MERCHANT_ID: 'A1MERCHANT',
-  AMAZON_PAY_STORE_ID: 'amzn1.application-oa2-client.example',
-  APP_URL: 'https://shop.example',
-};
+import { LIVE_ENV as live, TEST_PEM as PEM } from '@/test/config-fixtures';
 
 function configError(env: Record<string, string>): string {
   try {

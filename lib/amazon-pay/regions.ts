@@ -12,18 +12,29 @@ const REGIONS = {
     aliases: ['na', 'us'],
     apiHost: 'pay-api.amazon.com',
     checkoutScript: 'https://static-na.payments-amazon.com/checkout.js',
+    checkoutFrames: ['https://*.amazon.com', 'https://*.payments-amazon.com'],
     ledgerCurrencies: { USD: { checkoutLanguage: 'en_US' } },
   },
   eu: {
     aliases: ['eu', 'de', 'uk'],
     apiHost: 'pay-api.amazon.eu',
     checkoutScript: 'https://static-eu.payments-amazon.com/checkout.js',
+    checkoutFrames: [
+      'https://*.amazon.co.uk',
+      'https://*.amazon.de',
+      'https://*.amazon.fr',
+      'https://*.amazon.it',
+      'https://*.amazon.es',
+      'https://*.amazon.eu',
+      'https://*.payments-amazon.com',
+    ],
     ledgerCurrencies: { EUR: { checkoutLanguage: 'de_DE' }, GBP: { checkoutLanguage: 'en_GB' } },
   },
   jp: {
     aliases: ['jp'],
     apiHost: 'pay-api.amazon.jp',
     checkoutScript: 'https://static-fe.payments-amazon.com/checkout.js',
+    checkoutFrames: ['https://*.amazon.co.jp', 'https://*.payments-amazon.com'],
     ledgerCurrencies: { JPY: { checkoutLanguage: 'ja_JP' } },
   },
 } as const satisfies Record<
@@ -32,6 +43,8 @@ const REGIONS = {
     aliases: readonly string[];
     apiHost: string;
     checkoutScript: string;
+    /** Where checkout.js's payment and Sign-In with Amazon frames and calls come from. */
+    checkoutFrames: readonly string[];
     ledgerCurrencies: Partial<Record<CurrencyCode, { checkoutLanguage: string }>>;
   }
 >;
@@ -70,6 +83,10 @@ export function hostForRegion(region: Region): string {
 
 export function checkoutScriptForRegion(region: Region): string {
   return REGIONS[region].checkoutScript;
+}
+
+export function checkoutFramesForRegion(region: Region): readonly string[] {
+  return REGIONS[region].checkoutFrames;
 }
 
 /** A ledger currency belongs to exactly one region. */

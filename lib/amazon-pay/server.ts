@@ -1,7 +1,7 @@
 import 'server-only';
 import { AMAZON_SNS_HOST, createSnsVerifier, type SnsUrlPolicy, type SnsVerifier } from '@/lib/amazon-pay/ipn';
 import { createAmazonPayClient, type AmazonPayClient } from '@/lib/amazon-pay';
-import { checkoutScriptForRegion } from '@/lib/amazon-pay/regions';
+import { checkoutScriptFor } from '@/lib/amazon-pay/checkout-script';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { UserFacingError } from '@/lib/errors';
@@ -36,9 +36,7 @@ export function getAmazonPay(): AmazonPayClient {
 
 /** checkout.js: the region's script from Amazon, or the offline sandbox's stand-in. */
 export function checkoutScriptUrl(): string {
-  const { amazonPay } = getConfig();
-  if (amazonPay.mode === 'offline' && amazonPay.endpoint) return new URL('/checkout.js', amazonPay.endpoint).toString();
-  return checkoutScriptForRegion(amazonPay.region);
+  return checkoutScriptFor(getConfig().amazonPay);
 }
 
 // What app/ and components/ need from Amazon Pay besides the client, so they import nothing else from it.
