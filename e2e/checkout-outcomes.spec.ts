@@ -141,7 +141,7 @@ test('Sign-In with Amazon shows the profile and the order history, and signs out
   await expect(page.getByTestId('account-name')).toHaveText(AGAINST_REAL_AMAZON ? /\S/ : 'Olivia Smith');
   await expect(page.getByTestId('history-order').filter({ hasText: number })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByTestId('amazon-button-SignIn')).toBeVisible();
   await expect(page.getByTestId('history-order')).toHaveCount(0);
 });
