@@ -52,6 +52,22 @@ export async function syncCharge(
   return recordCharge(db, charge, actor);
 }
 
+/**
+ * Re-reads a Charge and its ChargePermission, for operations that move both: capturing a
+ * one-time permission's whole amount closes it, and cancels and refunds can too.
+ */
+export async function syncChargeAndPermission(
+  db: Database,
+  amazon: AmazonPayClient,
+  chargeId: string,
+  actor: Actor = 'amazon',
+): Promise<string | null> {
+  const charge = await amazon.getCharge(chargeId);
+  const orderId = await recordCharge(db, charge, actor);
+  if (charge.chargePermissionId) await syncChargePermission(db, amazon, charge.chargePermissionId, actor);
+  return orderId;
+}
+
 export async function recordCharge(db: Database, charge: Charge, actor: Actor): Promise<string | null> {
   const chargePermissionId = charge.chargePermissionId ?? null;
   const [existing] = await db.select().from(payments).where(eq(payments.chargeId, charge.chargeId)).limit(1);
