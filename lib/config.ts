@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BUDGET_MS, DEFAULT_TIMEOUT_MS } from '@/lib/amazon-pay/config';
+import { keyIdEnvironment } from '@/lib/amazon-pay/endpoints';
 import {
   checkoutLanguageFor,
   LEDGER_CURRENCIES,
@@ -169,6 +170,26 @@ function readPrivateKey(value: string): string {
   return pem;
 }
 
+/**
+ * A LIVE-/SANDBOX- key id selects its environment itself, for the API and for checkout.js
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html), so the flag follows
+ * it; an AMAZON_PAY_SANDBOX that says otherwise is a mistake, refused at start-up. Other key ids
+ * take the flag, sandbox unless told.
+ */
+function sandboxFor(publicKeyId: string, flag: boolean | undefined): boolean {
+  const environment = keyIdEnvironment(publicKeyId);
+  if (environment === null) return flag ?? true;
+  const sandbox = environment === 'sandbox';
+  if (flag !== undefined && flag !== sandbox) {
+    const prefix = sandbox ? 'SANDBOX-' : 'LIVE-';
+    throw new ConfigError(
+      `AMAZON_PAY_SANDBOX: is ${flag}, but AMAZON_PAY_PUBLIC_KEY_ID starts with ${prefix} and is a ${environment} key; ` +
+        `leave AMAZON_PAY_SANDBOX unset or use a ${flag ? 'SANDBOX-' : 'LIVE-'} key`,
+    );
+  }
+  return sandbox;
+}
+
 function readOfflineKey(): { publicKeyId: string; privateKey: string } | undefined {
   const metaFile = path.join(OFFLINE_KEY_DIR, 'merchant-key.json');
   const keyFile = path.join(OFFLINE_KEY_DIR, 'merchant-private.pem');
@@ -224,7 +245,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       publicKeyId: mode === 'amazon' ? e.AMAZON_PAY_PUBLIC_KEY_ID : offlineKey?.publicKeyId,
       privateKey: mode === 'amazon' ? readPrivateKey(e.AMAZON_PAY_PRIVATE_KEY!) : offlineKey?.privateKey,
       region,
-      sandbox: mode === 'offline' ? true : (e.AMAZON_PAY_SANDBOX ?? true),
+      sandbox: mode === 'offline' ? true : sandboxFor(e.AMAZON_PAY_PUBLIC_KEY_ID!, e.AMAZON_PAY_SANDBOX),
       merchantId: e.AMAZON_PAY_MERCHANT_ID ?? 'OFFLINE-MERCHANT',
       storeId: e.AMAZON_PAY_STORE_ID ?? 'amzn1.application-oa2-client.offline-sandbox',
       endpoint,

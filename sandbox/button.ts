@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { buildButtonStringToSign, isSignatureAlgorithm, verifySignature } from '@/lib/amazon-pay/signing';
 import type { SandboxContext } from './context';
 import { SandboxHttpError } from './http';
-import { createCheckoutSessionSchema, parseBody } from './schemas';
+import { CHECKOUT_SCOPES, createCheckoutSessionSchema, parseBody } from './schemas';
 import { createCheckoutSession } from './state/checkout-session';
 import { ids } from './state/store';
 
@@ -26,10 +26,11 @@ export const buttonStartSchema = z.object({
 });
 export type ButtonStart = z.infer<typeof buttonStartSchema>;
 
-const signInPayloadSchema = z.object({
+/** The Sign-In payload (.NET SignInRequest.cs), as strict as an API body: an unknown field is UnrecognizedField. */
+const signInPayloadSchema = z.strictObject({
   signInReturnUrl: z.string().url(),
   storeId: z.string().min(1),
-  signInScopes: z.array(z.string()).optional(),
+  signInScopes: z.array(z.enum(CHECKOUT_SCOPES)).optional(),
 });
 
 /** The button's own error names (e.g. InvalidSignatureError). */
@@ -72,8 +73,6 @@ export function startFromButton(ctx: SandboxContext, input: ButtonStart): string
     });
     return `${ctx.publicBaseUrl()}/signin?token=${token}`;
   }
-  const parsed = parseBody(createCheckoutSessionSchema, payload);
-  const productType = parsed.productType ?? input.productType;
-  const session = createCheckoutSession(ctx.store, { ...parsed, ...(productType ? { productType } : {}) });
+  const session = createCheckoutSession(ctx.store, parseBody(createCheckoutSessionSchema, payload), input.productType);
   return `${ctx.publicBaseUrl()}/checkout/signin?amazonCheckoutSessionId=${session.id}`;
 }

@@ -6,6 +6,7 @@ import {
   reasonCode,
   readyToComplete,
   sessionPayload,
+  shopperConfirms,
   state,
   type CheckoutOptions,
 } from '@/test/sandbox-sdk';
@@ -80,9 +81,13 @@ describe('finalizeCheckoutSession', () => {
     expect(permission.body['shippingAddress']).toMatchObject({ name: 'Susie Smith' });
   });
 
-  it('Confirm creates the ChargePermission only; a merchant billing address is shown on the session', async () => {
+  it('Confirm creates the ChargePermission only; a merchant billing address is shown on a session that asked for it', async () => {
     const sandbox = newSandbox();
-    const id = await returned(sandbox);
+    const created = await call(sandbox, 'POST', 'checkoutSessions', {
+      payload: sessionPayload({ scopes: ['name', 'email', 'billingAddress'] }),
+    });
+    const id = String(created.body['checkoutSessionId']);
+    await shopperConfirms(sandbox, id);
     const res = await finalize(sandbox, id, {
       chargeAmount: usd('50.00'),
       paymentIntent: 'Confirm',
@@ -124,7 +129,9 @@ describe('finalizeCheckoutSession', () => {
     expect(sandbox.store.permissions.size).toBe(0);
   });
 
-  it('is idempotent: the same key replays, another body with that key is refused, finalizing again returns the session', async () => {
+  // Finalizing a Completed session again answers as Complete does
+  // (https://developer.amazon.com/docs/amazon-pay-checkout/faqs.html).
+  it('is idempotent: the same key replays, another body with that key is refused, finalizing again is InvalidCheckoutSessionStatus', async () => {
     const sandbox = newSandbox();
     const id = await returned(sandbox);
     const headers = { 'x-amz-pay-idempotency-key': 'finalize-order-1' };
@@ -137,7 +144,7 @@ describe('finalizeCheckoutSession', () => {
     const other = await finalize(sandbox, id, { ...payload, chargeAmount: usd('40.00') }, { headers });
     expect([other.status, other.body['reasonCode']]).toEqual([400, 'DuplicateIdempotencyKey']);
     const again = await finalize(sandbox, id, payload);
-    expect([again.status, state(again.body), again.body['chargeId']]).toEqual([200, 'Completed', first.body['chargeId']]);
+    expect([again.status, again.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
     expect(sandbox.store.charges.size).toBe(1);
   });
 
@@ -146,7 +153,7 @@ describe('finalizeCheckoutSession', () => {
     for (const code of ['BuyerCanceled', 'AmazonCanceled', 'Declined']) {
       const id = await returned(sandbox);
       const res = await finalize(sandbox, id, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' }, { simulation: code });
-      expect([res.status, res.body['reasonCode']]).toEqual([422, code]);
+      expect([res.status, res.body['reasonCode']]).toEqual([422, 'CheckoutSessionCanceled']);
       const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
       expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', code]);
     }
@@ -173,7 +180,8 @@ describe('finalizeCheckoutSession', () => {
     expect(state((await call(sandbox, 'GET', `checkoutSessions/${other}`)).body)).toBe('Open');
   });
 
-  it('honours the magic cards: 0701 and 4354 pend, 3064 already canceled, 4354 switched to Authorize without pending support declines', async () => {
+  // https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html
+  it('honours the magic cards: 0701 and 4354 pend, 3064 already canceled, 4354 finalized without pending support is refused', async () => {
     const sandbox = newSandbox();
     const authorized = await returned(sandbox, { card: '0701' });
     const ok = await finalize(sandbox, authorized, {
@@ -196,18 +204,18 @@ describe('finalizeCheckoutSession', () => {
 
     const canceled = await returned(sandbox, { card: '3064' });
     const refused = await finalize(sandbox, canceled, { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' });
-    expect([refused.status, refused.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
+    expect([refused.status, refused.body['reasonCode']]).toEqual([422, 'CheckoutSessionCanceled']);
 
-    // Confirm at the processing page lets 4354 through; authorizing it now without pending support is a decline.
+    // The card's prerequisite is judged on the intent Finalize sets.
     const switched = await returned(sandbox, { buyer: 'olivia', card: '4354', paymentIntent: 'Confirm' });
     const res = await finalize(sandbox, switched, {
       chargeAmount: usd('50.00'),
       paymentIntent: 'Authorize',
       canHandlePendingAuthorization: false,
     });
-    expect([res.status, res.body['reasonCode']]).toEqual([422, 'Declined']);
+    expect([res.status, res.body['reasonCode']]).toEqual([400, 'InvalidParameterCombination']);
     const session = await call(sandbox, 'GET', `checkoutSessions/${switched}`);
-    expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', 'Declined']);
+    expect(state(session.body)).toBe('Open');
   });
 
   it('answers injected faults on its own operation name, and the retry with the same key succeeds', async () => {

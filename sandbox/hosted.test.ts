@@ -197,7 +197,8 @@ describe('hosted pages', () => {
     const location = new URL(back.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
     const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
-    expect(buyer.body).toMatchObject({ name: 'Olivia Smith', countryCode: 'GB' });
+    // signInScopes name and email: nothing more (verify-and-complete-checkout.html of the sign-in flow).
+    expect(buyer.body).toMatchObject({ name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null });
   });
 
   it('the processing page refuses a session that still has constraints', async () => {

@@ -3,7 +3,7 @@ import type { Money } from '@/lib/money';
 import { SandboxHttpError } from '../http';
 import { toMoney, type AddressInput, type finalizeCheckoutSessionSchema } from '../schemas';
 import type { SimulationCode } from '../simulations';
-import { assertOpen, cancelSession, cardCancellation, completeCheckoutSession } from './checkout-session';
+import { assertCompletable, completeCheckoutSession } from './checkout-session';
 import type { Store } from './store';
 import type { Address, CheckoutSessionRecord } from './types';
 
@@ -69,7 +69,7 @@ function checkAmounts(session: CheckoutSessionRecord, charge: Money, total: Mone
  * Node SDK finalizeCheckoutSession): update and complete in
  * one call, once the buyer is back from amazonPayRedirectUrl. The final payment
  * details are applied, then Complete runs as it is, so simulation codes, magic
- * cards and "again is a no-op" behave exactly as on Complete.
+ * cards and a second call on a Completed session behave exactly as on Complete.
  */
 export function finalizeCheckoutSession(
   store: Store,
@@ -77,15 +77,7 @@ export function finalizeCheckoutSession(
   input: FinalizeInput,
   simulation: SimulationCode<'finalizeCheckoutSession'> | null,
 ): void {
-  if (session.status.state === 'Completed') return;
-  assertOpen(session);
-  if (!session.buyerReturned) {
-    throw new SandboxHttpError(
-      422,
-      'InvalidCheckoutSessionStatus',
-      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
-    );
-  }
+  assertCompletable(session);
   const chargeAmount = toMoney(input.chargeAmount, 'chargeAmount');
   const totalOrderAmount = input.totalOrderAmount ? toMoney(input.totalOrderAmount, 'totalOrderAmount') : null;
   checkAmounts(session, chargeAmount, totalOrderAmount);
@@ -99,13 +91,5 @@ export function finalizeCheckoutSession(
   if (input.billingAddress)
     session.billingAddress = mergeAddress(session.billingAddress ?? session.card?.billingAddress ?? null, input.billingAddress);
   if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
-
-  // The processing page judged the card against the intent of that moment; a new
-  // intent is judged again (card 4354 now authorizing without pending support).
-  const cancellation = cardCancellation(session);
-  if (cancellation) {
-    cancelSession(store, session, cancellation.reasonCode, cancellation.description);
-    throw new SandboxHttpError(422, cancellation.reasonCode, `The Checkout Session was canceled: ${cancellation.reasonCode}.`);
-  }
   completeCheckoutSession(store, session, { chargeAmount: input.chargeAmount }, simulation);
 }

@@ -38,6 +38,8 @@ export class Store {
   readonly refunds = new Map<string, RefundRecord>();
   /** buyerToken → buyerId, from sign-in (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html). */
   readonly buyerTokens = new Map<string, string>();
+  /** buyerToken → the signInScopes of the sign-in that issued it (see signInBuyer). */
+  readonly buyerTokenScopes = new Map<string, readonly string[]>();
   /** Sign-in button flows in progress: token → where to send the buyerToken. */
   readonly signIns = new Map<string, { signInReturnUrl: string; storeId: string; scopes: string[] }>();
   readonly ledger: LedgerEntry[] = [];
@@ -59,6 +61,7 @@ export class Store {
     this.charges.clear();
     this.refunds.clear();
     this.buyerTokens.clear();
+    this.buyerTokenScopes.clear();
     this.signIns.clear();
     this.ledger.length = 0;
     this.tasks = [];
@@ -135,6 +138,20 @@ export class Store {
   }
   refund(id: string): RefundRecord {
     return found(this.refunds.get(id), 'Refund', id);
+  }
+
+  /**
+   * Ends a sign-in flow for `buyerId`: the buyerToken for signInReturnUrl, remembered with the
+   * scopes the button's payload asked for, so getBuyer returns only those. Null for an unknown flow.
+   */
+  signInBuyer(signInToken: string, buyerId: string): string | null {
+    const signIn = this.signIns.get(signInToken);
+    if (!signIn) return null;
+    this.signIns.delete(signInToken);
+    const buyerToken = ids.token();
+    this.buyerTokens.set(buyerToken, buyerId);
+    this.buyerTokenScopes.set(buyerToken, signIn.scopes);
+    return buyerToken;
   }
 }
 

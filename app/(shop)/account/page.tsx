@@ -6,6 +6,7 @@ import { formatUtcDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { signInButtonBase } from '@/lib/checkout/button-base';
+import { signSignInButton } from '@/lib/checkout/button-signing';
 import { getDb } from '@/lib/db';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
 import { orderStatusLabel } from '@/lib/orders/status';
@@ -36,7 +37,7 @@ export default async function AccountPage() {
       <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
         <h1 className="font-serif text-3xl text-ink">Your account</h1>
         <p className="text-ink-muted">Sign in with your Amazon account to see your orders. We never see your Amazon password.</p>
-        <AmazonSignInButton base={signInButtonBase()} />
+        <AmazonSignInButton base={signInButtonBase()} signed={await signSignInButton()} />
       </div>
     );
   }
