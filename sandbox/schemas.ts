@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fromAmazonPrice, MoneyError, type Money } from '@/lib/money';
 import { SandboxHttpError } from './http';
+import type { Address } from './state/types';
 
 /** Requests may carry amounts as strings or numbers; .NET sends numbers (its Converters/DecimalJsonConverter.cs). */
 export const priceSchema = z.object({ amount: z.union([z.string(), z.number()]), currencyCode: z.string() });
@@ -26,6 +27,42 @@ export const paymentDetailsSchema = z.object({
   extendExpiration: z.boolean().optional(),
 });
 
+/**
+ * addressDetails (additional payment button, checkoutMode ProcessOrder): the address the
+ * buyer already gave the merchant, required for physical goods
+ * (https://developer.amazon.com/docs/amazon-pay-apb-checkout/additional-payment-button-overview.html).
+ * It names the county `districtOrCounty`.
+ */
+export const addressDetailsSchema = z.object({
+  name: z.string().min(1),
+  addressLine1: z.string().min(1),
+  addressLine2: z.string().nullish(),
+  addressLine3: z.string().nullish(),
+  city: z.string().nullish(),
+  districtOrCounty: z.string().nullish(),
+  stateOrRegion: z.string().nullish(),
+  postalCode: z.string().nullish(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  phoneNumber: z.string().nullish(),
+});
+
+/** The session shows addressDetails as its shippingAddress; districtOrCounty becomes `county`. */
+export function addressFromDetails(details: z.infer<typeof addressDetailsSchema>): Address {
+  return {
+    name: details.name,
+    addressLine1: details.addressLine1,
+    addressLine2: details.addressLine2 ?? null,
+    addressLine3: details.addressLine3 ?? null,
+    city: details.city ?? '',
+    county: details.districtOrCounty ?? null,
+    district: null,
+    stateOrRegion: details.stateOrRegion ?? null,
+    postalCode: details.postalCode ?? '',
+    countryCode: details.countryCode,
+    phoneNumber: details.phoneNumber ?? null,
+  };
+}
+
 export const createCheckoutSessionSchema = z.object({
   storeId: z.string().min(1),
   webCheckoutDetails: webCheckoutDetailsSchema.optional(),
@@ -38,6 +75,7 @@ export const createCheckoutSessionSchema = z.object({
   productType: z.string().optional(),
   scopes: z.array(z.string()).optional(),
   supplementaryData: z.string().nullable().optional(),
+  addressDetails: addressDetailsSchema.optional(),
 });
 
 export const updateCheckoutSessionSchema = createCheckoutSessionSchema.omit({ storeId: true }).partial();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SandboxHttpError } from '../http';
-import { toMoney, type createCheckoutSessionSchema, type updateCheckoutSessionSchema } from '../schemas';
+import { addressFromDetails, toMoney, type createCheckoutSessionSchema, type updateCheckoutSessionSchema } from '../schemas';
 import { cardBehaviour, type SimulationCode } from '../simulations';
 import { authorize, type AuthorizationOutcome } from './charge';
 import { createChargePermission } from './charge-permission';
@@ -69,6 +69,7 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
   if (input.deliverySpecifications !== undefined) session.deliverySpecifications = input.deliverySpecifications;
   if (input.platformId !== undefined) session.platformId = input.platformId;
   if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
+  if (input.addressDetails) session.shippingAddress = addressFromDetails(input.addressDetails);
 }
 
 export function createCheckoutSession(store: Store, input: CreateInput): CheckoutSessionRecord {
