@@ -8,9 +8,9 @@ import { appOrigin } from '@/lib/request-origin';
 import { completeCheckout, type CompletionOutcome } from './complete';
 import { placeOrder, type PlacedOrder } from './place-order';
 import type { ShippingMethod } from './pricing';
-import { currentShopperTokenHash, ensureShopperTokenHash } from './shopper-token';
+import { currentShopperTokenHash, requireShopperTokenHash } from './shopper-token';
 
-/** placeOrder for this browser's cart and shopper cookie. Server actions only (it may set the cookie). */
+/** placeOrder for this browser's cart and shopper cookie; refuses, changing nothing, when the cookie is missing. */
 export async function placeShopperOrder(input: {
   checkoutSessionId: string;
   shippingMethod: ShippingMethod;
@@ -25,7 +25,7 @@ export async function placeShopperOrder(input: {
     shipToCountries: config.store.shipToCountries,
     storeName: config.store.name,
     resultUrl: `${await appOrigin()}/checkout/result`,
-    shopperTokenHash: await ensureShopperTokenHash(),
+    shopperTokenHash: await requireShopperTokenHash(),
     confirmedSnapshot: input.confirmedSnapshot,
   });
 }
