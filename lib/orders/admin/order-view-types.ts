@@ -85,10 +85,17 @@ export type LiveStateView =
   | { ok: true; fetchedAt: string; permission: LivePermissionView | null; charges: LiveChargeView[] }
   | { ok: false; fetchedAt: string; message: string };
 
+/** A chargeback Amazon told us of by IPN; the buyer's bank disputes the payment. */
+export interface ChargebackView {
+  chargebackId: string;
+  receivedAt: string;
+}
+
 export interface AdminOrderView {
   order: OrderSummaryView;
   lines: LineView[];
   events: EventView[];
+  chargebacks: ChargebackView[];
   live: LiveStateView;
   /** True while Amazon is still settling something (pending authorization, capture or refund). */
   settling: boolean;
