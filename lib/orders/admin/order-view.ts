@@ -20,6 +20,7 @@ import {
   type LiveStateView,
 } from './order-view-types';
 import { orderStatusLabel } from '@/lib/orders/status';
+import { dueDateInWords, nextRenewal } from '@/lib/orders/payments/renewal';
 import { log } from '@/lib/log';
 
 type OrderRecord = NonNullable<Awaited<ReturnType<typeof loadOrderRecord>>>;
@@ -29,10 +30,11 @@ export async function loadAdminOrderView(
   db: Database,
   amazon: AmazonPayClient,
   orderNumber: string,
+  now = new Date(),
 ): Promise<AdminOrderView | null> {
   const record = await loadOrderRecord(db, orderNumber);
   if (!record) return null;
-  const live = await readLiveState(amazon, record);
+  const [live, renewal] = await Promise.all([readLiveState(amazon, record), nextRenewal(db, record.order)]);
   const settling = live.ok && (amazonIsSettling(live.charges) || recordsLagBehind(record, live.charges));
   const { order } = record;
   return {
@@ -57,6 +59,13 @@ export async function loadAdminOrderView(
       chargePermissionId: order.chargePermissionId,
       chargePermissionType: order.chargePermissionType,
       lastReasonCode: order.lastReasonCode,
+    },
+    renewal: renewal && {
+      period: renewal.period,
+      dueAt: renewal.dueAt.toISOString(),
+      dueOn: dueDateInWords(renewal.dueAt),
+      amount: renewal.amount.amount,
+      due: now >= renewal.dueAt,
     },
     lines: record.lines.map((line) => ({
       name: line.productName,
