@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { formatUtcSecond } from '@/components/ui/format-time';
 import { DataTable, Td, type Column } from '@/components/ui/table';
 import type { IpnSubscriptionRow } from '@/lib/ipn/subscriptions';
 
@@ -9,8 +10,6 @@ const TONE: Record<IpnSubscriptionRow['status'], string> = {
   refused: 'bg-rose-50 text-rose-800 ring-rose-600/20',
   failed: 'bg-amber-50 text-amber-800 ring-amber-600/20',
 };
-
-const utc = (value: Date) => `${value.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 /** Whether Amazon's SNS topic has our IPN endpoint subscribed: each SubscriptionConfirmation and its outcome. */
 export function IpnSubscriptionsCard({ subscriptions }: { subscriptions: IpnSubscriptionRow[] }) {
@@ -37,7 +36,9 @@ export function IpnSubscriptionsCard({ subscriptions }: { subscriptions: IpnSubs
                   {subscription.status}
                 </Badge>
               </Td>
-              <Td className="whitespace-nowrap">{utc(subscription.confirmedAt ?? subscription.receivedAt)}</Td>
+              <Td className="whitespace-nowrap">
+                {formatUtcSecond((subscription.confirmedAt ?? subscription.receivedAt).toISOString())}
+              </Td>
               <Td className="text-xs break-all">
                 {subscription.status === 'confirmed' ? subscription.subscriptionArn : subscription.lastError}
               </Td>
