@@ -265,6 +265,24 @@ export const notificationsReceived = pgTable(
   (table) => [index('notifications_received_status_idx').on(table.status, table.receivedAt)],
 );
 
+/** What became of a SubscriptionConfirmation: confirmed, refused (topic or URL not ours), or failed (SNS unreachable). */
+export type IpnSubscriptionStatus = 'confirmed' | 'refused' | 'failed';
+
+/**
+ * The SNS subscriptions of our IPN endpoint, one row per topic: the last verified
+ * SubscriptionConfirmation and what we did with it, shown in the admin.
+ */
+export const ipnSubscriptions = pgTable('ipn_subscriptions', {
+  topicArn: text('topic_arn').primaryKey(),
+  status: text('status').$type<IpnSubscriptionStatus>().notNull(),
+  messageId: text('message_id').notNull(),
+  subscribeHost: text('subscribe_host'),
+  subscriptionArn: text('subscription_arn'),
+  lastError: text('last_error'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+});
+
 /**
  * Merchant payment operations (capture, refund, …), written before Amazon is called.
  * The key is what we send as Amazon's idempotency key, so a double click, a retry or a

@@ -136,7 +136,8 @@ export function createCheckoutSession(
     addressDetails: input.addressDetails ? toAddress(input.addressDetails) : null,
     pendingSimulation: null,
     buyerId: null,
-    shippingAddress: null,
+    // The additional payment button: the buyer gave the merchant this address already.
+    shippingAddress: input.addressDetails ? toAddress(input.addressDetails) : null,
     billingAddress: null,
     card: null,
     supplementaryData: null,

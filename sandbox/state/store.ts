@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SandboxClock } from '../clock';
+import type { CheckoutLanguage } from '../locales';
 import { SandboxHttpError } from '../http';
 import type {
   ChargePermissionRecord,
@@ -41,7 +42,10 @@ export class Store {
   /** buyerToken → the signInScopes of the sign-in that issued it (see signInBuyer). */
   readonly buyerTokenScopes = new Map<string, readonly string[]>();
   /** Sign-in button flows in progress: token → where to send the buyerToken. */
-  readonly signIns = new Map<string, { signInReturnUrl: string; storeId: string; scopes: string[] }>();
+  readonly signIns = new Map<
+    string,
+    { signInReturnUrl: string; storeId: string; scopes: string[]; checkoutLanguage?: CheckoutLanguage }
+  >();
   readonly ledger: LedgerEntry[] = [];
   private tasks: ScheduledTask[] = [];
   private seq = 0;

@@ -1,4 +1,5 @@
 import type { Money } from '@/lib/money';
+import type { CheckoutLanguage } from '../locales';
 
 /** Open unions, as Amazon adds values. */
 export type CheckoutSessionState = 'Open' | 'Completed' | 'Canceled' | (string & {});
@@ -96,6 +97,9 @@ export interface CheckoutSessionRecord {
   chargeId: string | null;
   createdMs: number;
   expiresMs: number;
+  /** From the button (checkout.js), for the hosted pages only; Amazon's API does not return them. */
+  checkoutLanguage?: CheckoutLanguage;
+  estimatedOrderAmount?: Money;
 }
 
 export interface ChargePermissionRecord {
