@@ -72,21 +72,25 @@ describe('parseConfig', () => {
     expect(parseConfig({ STORE_CURRENCY: 'JPY' }).amazonPay.region).toBe('jp');
   });
 
-  it('reads the background-work, timeout and sandbox-port settings, and names a bad one', () => {
+  it('reads the background-work, timeout, budget and sandbox-port settings, and names a bad one', () => {
     const defaults = parseConfig({});
     expect(defaults.jobs).toEqual({ worker: true, resyncSweepCron: '*/5 * * * *' });
     expect(defaults.amazonPay.timeoutMs).toBe(10_000);
+    expect(defaults.amazonPay.budgetMs).toBe(20_000);
     const set = parseConfig({
       JOBS_WORKER: 'false',
       RESYNC_SWEEP_CRON: '*/2 * * * *',
       AMAZON_PAY_TIMEOUT_MS: '2500',
+      AMAZON_PAY_BUDGET_MS: '8000',
       SANDBOX_PORT: '4999',
     });
     expect(set.jobs).toEqual({ worker: false, resyncSweepCron: '*/2 * * * *' });
     expect(set.amazonPay.timeoutMs).toBe(2500);
+    expect(set.amazonPay.budgetMs).toBe(8000);
     expect(set.amazonPay.endpoint).toBe('http://127.0.0.1:4999');
     expect(configError({ RESYNC_SWEEP_CRON: 'every five minutes' })).toContain('RESYNC_SWEEP_CRON: must be a five-field cron');
     expect(configError({ AMAZON_PAY_TIMEOUT_MS: '10s' })).toContain('AMAZON_PAY_TIMEOUT_MS: must be a number of milliseconds');
+    expect(configError({ AMAZON_PAY_BUDGET_MS: '50' })).toContain('AMAZON_PAY_BUDGET_MS: must be a number of milliseconds');
     expect(configError({ SANDBOX_PORT: '70000' })).toContain('SANDBOX_PORT: must be a port number');
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_TIMEOUT_MS } from '@/lib/amazon-pay/config';
+import { DEFAULT_BUDGET_MS, DEFAULT_TIMEOUT_MS } from '@/lib/amazon-pay/config';
 import {
   checkoutLanguageFor,
   LEDGER_CURRENCIES,
@@ -109,6 +109,7 @@ const environmentSchema = z.object({
   APP_URL: optionalText.pipe(z.url({ message: 'must be an absolute http(s) URL' }).optional()),
   SANDBOX_PORT: wholeNumber(1, 65535, 'must be a port number'),
   AMAZON_PAY_TIMEOUT_MS: wholeNumber(100, 120_000, 'must be a number of milliseconds from 100 to 120000'),
+  AMAZON_PAY_BUDGET_MS: wholeNumber(100, 600_000, 'must be a number of milliseconds from 100 to 600000'),
   JOBS_WORKER: booleanFlag,
   RESYNC_SWEEP_CRON: optionalText.pipe(
     z
@@ -135,8 +136,10 @@ export interface AppConfig {
     endpoint: string | undefined;
     ledgerCurrency: LedgerCurrency;
     checkoutLanguage: string;
-    /** How long one Amazon Pay call may take before it is abandoned and retried. */
+    /** How long one Amazon Pay attempt may take before it is abandoned and retried. */
     timeoutMs: number;
+    /** How long one Amazon Pay call may take across all its attempts and retry waits. */
+    budgetMs: number;
     ipn: { topicArns: string[]; certHosts: string[] | undefined; allowInsecureCertUrl: boolean };
   };
   ecomcharge: { shopId: string | undefined; secretKey: string | undefined; apiUrl: string | undefined };
@@ -228,6 +231,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ledgerCurrency: e.STORE_CURRENCY,
       checkoutLanguage: checkoutLanguageFor(e.STORE_CURRENCY),
       timeoutMs: e.AMAZON_PAY_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS,
+      budgetMs: e.AMAZON_PAY_BUDGET_MS ?? DEFAULT_BUDGET_MS,
       ipn: ipnSettings(mode, endpoint, e),
     },
     ecomcharge: {

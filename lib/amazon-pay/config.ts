@@ -4,6 +4,11 @@ import { DEFAULT_RETRY, type RetryConfig } from './retry';
 import { DEFAULT_SIGNATURE_ALGORITHM, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './signing';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * All attempts and the waits between them, per call: a shopper waiting on Place order or the
+ * return from Amazon gives up long before four 10 s attempts and their backoff would end.
+ */
+export const DEFAULT_BUDGET_MS = 20_000;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -47,6 +52,10 @@ export const amazonPayConfigSchema = z.object({
   onAttempt: z.custom<(record: AttemptRecord) => void>(isFunction).optional(),
   /** How long one attempt may take before it is abandoned (and retried, within the retry budget). */
   timeoutMs: z.number().int().min(1).max(120_000).default(DEFAULT_TIMEOUT_MS),
+  /** How long one call may take across all its attempts and retry waits; each attempt gets at most what is left. */
+  budgetMs: z.number().int().min(1).max(600_000).default(DEFAULT_BUDGET_MS),
+  /** Milliseconds on a monotonic clock, which the budget is measured on; tests drive it from their sleep. */
+  now: z.custom<() => number>(isFunction).optional(),
 });
 
 export type AmazonPayConfig = z.input<typeof amazonPayConfigSchema>;
@@ -63,6 +72,8 @@ export interface ResolvedConfig {
   clock: () => Date;
   onAttempt: (record: AttemptRecord) => void;
   timeoutMs: number;
+  budgetMs: number;
+  now: () => number;
 }
 
 export class AmazonPayConfigError extends Error {
@@ -90,6 +101,8 @@ export function resolveConfig(input: AmazonPayConfig): ResolvedConfig {
     clock: config.clock ?? (() => new Date()),
     onAttempt: config.onAttempt ?? (() => {}),
     timeoutMs: config.timeoutMs,
+    budgetMs: config.budgetMs,
+    now: config.now ?? (() => performance.now()),
   };
 }
 

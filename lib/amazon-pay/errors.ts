@@ -15,6 +15,7 @@ export type AmazonPayReasonCode =
   | 'ServiceUnavailable'
   // Raised by this client, not by Amazon:
   | 'NetworkError'
+  | 'Timeout'
   | 'Aborted'
   | 'UnexpectedResponse'
   | 'InvalidArgument'

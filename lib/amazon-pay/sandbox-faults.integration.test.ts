@@ -195,6 +195,37 @@ describe('timeouts', () => {
   });
 });
 
+describe('the budget across attempts', () => {
+  it('cuts a slow attempt short at the end of the budget, well inside its own timeout', async () => {
+    const id = await checkoutUntilReturn(h, { paymentIntent: 'Confirm', amount: '100.00' });
+    // Far slower than the budget; the 10 s attempt timeout alone would wait it out and succeed.
+    await injectFault({ operation: 'completeCheckoutSession', delayMs: 2000 });
+    const error = await rejectionOf(
+      h.clientWith({ timeoutMs: 10_000, budgetMs: 150 }).completeCheckoutSession(id, { chargeAmount: usd('100.00') }),
+    );
+    expect([error.status, error.reasonCode, error.retryable, error.operation]).toEqual([
+      0,
+      'Timeout',
+      true,
+      'completeCheckoutSession',
+    ]);
+    expect(error.message).toBe('completeCheckoutSession timed out after 150 ms budget');
+    expect(attemptsAt(h, 'POST', /\/complete$/)).toHaveLength(1);
+  });
+
+  it("does not wait out a Retry-After longer than what is left, and keeps Amazon's reasonCode", async () => {
+    const id = await checkoutUntilReturn(h);
+    // The sandbox's 429 asks for Retry-After: 1 (1000 ms); the budget has 500 ms.
+    await injectFault({ operation: 'getCheckoutSession', status: 429, count: 5 });
+    const error = await rejectionOf(
+      h.clientWith({ budgetMs: 500, retry: { ...TINY_RETRY, maxDelayMs: 5000 } }).getCheckoutSession(id),
+    );
+    expect([error.status, error.reasonCode, error.retryable]).toEqual([429, 'TooManyRequests', true]);
+    expect(error.message).toBe('getCheckoutSession timed out after 500 ms budget');
+    expect(attemptsAt(h, 'GET', /^checkoutSessions\//)).toHaveLength(1);
+  });
+});
+
 describe('refusals are typed AmazonPayErrors, never retried', () => {
   it('over-capture: 400 TransactionAmountExceeded', async () => {
     const chargePermissionId = await chargePermission();

@@ -26,6 +26,7 @@ export function getAmazonPay(): AmazonPayClient {
     sandbox: amazonPay.sandbox,
     endpoint: amazonPay.endpoint,
     timeoutMs: amazonPay.timeoutMs,
+    budgetMs: amazonPay.budgetMs,
     // Each attempt's operation, status, duration and Amazon's request id, under the request's or job's id.
     onAttempt: (record) =>
       log[record.status >= 500 || record.status === 0 ? 'warn' : 'info']({ amazonPay: record }, 'Amazon Pay call'),

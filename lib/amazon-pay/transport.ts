@@ -63,11 +63,17 @@ export function createTransport(config: ResolvedConfig, signer: Signer): Send {
     const query = spec.query ?? [];
     const url = `${base.origin}${canonicalUri(path)}${query.length > 0 ? `?${encodeQuery(query)}` : ''}`;
 
+    const budgetEnds = config.now() + config.budgetMs;
+    let lastError: AmazonPayError | undefined;
     for (let attempt = 0; ; attempt++) {
       // Each attempt is re-signed with a fresh date, keeping the idempotency key.
       const headers = await signedHeaders({ config, signer, base, spec, path, query, body, idempotencyKey });
+      const left = budgetEnds - config.now();
+      if (left <= 0) throw budgetSpent(spec.operation, config.budgetMs, lastError);
+      // Capped by what is left of the budget, so the last attempt ends with it.
+      const attemptTimeoutMs = Math.min(config.timeoutMs, left);
       const started = performance.now();
-      const outcome = await attemptOnce(config, spec, url, headers, body);
+      const outcome = await attemptOnce(config, spec, url, headers, body, attemptTimeoutMs);
       config.onAttempt({
         operation: spec.operation,
         method: spec.method,
@@ -78,11 +84,34 @@ export function createTransport(config: ResolvedConfig, signer: Signer): Send {
         reasonCode: outcome.ok ? undefined : outcome.error.reasonCode,
       });
       if (outcome.ok) return outcome.value;
-      const { error, retryAfterMs } = outcome;
-      if (!error.retryable || attempt >= config.retry.maxRetries || spec.options?.signal?.aborted) throw error;
-      await config.retry.sleep(retryDelay(attempt, retryAfterMs, config.retry));
+      const { error, retryAfterMs, timedOut } = outcome;
+      if (!error.retryable || spec.options?.signal?.aborted) throw error;
+      if (timedOut && attemptTimeoutMs < config.timeoutMs) throw budgetSpent(spec.operation, config.budgetMs, error);
+      if (attempt >= config.retry.maxRetries) throw error;
+      const delay = retryDelay(attempt, retryAfterMs, config.retry);
+      // A wait that would use up the budget leaves no time for the attempt after it.
+      if (delay >= budgetEnds - config.now()) throw budgetSpent(spec.operation, config.budgetMs, error);
+      lastError = error;
+      await config.retry.sleep(delay);
     }
   };
+}
+
+/**
+ * The call ran out of its budget. Amazon's reasonCode when the last attempt got an answer
+ * (a 503 or 429 that kept coming), else Timeout. Still retryable: the caller may try again later.
+ */
+function budgetSpent(operation: string, budgetMs: number, last: AmazonPayError | undefined): AmazonPayError {
+  const answered = last !== undefined && last.status !== 0;
+  return new AmazonPayError({
+    status: answered ? last.status : 0,
+    reasonCode: answered ? last.reasonCode : 'Timeout',
+    message: `${operation} timed out after ${budgetMs} ms budget`,
+    retryable: true,
+    requestId: last?.requestId,
+    operation,
+    cause: last,
+  });
 }
 
 function buildPath(spec: RequestSpec<unknown>, base: ResolvedBase, prefix: string): string {
@@ -162,7 +191,7 @@ async function signedHeaders(input: SignInput): Promise<Record<string, string>> 
 
 type Outcome<T> =
   | { ok: true; value: T; status: number; requestId: string | undefined }
-  | { ok: false; error: AmazonPayError; retryAfterMs: number | null };
+  | { ok: false; error: AmazonPayError; retryAfterMs: number | null; timedOut: boolean };
 
 async function attemptOnce<T>(
   config: ResolvedConfig,
@@ -170,12 +199,13 @@ async function attemptOnce<T>(
   url: string,
   headers: Record<string, string>,
   body: string,
+  timeoutMs: number,
 ): Promise<Outcome<T>> {
   let response: Response;
   let text: string;
   // Each attempt has its own deadline, so a stalled or dead connection costs at most timeoutMs.
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), config.timeoutMs);
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = spec.options?.signal ? AbortSignal.any([spec.options.signal, deadline.signal]) : deadline.signal;
   // Raced as well as passed on, for a fetch that does not honour its signal.
   const stopped = new Promise<never>((_, reject) =>
@@ -195,13 +225,13 @@ async function attemptOnce<T>(
       status: 0,
       reasonCode: aborted ? 'Aborted' : timedOut ? 'Timeout' : 'NetworkError',
       message: timedOut
-        ? `${spec.operation} timed out after ${config.timeoutMs} ms`
+        ? `${spec.operation} timed out after ${timeoutMs} ms`
         : `${spec.operation} did not get a response: ${cause instanceof Error ? cause.message : 'unknown failure'}`,
       retryable: !aborted,
       operation: spec.operation,
       cause,
     });
-    return { ok: false, error, retryAfterMs: null };
+    return { ok: false, error, retryAfterMs: null, timedOut };
   } finally {
     clearTimeout(timer);
   }
@@ -209,7 +239,12 @@ async function attemptOnce<T>(
   const requestId = response.headers.get('x-amz-pay-request-id') ?? undefined;
   if (!response.ok) {
     const error = errorFromResponse(spec.operation, response.status, text, requestId);
-    return { ok: false, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.clock()) };
+    return {
+      ok: false,
+      error,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), config.clock()),
+      timedOut: false,
+    };
   }
   return { ok: true, value: parseSuccess(spec, response.status, text, requestId), status: response.status, requestId };
 }

@@ -121,10 +121,19 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
 
   // A new order is written before Amazon hears of it (Amazon needs its number). A
   // changed order is rewritten only after Amazon accepted the new amounts, so our
-  // total never differs from the one the shopper approves on Amazon's pages.
+  // total never differs from the one the shopper approves on Amazon's pages. A crash
+  // in between leaves Amazon holding an amount the order does not record; completion
+  // then charges nothing (see completeOrderPayment) and the attempt expires.
   const { order, existed } = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(orders).where(eq(orders.checkoutSessionId, input.checkoutSessionId)).for('update');
-    if (existing && (existing.status !== 'pending' || existing.browserTokenHash !== input.shopperTokenHash)) {
+    if (
+      existing &&
+      (existing.status !== 'pending' ||
+        existing.browserTokenHash !== input.shopperTokenHash ||
+        // The shopper is already back from Amazon in another tab: that amount is being completed.
+        existing.completionRequestedAt ||
+        existing.chargePermissionId)
+    ) {
       throw new CheckoutEndedError();
     }
     if (existing) return { order: existing, existed: true };

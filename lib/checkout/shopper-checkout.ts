@@ -3,13 +3,14 @@ import { getCurrentCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { enqueueOrderFinish } from '@/lib/jobs';
 import { appOrigin } from '@/lib/request-origin';
 import { completeCheckout, type CompletionOutcome } from './complete';
 import { placeOrder, type PlacedOrder } from './place-order';
 import type { ShippingMethod } from './pricing';
-import { currentShopperTokenHash, ensureShopperTokenHash } from './shopper-token';
+import { currentShopperTokenHash, requireShopperTokenHash } from './shopper-token';
 
-/** placeOrder for this browser's cart and shopper cookie. Server actions only (it may set the cookie). */
+/** placeOrder for this browser's cart and shopper cookie; refuses, changing nothing, when the cookie is missing. */
 export async function placeShopperOrder(input: {
   checkoutSessionId: string;
   shippingMethod: ShippingMethod;
@@ -24,15 +25,17 @@ export async function placeShopperOrder(input: {
     shipToCountries: config.store.shipToCountries,
     storeName: config.store.name,
     resultUrl: `${await appOrigin()}/checkout/result`,
-    shopperTokenHash: await ensureShopperTokenHash(),
+    shopperTokenHash: await requireShopperTokenHash(),
     confirmedSnapshot: input.confirmedSnapshot,
   });
 }
 
 /** completeCheckout for this browser: its shopper cookie is the authorization. */
 export async function completeShopperCheckout(checkoutSessionId: string): Promise<CompletionOutcome> {
-  return completeCheckout(await getDb(), getAmazonPay(), {
-    checkoutSessionId,
-    shopperTokenHash: await currentShopperTokenHash(),
-  });
+  return completeCheckout(
+    await getDb(),
+    getAmazonPay(),
+    { checkoutSessionId, shopperTokenHash: await currentShopperTokenHash() },
+    { followUp: enqueueOrderFinish },
+  );
 }

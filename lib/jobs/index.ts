@@ -6,6 +6,7 @@ import { UserFacingError } from '@/lib/errors';
 import { resyncPayments, type ResyncResult, type ResyncTrigger } from '@/lib/orders/payments/resync';
 import type { JobDefinition } from './definitions';
 import { processIpnJob } from './ipn';
+import { finishOrderJob } from './order-finish';
 import { reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
 import { startJobRunner, type JobRunner } from './runner';
@@ -14,6 +15,7 @@ import { errorFields, log } from '@/lib/log';
 
 export { PROCESS_IPN, processIpnJob } from './ipn';
 export { RESYNC_SWEEP } from './resync-sweep';
+export { FINISH_ORDER } from './order-finish';
 export { isControlToken, publishControlAddress, readControlAddress } from './local-control';
 export type { JobRunner } from './runner';
 export type { FailedJob, JobOverview, JobRun } from './status';
@@ -23,6 +25,7 @@ export function storefrontJobs(): JobDefinition[] {
   return [
     resyncSweepJob(getConfig().jobs.resyncSweepCron),
     processIpnJob,
+    finishOrderJob,
     reportFollowUpJob,
     reportSchedulesJob(),
   ] as JobDefinition[];
@@ -107,4 +110,9 @@ export async function enqueueIpnProcessing(notificationId: string): Promise<void
 /** Follows up a report the merchant asked Amazon for, until Amazon has finished it. */
 export async function enqueueReportFollowUp(reportId: string): Promise<void> {
   await (await getJobRunner()).enqueue(reportFollowUpJob, { reportId }, { singletonKey: reportId });
+}
+
+/** Finishes an order whose completion did not answer, in the background, if the shopper leaves. */
+export async function enqueueOrderFinish(orderId: string): Promise<void> {
+  await (await getJobRunner()).enqueue(finishOrderJob, { orderId }, { singletonKey: orderId });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resyncPayments } from '@/lib/orders/payments/resync';
 import { defineJob } from './definitions';
+import { processIpnJob } from './ipn';
 
 export const RESYNC_SWEEP = 'resync-sweep';
 
@@ -17,8 +18,13 @@ export function resyncSweepJob(cron: string) {
     retryBackoff: true,
     expireInSeconds: 15 * 60,
     cron,
-    async run({ trigger }, { db, amazon }) {
-      const result = await resyncPayments(db, amazon, { trigger });
+    async run({ trigger }, { db, amazon, enqueue }) {
+      const result = await resyncPayments(db, amazon, {
+        trigger,
+        processNotification: async (notificationId) => {
+          await enqueue(processIpnJob, { notificationId }, { singletonKey: notificationId });
+        },
+      });
       return {
         runId: result.runId,
         status: result.errors.length > 0 ? 'partial' : result.status,

@@ -105,20 +105,33 @@ async function requestCompletion(db: Database, order: OrderRow, actor: Actor): P
 
 /** Amazon refused and the session is still Open: nothing is left for a resync to complete. */
 async function withdrawCompletion(db: Database, order: OrderRow, reasonCode: string, actor: Actor): Promise<void> {
+  await changeUncompletedOrder(
+    db,
+    order,
+    { completionRequestedAt: null, lastReasonCode: reasonCode },
+    {
+      type: 'checkout.completion_refused',
+      actor,
+      detail: { reasonCode },
+    },
+  );
+}
+
+/** Changes an order that Amazon has not completed yet, with its event, unless another process got there first. */
+async function changeUncompletedOrder(
+  db: Database,
+  order: OrderRow,
+  values: Partial<typeof orders.$inferInsert>,
+  event: Pick<PaymentEventInput, 'type' | 'actor' | 'detail'>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const changed = await tx
       .update(orders)
-      .set({ completionRequestedAt: null, lastReasonCode: reasonCode, updatedAt: new Date() })
+      .set({ ...values, updatedAt: new Date() })
       .where(and(eq(orders.id, order.id), eq(orders.status, 'pending'), isNull(orders.chargePermissionId)))
       .returning({ id: orders.id });
     if (changed.length > 0) {
-      await recordPaymentEvent(tx, {
-        orderId: order.id,
-        type: 'checkout.completion_refused',
-        actor,
-        amazonObjectId: order.checkoutSessionId,
-        detail: { reasonCode },
-      });
+      await recordPaymentEvent(tx, { ...event, orderId: order.id, amazonObjectId: order.checkoutSessionId });
     }
   });
 }
@@ -167,20 +180,10 @@ export async function recordCheckoutSession(
 
 /** The checkout attempt ended on Amazon's side (declined, canceled by the buyer, or expired). */
 export async function cancelAttempt(db: Database, order: OrderRow, reasonCode: string, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const changed = await tx
-      .update(orders)
-      .set({ status: 'canceled', paymentState: 'Canceled', lastReasonCode: reasonCode, updatedAt: new Date() })
-      .where(and(eq(orders.id, order.id), eq(orders.status, 'pending'), isNull(orders.chargePermissionId)))
-      .returning({ id: orders.id });
-    if (changed.length > 0) {
-      await recordPaymentEvent(tx, {
-        orderId: order.id,
-        type: 'checkout.canceled',
-        actor,
-        amazonObjectId: order.checkoutSessionId,
-        detail: { reasonCode },
-      });
-    }
-  });
+  await changeUncompletedOrder(
+    db,
+    order,
+    { status: 'canceled', paymentState: 'Canceled', lastReasonCode: reasonCode },
+    { type: 'checkout.canceled', actor, detail: { reasonCode } },
+  );
 }

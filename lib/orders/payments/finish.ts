@@ -39,8 +39,13 @@ export async function finishOrder(
     .from(payments)
     .where(eq(payments.orderId, order.id));
   // The charge completion created, recorded from Amazon's answer even if reading it failed.
-  if (order.checkoutChargeId && !known.some((row) => row.chargeId === order.checkoutChargeId)) {
-    await syncCharge(db, amazon, order.checkoutChargeId, actor);
+  let checkoutChargeId = order.checkoutChargeId;
+  if (!checkoutChargeId && known.length === 0 && order.chargePermissionId && order.checkoutSessionId) {
+    // Completed before the charge's id was kept on the order: the session still names it.
+    checkoutChargeId = (await amazon.getCheckoutSession(order.checkoutSessionId)).chargeId ?? null;
+  }
+  if (checkoutChargeId && !known.some((row) => row.chargeId === checkoutChargeId)) {
+    await syncCharge(db, amazon, checkoutChargeId, actor);
   }
   for (const charge of known) {
     await syncCharge(db, amazon, charge.chargeId, actor);

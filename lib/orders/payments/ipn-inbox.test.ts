@@ -1,54 +1,44 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '@/lib/catalog/seed';
-import type { DatabaseHandle } from '@/lib/db/connection';
+import { describe, expect, it } from 'vitest';
 import { notificationsReceived, orders, payments, refunds } from '@/lib/db/schema';
 import { createSnsVerifier, InvalidNotificationError, type AmazonPayNotification } from '@/lib/amazon-pay/ipn';
-import { createHarness, type Harness } from '@/test/sandbox-harness';
 import { completedOrder } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
+import { storeOnSandbox } from '@/test/store-on-sandbox';
 import { processNotification, recordNotification } from './ipn-inbox';
 
 const SHOPPER = 'c'.repeat(64);
 
 describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
-  let handle: DatabaseHandle;
-  let h: Harness;
-
-  beforeAll(async () => {
-    handle = await target.open();
-    await seedCatalog(handle.db, 'USD');
-    h = await createHarness();
-  });
-  afterAll(async () => handle?.close());
+  const store = storeOnSandbox(target);
 
   const authorizedOrder = () =>
-    completedOrder(handle.db, h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: SHOPPER });
+    completedOrder(store.db, store.h, { slugs: ['enamel-camp-mug'], card: '1111', shopperTokenHash: SHOPPER });
 
   function messagesFor(objectId: string): AmazonPayNotification[] {
-    return h.sandbox
+    return store.h.sandbox
       .notifications()
       .filter((record) => record.message.ObjectId === objectId)
       .map((record) => record.message);
   }
 
   async function deliver(message: AmazonPayNotification): Promise<void> {
-    if (await recordNotification(handle.db, `msg-${message.NotificationId}`, message)) {
-      await processNotification(handle.db, h.client, message.NotificationId);
+    if (await recordNotification(store.db, `msg-${message.NotificationId}`, message)) {
+      await processNotification(store.db, store.h.client, message.NotificationId);
     }
   }
 
   async function orderState(number: string) {
-    const [order] = await handle.db.select().from(orders).where(eq(orders.number, number));
-    const charges = await handle.db.select().from(payments).where(eq(payments.orderId, order!.id));
-    const refundRows = charges[0] ? await handle.db.select().from(refunds).where(eq(refunds.paymentId, charges[0].id)) : [];
+    const [order] = await store.db.select().from(orders).where(eq(orders.number, number));
+    const charges = await store.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    const refundRows = charges[0] ? await store.db.select().from(refunds).where(eq(refunds.paymentId, charges[0].id)) : [];
     return { status: order!.status, charges, refunds: refundRows };
   }
 
   it('re-reads the charge for a notification, and a duplicate changes nothing', async () => {
     const { number, chargeId } = await authorizedOrder();
     // Amazon captures behind our back (say, from Seller Central); only the IPN tells us.
-    await h.client.captureCharge(
+    await store.h.client.captureCharge(
       chargeId,
       { captureAmount: { amount: '29.55', currencyCode: 'USD' } },
       { idempotencyKey: 'capture-from-elsewhere-1' },
@@ -58,7 +48,7 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
     expect((await orderState(number)).status).toBe('paid');
     await deliver(captured!);
     await deliver(captured!);
-    const [row] = await handle.db
+    const [row] = await store.db
       .select()
       .from(notificationsReceived)
       .where(eq(notificationsReceived.notificationId, captured!.NotificationId));
@@ -67,16 +57,16 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
 
   it('reaches the same state whatever order notifications arrive in', async () => {
     const { number, chargeId } = await authorizedOrder();
-    await h.client.captureCharge(
+    await store.h.client.captureCharge(
       chargeId,
       { captureAmount: { amount: '29.55', currencyCode: 'USD' } },
       { idempotencyKey: 'capture-ooo-1' },
     );
-    const refund = await h.client.createRefund(
+    const refund = await store.h.client.createRefund(
       { chargeId, refundAmount: { amount: '10.00', currencyCode: 'USD' } },
       { idempotencyKey: 'refund-ooo-1' },
     );
-    await h.sandbox.advance(60);
+    await store.h.sandbox.advance(60);
     const all = [...messagesFor(chargeId), ...messagesFor(refund.refundId)];
     // Newest first: the refund's final state before the capture that preceded it.
     for (const message of [...all].reverse()) await deliver(message);
@@ -90,10 +80,10 @@ describe.each(testDatabaseTargets)('IPN handling on $name', (target) => {
     const verifier = createSnsVerifier({
       allowedCertHosts: ['sandbox.test'],
       allowInsecureCertUrl: true,
-      fetch: (input, init) => h.sandbox.fetch(input, init ?? {}),
+      fetch: (input, init) => store.h.sandbox.fetch(input, init ?? {}),
     });
     const { chargeId } = await authorizedOrder();
-    const record = h.sandbox.notifications().find((candidate) => candidate.message.ObjectId === chargeId)!;
+    const record = store.h.sandbox.notifications().find((candidate) => candidate.message.ObjectId === chargeId)!;
     await expect(verifier.verify(JSON.stringify(record.envelope))).resolves.toMatchObject({ kind: 'notification' });
     const forged = { ...record.envelope, Message: record.envelope.Message.replace(chargeId, 'S01-0000000-0000000-C000000') };
     await expect(verifier.verify(JSON.stringify(forged))).rejects.toBeInstanceOf(InvalidNotificationError);

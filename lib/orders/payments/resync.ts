@@ -26,6 +26,17 @@ export interface OrderSnapshot {
   chargePermissionState: string | null;
 }
 
+export interface ResyncOptions {
+  trigger: ResyncTrigger;
+  /** Decides which Open checkout sessions have expired; tests pass the emulator's clock. */
+  now?: Date;
+  /**
+   * Hands an unprocessed notification on; the job runner's IPN queue, so the sweep never
+   * works one beside its own job. Processed in this run when absent.
+   */
+  processNotification?: (notificationId: string) => Promise<void>;
+}
+
 export interface ResyncResult {
   runId: string;
   status: 'succeeded' | 'failed';
@@ -59,16 +70,11 @@ const snapshot = (row: typeof orders.$inferSelect): OrderSnapshot => ({
 const messageOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'unknown error';
 
-export async function resyncPayments(
-  db: Database,
-  amazon: AmazonPayClient,
-  /** `now` decides which Open checkout sessions have expired; tests pass the emulator's clock. */
-  options: { trigger: ResyncTrigger; now?: Date },
-): Promise<ResyncResult> {
+export async function resyncPayments(db: Database, amazon: AmazonPayClient, options: ResyncOptions): Promise<ResyncResult> {
   const [run] = await db.insert(resyncRuns).values({ trigger: options.trigger }).returning({ id: resyncRuns.id });
   if (!run) throw new Error('could not record the resync run');
   try {
-    return await resyncRun(db, amazon, run.id, options.now ?? new Date());
+    return await resyncRun(db, amazon, run.id, options);
   } catch (error) {
     // The database itself failed mid-run: leave a finished, failed row rather than one 'running' forever.
     await db
@@ -82,7 +88,9 @@ export async function resyncPayments(
   }
 }
 
-async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, now: Date): Promise<ResyncResult> {
+async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, options: ResyncOptions): Promise<ResyncResult> {
+  const now = options.now ?? new Date();
+  const handOn = options.processNotification ?? ((id: string) => processNotification(db, amazon, id));
   const changes: OrderChange[] = [];
   const errors: ResyncResult['errors'] = [];
   let ordersChecked = 0;
@@ -116,7 +124,7 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, n
 
   for (const notificationId of await unprocessedNotificationIds(db, new Date(now.getTime() - NOTIFICATION_GRACE_MS))) {
     try {
-      await processNotification(db, amazon, notificationId);
+      await handOn(notificationId);
       notificationsProcessed += 1;
     } catch (error) {
       log.warn({ context: 'resync', notificationId, ...errorFields(error) }, 'notification could not be processed');

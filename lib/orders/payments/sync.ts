@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient, Charge, Refund } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
@@ -119,8 +119,10 @@ export async function syncRefund(
   actor: Actor = 'amazon',
 ): Promise<string | null> {
   const refund = await amazon.getRefund(refundId);
+  // The charge first: a refund is recorded under its payment, which may be new to us.
+  const orderId = refund.chargeId ? await syncCharge(db, amazon, refund.chargeId, actor) : null;
   await recordRefund(db, refund, actor);
-  return refund.chargeId ? syncCharge(db, amazon, refund.chargeId, actor) : null;
+  return orderId;
 }
 
 export async function recordRefund(db: Database, refund: Refund, actor: Actor): Promise<void> {
@@ -154,13 +156,13 @@ export async function recordRefund(db: Database, refund: Refund, actor: Actor): 
   }
 }
 
-/** Re-reads a ChargePermission and records its state on the orders that use it. */
+/** Re-reads a ChargePermission and records its state on the orders that use it; returns how many use it. */
 export async function syncChargePermission(
   db: Database,
   amazon: AmazonPayClient,
   chargePermissionId: string,
   actor: Actor = 'amazon',
-): Promise<void> {
+): Promise<number> {
   const permission = await amazon.getChargePermission(chargePermissionId);
   const state = permission.statusDetails.state;
   const changed = await db
@@ -182,4 +184,6 @@ export async function syncChargePermission(
       detail: { state },
     });
   }
+  const [holders] = await db.select({ n: count() }).from(orders).where(eq(orders.chargePermissionId, chargePermissionId));
+  return holders?.n ?? 0;
 }
