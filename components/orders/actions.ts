@@ -44,6 +44,8 @@ export async function payAgainAction(input: z.input<typeof orderSchema>): Promis
   if (result.restored === 0) {
     return { ok: false, message: 'None of these items can be bought any more, so there is nothing to pay for again.' };
   }
+  // The header's cart count belongs to the shared layout, which a redirect alone leaves as it was.
+  refresh();
   const search = new URLSearchParams();
   if (result.reasonCode) search.set('payment', result.reasonCode);
   if (result.unavailable.length > 0) search.set('unavailable', String(result.unavailable.length));
