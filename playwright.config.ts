@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/browser';
 
 const port = process.env.E2E_PORT ?? '3210';
-const baseURL = `http://localhost:${port}`;
+// The shop is reached at 127.0.0.1 while APP_URL names that origin (scripts/e2e-server.mjs): every
+// redirect and return URL must stay on it, or the browser would lose its cookies on the way.
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './e2e',

@@ -26,6 +26,7 @@ const buildEnv = {
 const runtimeEnv = {
   ...process.env,
   PORT: port,
+  APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
   SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4210',
   DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}`,
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@example.com',

@@ -47,7 +47,7 @@ export async function completeCheckout(
 
   try {
     const result = await completeOrderPayment(db, amazon, order, 'shopper');
-    if (result.state === 'Open') {
+    if (result?.state === 'Open') {
       return { kind: 'failed', orderNumber: order.number, reasonCode: result.reasonCode ?? 'CheckoutNotCompleted' };
     }
   } catch (error) {

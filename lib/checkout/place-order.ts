@@ -7,7 +7,7 @@ import { UserFacingError, ValidationError } from '@/lib/errors';
 import { formatMoney, money, toAmazonPrice, type Money } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import { fulfilmentOf, paymentIntentFor } from './button-payload';
-import { cartShips, computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
+import { cartShips, computeTotals, renewalTotals, type OrderTotals, type ShippingMethod } from './pricing';
 import { countryName } from './countries';
 import { reshapeCheckoutSession } from './reshape';
 import { checkoutSnapshot, snapshotTotal } from './snapshot';
@@ -149,7 +149,12 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
     return { order: row, existed: false };
   });
 
-  const subscriptionLine = input.cart.lines.find((line) => line.product.kind === 'subscription');
+  // The amount Amazon shows the shopper as recurring is what every renewal charges.
+  const renewal = renewalTotals(
+    input.cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity })),
+    input.cart.currency,
+    { countryCode: review.shippingAddress?.countryCode, method: input.shippingMethod },
+  );
   const updated = await amazon.updateCheckoutSession(input.checkoutSessionId, {
     webCheckoutDetails: { checkoutResultReturnUrl: input.resultUrl },
     paymentDetails: {
@@ -159,9 +164,7 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
       totalOrderAmount: toAmazonPrice(totals.total),
     },
     merchantMetadata: { merchantReferenceId: order.number, merchantStoreName: input.storeName },
-    ...(subscriptionLine
-      ? { recurringMetadata: { frequency: { unit: 'Month', value: 1 }, amount: toAmazonPrice(subscriptionLine.lineTotal) } }
-      : {}),
+    ...(renewal ? { recurringMetadata: { frequency: { unit: 'Month', value: 1 }, amount: toAmazonPrice(renewal.total) } } : {}),
   });
   if (existed) {
     await db.transaction(async (tx) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '@/lib/money';
-import { applyRate, computeTotals, estimateShipping, shippingOptions, type PricedLine } from './pricing';
+import { applyRate, computeTotals, estimateShipping, renewalTotals, shippingOptions, type PricedLine } from './pricing';
 
 const mug: PricedLine = { kind: 'physical', unitPrice: money(2200, 'USD'), quantity: 1 };
 const ebook: PricedLine = { kind: 'digital', unitPrice: money(1200, 'USD'), quantity: 1 };
 const throwBlanket: PricedLine = { kind: 'physical', unitPrice: money(12000, 'USD'), quantity: 1 };
+const coffeeClub: PricedLine = { kind: 'subscription', unitPrice: money(2400, 'USD'), quantity: 1 };
 
 describe('shipping rules', () => {
   it('never ships a digital-only cart', () => {
@@ -51,5 +52,28 @@ describe('tax', () => {
 
   it('does not tax countries without a rate', () => {
     expect(computeTotals([mug], 'USD', { countryCode: 'AU' }).tax).toEqual(money(0, 'USD'));
+  });
+});
+
+describe('renewals', () => {
+  it('price the subscription lines alone with the shipping and tax the checkout charged for them', () => {
+    const alone = computeTotals([coffeeClub], 'USD', { countryCode: 'CA', method: 'express' });
+    expect(renewalTotals([coffeeClub], 'USD', { countryCode: 'CA', method: 'express' })).toEqual(alone);
+    // 24.00 + express 14.95 + the 12.00 surcharge outside the US, then 5% Canadian tax on 50.95 = 2.5475.
+    expect(alone.total).toEqual(money(2400 + 1495 + 1200 + 255, 'USD'));
+  });
+
+  it('leave out the goods bought once, and the free shipping they earned at checkout', () => {
+    const checkout = computeTotals([coffeeClub, throwBlanket], 'USD', { countryCode: 'US' });
+    expect(checkout.shipping).toEqual(money(0, 'USD'));
+    const renewal = renewalTotals([coffeeClub, throwBlanket, ebook], 'USD', { countryCode: 'US' });
+    expect(renewal?.subtotal).toEqual(money(2400, 'USD'));
+    expect(renewal?.shipping).toEqual(money(595, 'USD'));
+    expect(renewal?.tax).toEqual(money(217, 'USD')); // 7.25% of 29.95 = 2.171
+    expect(renewal?.total).toEqual(money(2400 + 595 + 217, 'USD'));
+  });
+
+  it('are null for an order with nothing that renews', () => {
+    expect(renewalTotals([mug, ebook], 'USD', { countryCode: 'US' })).toBeNull();
   });
 });

@@ -118,3 +118,18 @@ export function estimateShipping(lines: readonly PricedLine[], currency: Currenc
   const [standard] = shippingOptions(lines, currency);
   return standard ? standard.price : money(0, currency);
 }
+
+/**
+ * What every renewal of a subscription charges: its subscription lines alone, shipped and
+ * taxed to the order's destination by the rules above, exactly as checkout priced them.
+ * Checkout tells Amazon this as the recurring amount the shopper agrees to, and each
+ * renewal charges it, so the two never differ. Null when nothing renews.
+ */
+export function renewalTotals(
+  lines: readonly PricedLine[],
+  currency: CurrencyCode,
+  destination: { countryCode?: string; method?: ShippingMethod } = {},
+): OrderTotals | null {
+  const renewing = lines.filter((line) => line.kind === 'subscription');
+  return renewing.length === 0 ? null : computeTotals(renewing, currency, destination);
+}

@@ -28,6 +28,30 @@ export function orderStatusForCharge(chargeState: string | null | undefined): Or
   }
 }
 
+const ENDED: ReadonlySet<OrderStatus> = new Set(['declined', 'canceled']);
+
+/**
+ * The order's label from all its charges. A subscription holds several, and the order is
+ * paid only once every charge still alive (not declined or canceled) is captured: one still
+ * only authorized keeps it authorized, one still awaiting authorization keeps it processing.
+ */
+export function orderStatusFromPayments(
+  rows: ReadonlyArray<{ state: string; capturedAmount: number; refundedAmount: number }>,
+): OrderStatus {
+  if (rows.length === 0) return 'pending';
+  const captured = rows.reduce((sum, row) => sum + row.capturedAmount, 0);
+  const refunded = rows.reduce((sum, row) => sum + row.refundedAmount, 0);
+  if (captured > 0 && refunded >= captured) return 'refunded';
+  if (refunded > 0) return 'partially_refunded';
+  const statuses = rows.map((row) => orderStatusForCharge(row.state));
+  const live = statuses.filter((status) => !ENDED.has(status));
+  if (live.length === 0) return statuses.includes('declined') ? 'declined' : 'canceled';
+  if (live.every((status) => status === 'paid')) return 'paid';
+  if (live.includes('authorized')) return 'authorized';
+  if (live.includes('payment_processing')) return 'payment_processing';
+  return 'pending';
+}
+
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending: 'Awaiting payment',
   payment_processing: 'Payment processing',

@@ -6,7 +6,8 @@ import {
   closeChargePermissionAction,
   updateChargePermissionMetadataAction,
 } from '@/components/admin/order-actions';
-import type { AdminOrderView, LivePermissionView } from '@/lib/orders/admin/order-view-types';
+import type { ReactNode } from 'react';
+import type { AdminOrderView, LivePermissionView, RenewalView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
 import { Field, inputClass, OperationForm, type OperationFormProps } from './operation-form';
 
@@ -18,38 +19,83 @@ const METADATA_FIELDS: Array<{ name: MetadataKey; label: string; maxLength: numb
   { name: 'noteToBuyer', label: 'Note to buyer', maxLength: 255 },
 ];
 
-/** One operation in its own titled box. */
-function OperationBox({ title, ...form }: { title: string } & OperationFormProps) {
+/** A titled box for one operation on the permission. */
+function Box({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="rounded-lg border border-black/10 p-4">
       <h3 className="mb-2 text-sm font-semibold">{title}</h3>
-      <OperationForm {...form} />
+      {children}
     </div>
+  );
+}
+
+/** One operation in its own titled box. */
+function OperationBox({ title, ...form }: { title: string } & OperationFormProps) {
+  return (
+    <Box title={title}>
+      <OperationForm {...form} />
+    </Box>
+  );
+}
+
+/** The next billing period: charged from its due date on, and said to be not due before it. */
+function ChargeAgain({
+  orderNumber,
+  renewal,
+  product,
+  currency,
+}: {
+  orderNumber: string;
+  renewal: RenewalView;
+  product: string;
+  currency: string;
+}) {
+  const amount = formatMinor(renewal.amount, currency);
+  const period = `Billing period ${renewal.period}`;
+  if (!renewal.due) {
+    return (
+      <Box title="Charge the subscription again">
+        <p className="text-sm text-black/70" data-testid="charge-again-not-due">
+          {period} ({amount}) is not due yet. It can be charged from {renewal.dueOn}.
+        </p>
+      </Box>
+    );
+  }
+  return (
+    <OperationBox
+      title="Charge the subscription again"
+      action={chargeAgainAction}
+      orderNumber={orderNumber}
+      submitLabel={`Charge ${amount}…`}
+      testId="charge-again-form"
+      confirm={{
+        title: 'Charge the buyer again?',
+        body: `${amount} for ${product}, ${period.toLowerCase()} (due ${renewal.dueOn}), with its shipping and tax. Once per period; a second press does nothing.`,
+        confirmLabel: 'Charge now',
+      }}
+    >
+      <p className="text-sm text-black/70" data-testid="charge-again-period">
+        {period}, due {renewal.dueOn}: {amount}
+      </p>
+    </OperationBox>
   );
 }
 
 /** Operations on the charge permission, offered as its live state and the order's goods allow. */
 export function PermissionActions({ view, permission }: { view: AdminOrderView; permission: LivePermissionView }) {
-  const { order, lines } = view;
+  const { order, lines, renewal } = view;
   const open = permission.state !== 'Closed';
-  const subscriptionLine = lines.find((line) => line.kind === 'subscription');
-  const canChargeAgain =
-    order.isSubscription && permission.type === 'Recurring' && permission.state === 'Chargeable' && subscriptionLine;
+  const subscriptionLines = lines.filter((line) => line.kind === 'subscription');
+  const canChargeAgain = order.isSubscription && permission.type === 'Recurring' && permission.state === 'Chargeable' && renewal;
   if (!open && !order.hasPhysicalGoods) return null;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canChargeAgain && (
-        <OperationBox
-          title="Charge the subscription again"
-          action={chargeAgainAction}
+        <ChargeAgain
           orderNumber={order.number}
-          submitLabel={`Charge ${formatMinor(subscriptionLine.lineTotal, order.currency)}…`}
-          testId="charge-again-form"
-          confirm={{
-            title: 'Charge the buyer again?',
-            body: `${formatMinor(subscriptionLine.lineTotal, order.currency)} for ${subscriptionLine.name}, this month’s renewal. Once per month; a second press does nothing.`,
-            confirmLabel: 'Charge now',
-          }}
+          renewal={renewal}
+          product={subscriptionLines.map((line) => line.name).join(', ')}
+          currency={order.currency}
         />
       )}
       {order.hasPhysicalGoods && (

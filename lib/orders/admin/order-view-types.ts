@@ -85,8 +85,21 @@ export type LiveStateView =
   | { ok: true; fetchedAt: string; permission: LivePermissionView | null; charges: LiveChargeView[] }
   | { ok: false; fetchedAt: string; message: string };
 
+/** A subscription's next billing period: what Charge again would take, and from when. */
+export interface RenewalView {
+  period: number;
+  dueAt: string;
+  /** The due date in words, e.g. "February 28, 2026". */
+  dueOn: string;
+  amount: number;
+  /** False before the due date; the server refuses to charge the period until then. */
+  due: boolean;
+}
+
 export interface AdminOrderView {
   order: OrderSummaryView;
+  /** Null unless the order is a subscription whose permission may be charged. */
+  renewal: RenewalView | null;
   lines: LineView[];
   events: EventView[];
   live: LiveStateView;

@@ -19,6 +19,7 @@ import {
   type LiveStateView,
 } from './order-view-types';
 import { orderStatusLabel } from '@/lib/orders/status';
+import { dueDateInWords, nextRenewal } from '@/lib/orders/payments/renewal';
 import { log } from '@/lib/log';
 
 type OrderRecord = NonNullable<Awaited<ReturnType<typeof loadOrderRecord>>>;
@@ -28,10 +29,11 @@ export async function loadAdminOrderView(
   db: Database,
   amazon: AmazonPayClient,
   orderNumber: string,
+  now = new Date(),
 ): Promise<AdminOrderView | null> {
   const record = await loadOrderRecord(db, orderNumber);
   if (!record) return null;
-  const live = await readLiveState(amazon, record);
+  const [live, renewal] = await Promise.all([readLiveState(amazon, record), nextRenewal(db, record.order)]);
   const settling = live.ok && (amazonIsSettling(live.charges) || recordsLagBehind(record, live.charges));
   const { order } = record;
   return {
@@ -56,6 +58,13 @@ export async function loadAdminOrderView(
       chargePermissionId: order.chargePermissionId,
       chargePermissionType: order.chargePermissionType,
       lastReasonCode: order.lastReasonCode,
+    },
+    renewal: renewal && {
+      period: renewal.period,
+      dueAt: renewal.dueAt.toISOString(),
+      dueOn: dueDateInWords(renewal.dueAt),
+      amount: renewal.amount.amount,
+      due: now >= renewal.dueAt,
     },
     lines: record.lines.map((line) => ({
       name: line.productName,

@@ -5,6 +5,7 @@ import { completeCheckout } from '@/lib/checkout/complete';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { notificationsReceived, orders, payments } from '@/lib/db/schema';
 import { cartWith, placeInput, sessionChosenBy } from '@/test/checkout-fixtures';
+import { finishOrderJob } from '@/lib/jobs/order-finish';
 import { testDatabaseTargets } from '@/test/databases';
 import { storeOnSandbox } from '@/test/store-on-sandbox';
 import { NOTIFICATION_MAX_ATTEMPTS, UnmatchedNotificationError, processNotification } from './ipn-inbox';
@@ -112,6 +113,23 @@ describe.each(testDatabaseTargets)('write-ahead completion on $name', (target) =
     const order = await orderNamed(number);
     expect(order).toMatchObject({ status: 'authorized', chargePermissionId: session.chargePermissionId });
     expect(await chargesOf(order.id)).toHaveLength(1);
+  });
+
+  it('lets the follow-up job finish an order whose shopper closed the tab, retrying while Amazon is away', async () => {
+    const { checkoutSessionId, number } = await returnedFromAmazon();
+    const queued: string[] = [];
+    await complete(
+      dyingClient((method, url) => (method === 'POST' && url.pathname.endsWith('/complete') ? 'before' : null)),
+      checkoutSessionId,
+      async (orderId) => void queued.push(orderId),
+    );
+    const [orderId] = queued;
+    const context = { db: store.db, amazon: store.h.client, jobId: 'job-1', enqueue: async () => null };
+
+    await store.h.control('POST', 'faults', { operation: 'getCheckoutSession', status: 503, count: 4 });
+    // The job fails this run, and pg-boss retries it with backoff.
+    await expect(finishOrderJob.run({ orderId: orderId! }, context)).rejects.toMatchObject({ reasonCode: 'ServiceUnavailable' });
+    expect(await finishOrderJob.run({ orderId: orderId! }, context)).toEqual({ order: number, status: 'authorized' });
   });
 
   it('reads throttling that outlasts the retries as "confirming", never as a failed payment', async () => {

@@ -44,7 +44,7 @@ export interface CompletionResult {
 
 /**
  * Asks Amazon to complete the order's session for the amount we recorded, and records
- * the answer. Throws on a transient failure, with the request recorded, so the caller
+ * the answer; null when the order was already completed or ended elsewhere. Throws on a transient failure, with the request recorded, so the caller
  * can tell the shopper their payment is being confirmed and a resync can finish it.
  */
 export async function completeOrderPayment(
@@ -52,9 +52,10 @@ export async function completeOrderPayment(
   amazon: AmazonPayClient,
   order: OrderRow,
   actor: Actor,
-): Promise<CompletionResult> {
+): Promise<CompletionResult | null> {
   const requested = await requestCompletion(db, order, actor);
-  if (!requested) return { state: 'Open', reasonCode: null };
+  // Another tab or process recorded the completion (or ended the attempt) first.
+  if (!requested) return null;
   const checkoutSessionId = requested.checkoutSessionId!;
   const total = toAmazonPrice(money(requested.totalAmount, requested.currency));
   let session: CheckoutSession;

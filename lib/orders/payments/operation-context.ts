@@ -54,15 +54,6 @@ export async function refundsOf(db: Database, paymentId: string): Promise<{ coun
   return { count: rows.length, committedAmount };
 }
 
-export async function subscriptionLineOf(db: Database, orderId: string) {
-  const [line] = await db
-    .select()
-    .from(orderLines)
-    .where(and(eq(orderLines.orderId, orderId), eq(orderLines.kind, 'subscription')))
-    .limit(1);
-  return line ?? null;
-}
-
 export async function hasPhysicalLine(db: Database, orderId: string): Promise<boolean> {
   const [line] = await db
     .select({ id: orderLines.id })

@@ -21,3 +21,13 @@ export class OperationInProgressError extends UserFacingError {
     super('This operation is already being processed. Refresh in a moment to see the result.', 'operation_in_progress');
   }
 }
+
+/** Amazon did not answer (a timeout, throttling, a 5xx): the operation is kept and finished by the resync. */
+export class AmazonUnavailableError extends UserFacingError {
+  constructor() {
+    super(
+      'Amazon Pay did not answer in time. The operation is kept and checked again automatically; refresh in a minute to see the result.',
+      'amazon_unavailable',
+    );
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIdempotencyKey } from '@/lib/amazon-pay';
-import { billingMonth, operationKey } from './operation-keys';
+import { operationKey } from './operation-keys';
 
 describe('operation keys', () => {
   it('are deterministic, Amazon-valid (≤32 of [A-Za-z0-9_-]) and change with the state acted on', () => {
@@ -13,8 +13,15 @@ describe('operation keys', () => {
     expect(operationKey('cap', 'S01-1234567-1234567-C000001', 1000, 0)).not.toBe(first);
   });
 
-  it('bill renewals by UTC month', () => {
-    expect(billingMonth(new Date(Date.UTC(2026, 0, 31, 23, 59)))).toBe('2026-01');
-    expect(billingMonth(new Date(Date.UTC(2026, 1, 1, 0, 0)))).toBe('2026-02');
+  it('give every renewal period and every attempt at it its own key', () => {
+    const permission = 'S01-1234567-1234567';
+    const keys = [
+      operationKey('renew', permission, 2, 0),
+      operationKey('renew', permission, 2, 1),
+      operationKey('renew', permission, 3, 0),
+      operationKey('renew', 'S01-7654321-7654321', 2, 0),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(operationKey('renew', permission, 2, 0)).toBe(keys[0]);
   });
 });

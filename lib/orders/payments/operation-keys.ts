@@ -14,8 +14,3 @@ export function operationKey(prefix: string, ...parts: ReadonlyArray<string | nu
     .digest('base64url');
   return `${prefix}-${digest}`.slice(0, 32);
 }
-
-/** The billing month a renewal belongs to (UTC), so one renewal per month per permission. */
-export function billingMonth(now: Date): string {
-  return now.toISOString().slice(0, 7);
-}

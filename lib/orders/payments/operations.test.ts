@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { adminOperations, orders, paymentEvents, payments, refunds } from '@/lib/db/schema';
 import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
@@ -17,6 +18,10 @@ import {
   updateChargePermissionMetadata,
 } from './operations';
 import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
+import { completedOrder } from '@/test/checkout-fixtures';
+import { money } from '@/lib/money';
+import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
+import { addCalendarMonths, nextRenewal } from './renewal';
 
 const actor = 'admin@example.com';
 const MUGS = [{ slug: 'enamel-camp-mug', kind: 'physical' as const, unitPrice: 2200, quantity: 2 }];
@@ -28,6 +33,7 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
 
   beforeAll(async () => {
     handle = await target.open();
+    await seedCatalog(handle.db, 'USD');
   });
   afterAll(async () => handle?.close());
   beforeEach(async () => {
@@ -36,7 +42,18 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
 
   const db = () => handle.db;
   const paymentOf = async (chargeId: string) => (await db().select().from(payments).where(eq(payments.chargeId, chargeId)))[0];
+  const orderOf = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0];
   const operationsOf = (orderId: string) => db().select().from(adminOperations).where(eq(adminOperations.orderId, orderId));
+  const renewalRequestsOf = async (orderId: string) =>
+    (
+      await db()
+        .select()
+        .from(adminOperations)
+        .where(eq(adminOperations.orderId, orderId))
+        .orderBy(asc(adminOperations.createdAt))
+    )
+      .filter((row) => row.kind === 'charge_again')
+      .map((row) => row.request);
   const physicalOrder = () => placeTestOrder(db(), h, MUGS, 595);
 
   it('captures part of a charge, refunds it in two steps and refuses to refund more than is left', async () => {
@@ -218,26 +235,139 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     expect(attemptsAt(h, 'POST', /^deliveryTrackers$/)).toHaveLength(1);
   });
 
-  it('charges a subscription again for its line amount, once per billing month, and refuses one-time orders', async () => {
-    const placed: PlacedTestOrder = await placeTestOrder(db(), h, COFFEE_CLUB);
-    const june = new Date(Date.UTC(2026, 5, 3));
-    const renewal = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, june);
+  /** A subscription placed at a chosen moment, shipped to Canada, so renewals carry shipping, surcharge and tax. */
+  const subscriptionPlacedAt = async (placedAt: Date): Promise<PlacedTestOrder> => {
+    const placed = await placeTestOrder(db(), h, COFFEE_CLUB);
+    await db()
+      .update(orders)
+      .set({ placedAt, shippingMethod: 'standard', shippingAddress: { name: 'Jane Doe', countryCode: 'CA' } })
+      .where(eq(orders.id, placed.orderId));
+    return placed;
+  };
+  // 24.00 + standard 5.95 + the 12.00 surcharge outside the US, then 5% tax on 41.95 (2.0975).
+  const CANADIAN_RENEWAL = 2400 + 595 + 1200 + 210;
+  const renew = (placed: PlacedTestOrder, at: Date, client = h.client) =>
+    chargeAgain(db(), client, { orderNumber: placed.number, actor }, at);
+
+  it('charges a subscription once per period from the day each falls due, priced like checkout, and refuses one-time orders', async () => {
+    const placed = await subscriptionPlacedAt(new Date(Date.UTC(2026, 0, 31, 15)));
+    // The sign-up day is period 1, paid by the checkout's own charge.
+    await expect(renew(placed, new Date(Date.UTC(2026, 0, 31, 20)))).rejects.toThrow(
+      /period 2 is not due yet; it can be charged from February 28, 2026/,
+    );
+    await expect(renew(placed, new Date(Date.UTC(2026, 1, 27, 23, 59)))).rejects.toBeInstanceOf(OperationRefusedError);
+    expect(attemptsAt(h, 'POST', /^charges$/)).toHaveLength(0);
+
+    // January 31 plus one month is February 28; a double click reaches Amazon once.
+    const february = new Date(Date.UTC(2026, 1, 28));
+    const [a, b] = await Promise.all([renew(placed, february), renew(placed, february)]);
+    expect(a.amazonObjectId).toBe(b.amazonObjectId);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+    const renewal = a;
     expect(renewal.amazonObjectId).not.toBe(placed.chargeId);
     expect(await paymentOf(renewal.amazonObjectId!)).toMatchObject({
       state: 'Captured',
-      capturedAmount: 2400,
+      capturedAmount: CANADIAN_RENEWAL,
       orderId: placed.orderId,
     });
-    const twice = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 5, 20)));
-    expect([twice.replayed, twice.amazonObjectId]).toEqual([true, renewal.amazonObjectId]);
-    const july = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, new Date(Date.UTC(2026, 6, 1)));
-    expect(july.amazonObjectId).not.toBe(renewal.amazonObjectId);
+    const charge = await h.client.getCharge(renewal.amazonObjectId!);
+    expect(charge.merchantMetadata?.merchantReferenceId).toBe(`${placed.number}-2`);
+    // Pressed again later that month: period 3 is not due, nothing is sent.
+    await expect(renew(placed, new Date(Date.UTC(2026, 2, 20)))).rejects.toThrow(/period 3 .* from March 31, 2026/);
+    const march = await renew(placed, new Date(Date.UTC(2026, 2, 31)));
+    expect(march.amazonObjectId).not.toBe(renewal.amazonObjectId);
+    expect(march.idempotencyKey).not.toBe(renewal.idempotencyKey);
     expect(attemptsAt(h, 'POST', /^charges$/)).toHaveLength(2);
+    const renewals = await renewalRequestsOf(placed.orderId);
+    expect(renewals).toEqual([
+      expect.objectContaining({ period: 2, attempt: 0, amount: CANADIAN_RENEWAL, dueAt: '2026-02-28T00:00:00.000Z' }),
+      expect.objectContaining({ period: 3, attempt: 0, amount: CANADIAN_RENEWAL, dueAt: '2026-03-31T00:00:00.000Z' }),
+    ]);
 
     const oneTime = await physicalOrder();
     await expect(chargeAgain(db(), h.client, { orderNumber: oneTime.number, actor })).rejects.toThrow(/Only a subscription/);
     await expect(
       addDeliveryTracking(db(), h.client, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1', actor }),
     ).rejects.toThrow(/physical goods/);
+  });
+
+  it('charges a declined renewal again for the same period, under a new key, once the merchant asks', async () => {
+    const placed = await subscriptionPlacedAt(new Date(Date.UTC(2026, 4, 10)));
+    const due = new Date(Date.UTC(2026, 5, 10));
+    // The buyer's card declines this renewal after a pending authorization.
+    const declining = {
+      ...h.client,
+      createCharge: (...[request, options]: Parameters<typeof h.client.createCharge>) =>
+        h.client.createCharge(request, { ...options, simulationCode: 'SoftDeclined' }),
+    };
+    const declined = await renew(placed, due, declining);
+    expect(await paymentOf(declined.amazonObjectId!)).toMatchObject({ state: 'AuthorizationInitiated' });
+    // While Amazon decides, the period counts as charged: pressing again sends nothing.
+    await expect(renew(placed, due)).rejects.toThrow(/period 3 is not due yet/);
+    h.sandbox.advance(30);
+    await refreshOrderFromAmazon(db(), h.client, placed.number);
+    expect(await paymentOf(declined.amazonObjectId!)).toMatchObject({ state: 'Declined', reasonCode: 'SoftDeclined' });
+
+    const retried = await renew(placed, new Date(Date.UTC(2026, 5, 12)));
+    expect(retried.replayed).toBe(false);
+    expect(retried.idempotencyKey).not.toBe(declined.idempotencyKey);
+    expect(await paymentOf(retried.amazonObjectId!)).toMatchObject({ state: 'Captured', capturedAmount: CANADIAN_RENEWAL });
+    expect(await renewalRequestsOf(placed.orderId)).toEqual([
+      expect.objectContaining({ period: 2, attempt: 0 }),
+      expect.objectContaining({ period: 2, attempt: 1 }),
+    ]);
+    await expect(renew(placed, new Date(Date.UTC(2026, 5, 13)))).rejects.toThrow(/from July 10, 2026/);
+    expect(attemptsAt(h, 'POST', /^charges$/)).toHaveLength(2);
+  });
+
+  it('keeps a subscription authorized, not paid, while its first charge is only authorized', async () => {
+    const placed = await subscriptionPlacedAt(new Date(Date.UTC(2026, 0, 5)));
+    await renew(placed, new Date(Date.UTC(2026, 1, 5)));
+    expect((await orderOf(placed.orderId))?.status).toBe('authorized');
+    await captureCharge(db(), h.client, { orderNumber: placed.number, chargeId: placed.chargeId, amount: '24.00', actor });
+    expect((await orderOf(placed.orderId))?.status).toBe('paid');
+  });
+
+  it('shows the admin the next billing period, its amount and whether it is due yet, and none for one-time orders', async () => {
+    const placed = await subscriptionPlacedAt(new Date(Date.UTC(2026, 0, 31, 15)));
+    const before = await loadAdminOrderView(db(), h.client, placed.number, new Date(Date.UTC(2026, 1, 27, 12)));
+    expect(before?.renewal).toEqual({
+      period: 2,
+      dueAt: '2026-02-28T00:00:00.000Z',
+      dueOn: 'February 28, 2026',
+      amount: CANADIAN_RENEWAL,
+      due: false,
+    });
+    const onTheDay = await loadAdminOrderView(db(), h.client, placed.number, new Date(Date.UTC(2026, 1, 28)));
+    expect(onTheDay?.renewal?.due).toBe(true);
+    const oneTime = await physicalOrder();
+    expect((await loadAdminOrderView(db(), h.client, oneTime.number))?.renewal).toBeNull();
+  });
+
+  it('renews a checked-out subscription for the amount checkout charged and told Amazon as recurring', async () => {
+    const placed = await completedOrder(db(), h, {
+      slugs: ['monthly-coffee-club'],
+      card: '1111',
+      shopperTokenHash: 'd'.repeat(64),
+    });
+    const [order] = await db().select().from(orders).where(eq(orders.number, placed.number));
+    if (!order?.placedAt) throw new Error('the checkout did not place the order');
+    // 25.00 + standard 5.95 to the US, then 7.25% tax on 30.95 (2.2439).
+    expect(order.totalAmount).toBe(2500 + 595 + 224);
+    const permission = await h.client.getChargePermission(placed.chargePermissionId);
+    expect(permission['recurringMetadata']).toMatchObject({ amount: { amount: '33.19', currencyCode: 'USD' } });
+
+    const next = await nextRenewal(db(), order);
+    expect(next).toEqual({ period: 2, dueAt: addCalendarMonths(order.placedAt, 1), amount: money(order.totalAmount, 'USD') });
+    const renewal = await chargeAgain(db(), h.client, { orderNumber: placed.number, actor }, next!.dueAt);
+    expect(await paymentOf(renewal.amazonObjectId!)).toMatchObject({ state: 'Captured', capturedAmount: order.totalAmount });
+    expect(await nextRenewal(db(), order)).toMatchObject({ period: 3, dueAt: addCalendarMonths(order.placedAt, 2) });
+    await closeChargePermission(db(), h.client, {
+      orderNumber: placed.number,
+      reason: 'ended',
+      cancelPendingCharges: false,
+      actor,
+    });
+    expect(await nextRenewal(db(), (await orderOf(order.id))!)).toBeNull();
   });
 });

@@ -2,12 +2,13 @@ import { and, count, eq } from 'drizzle-orm';
 import type { AmazonPayClient, MerchantMetadataInput } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { adminOperations, payments } from '@/lib/db/schema';
-import { money, toAmazonPrice } from '@/lib/money';
-import { hasPhysicalLine, loadOrderWithPermission, subscriptionLineOf } from './operation-context';
+import { toAmazonPrice } from '@/lib/money';
+import { hasPhysicalLine, loadOrderWithPermission } from './operation-context';
 import { runOperation, type OperationOutcome } from './operation-ledger';
-import { billingMonth, operationKey } from './operation-keys';
+import { operationKey } from './operation-keys';
 import type { AdminActor } from './charges';
 import { OperationRefusedError } from './operation-errors';
+import { dueDateInWords, permissionMayBeCharged, planRenewal } from './renewal';
 import { syncCharge, syncChargePermission } from './sync';
 
 /** Operations on the order's ChargePermission (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html). */
@@ -102,9 +103,10 @@ export interface ChargeAgainInput extends AdminActor {
 }
 
 /**
- * Renews the subscription: a new Charge on the Recurring permission for the order's
- * subscription line, priced from our stored line, never from the request. One per
- * permission and billing month (the key), however often the button is pressed.
+ * Renews the subscription: a new Charge on the Recurring permission for the next billing
+ * period, priced from our stored lines by the checkout's rules (never from the request),
+ * and only once that period is due. The key is the permission, the period and the attempt
+ * (see renewalCursor), so however often the button is pressed a period is charged once.
  */
 export async function chargeAgain(
   db: Database,
@@ -113,39 +115,43 @@ export async function chargeAgain(
   now = new Date(),
 ): Promise<OperationOutcome> {
   const { order, chargePermissionId } = await loadOrderWithPermission(db, input.orderNumber);
-  if (order.chargePermissionType !== 'Recurring')
-    throw new OperationRefusedError('Only a subscription (recurring charge permission) can be charged again.');
-  const line = await subscriptionLineOf(db, order.id);
-  if (!line) throw new OperationRefusedError('This order has no subscription line to renew.');
-  const amount = money(line.lineTotalAmount, order.currency);
-  const month = billingMonth(now);
+  const planned = await planRenewal(db, order);
+  if ('refusal' in planned) throw new OperationRefusedError(planned.refusal);
+  const { plan } = planned;
   const spec = {
-    idempotencyKey: operationKey('renew', chargePermissionId, month),
+    idempotencyKey: plan.idempotencyKey,
     orderId: order.id,
     kind: 'charge_again',
     request: {
       chargePermissionId,
-      amount: amount.amount,
-      currency: amount.currency,
-      billingMonth: month,
-      product: line.productSlug,
+      amount: plan.amount.amount,
+      currency: plan.amount.currency,
+      period: plan.period,
+      attempt: plan.attempt,
+      dueAt: plan.dueAt.toISOString(),
+      product: plan.products,
     },
     actor: input.actor,
   };
   return runOperation(db, spec, {
     validate: () => {
-      if (order.chargePermissionState && order.chargePermissionState !== 'Chargeable') {
+      if (!permissionMayBeCharged(order)) {
         throw new OperationRefusedError(`The charge permission is ${order.chargePermissionState}; it cannot be charged.`);
+      }
+      if (now < plan.dueAt) {
+        throw new OperationRefusedError(
+          `Billing period ${plan.period} is not due yet; it can be charged from ${dueDateInWords(plan.dueAt)}.`,
+        );
       }
     },
     call: async (idempotencyKey) => {
       const charge = await amazon.createCharge(
         {
           chargePermissionId,
-          chargeAmount: toAmazonPrice(amount),
+          chargeAmount: toAmazonPrice(plan.amount),
           captureNow: true,
           canHandlePendingAuthorization: true,
-          merchantMetadata: { merchantReferenceId: `${order.number}-${month}` },
+          merchantMetadata: { merchantReferenceId: `${order.number}-${plan.period}` },
         },
         { idempotencyKey },
       );

@@ -4,7 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from './events';
-import { orderStatusForCharge, type OrderStatus } from '@/lib/orders/status';
+import { orderStatusFromPayments, type OrderStatus } from '@/lib/orders/status';
 
 /**
  * Brings our rows in line with what Amazon says now. Amazon's state is the truth and
@@ -17,20 +17,6 @@ type Actor = 'amazon' | 'admin' | 'shopper' | 'system';
 function minor(price: { amount: string; currencyCode: string } | null | undefined): number {
   if (!price || !isCurrencyCode(price.currencyCode)) return 0;
   return fromAmazonPrice(price).amount;
-}
-
-/** The order's label from all its charges: the furthest any charge got wins. */
-export function orderStatusFromPayments(
-  rows: ReadonlyArray<{ state: string; capturedAmount: number; refundedAmount: number }>,
-): OrderStatus {
-  if (rows.length === 0) return 'pending';
-  const captured = rows.reduce((sum, row) => sum + row.capturedAmount, 0);
-  const refunded = rows.reduce((sum, row) => sum + row.refundedAmount, 0);
-  if (captured > 0 && refunded >= captured) return 'refunded';
-  if (refunded > 0) return 'partially_refunded';
-  const ranked: OrderStatus[] = ['paid', 'authorized', 'payment_processing', 'declined', 'canceled'];
-  const statuses = rows.map((row) => orderStatusForCharge(row.state));
-  return ranked.find((status) => statuses.includes(status)) ?? 'pending';
 }
 
 const PLACED_STATUSES: ReadonlySet<OrderStatus> = new Set(['authorized', 'paid', 'refunded', 'partially_refunded']);

@@ -1,0 +1,43 @@
+import { NextRequest } from 'next/server';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Counts what the route asks of the checkout: a speculative request must ask nothing.
+const completions = vi.hoisted(() => ({ calls: [] as string[] }));
+vi.mock('@/lib/checkout/shopper-checkout', () => ({
+  completeShopperCheckout: async (checkoutSessionId: string) => {
+    completions.calls.push(checkoutSessionId);
+    return { kind: 'placed', orderNumber: 'NW-100001', status: 'authorized' };
+  },
+}));
+vi.mock('@/lib/request-origin', () => ({ appOrigin: async () => 'http://127.0.0.1:3999' }));
+
+const { GET } = await import('./route');
+
+const SESSION = 'e2a9f5e4-4e3b-4a5e-9d34-2f1f3c9c0b11';
+const get = (headers: Record<string, string> = {}) =>
+  GET(new NextRequest(`http://localhost:3999/checkout/result?amazonCheckoutSessionId=${SESSION}`, { headers }));
+
+describe('GET /checkout/result', () => {
+  beforeEach(() => {
+    completions.calls = [];
+  });
+
+  it.each([
+    ["Next's router prefetch", { 'next-router-prefetch': '1', rsc: '1' }],
+    ['an RSC fetch', { rsc: '1' }],
+    ['a browser prefetch (Sec-Purpose)', { 'sec-purpose': 'prefetch' }],
+    ['a browser prefetch (Purpose)', { purpose: 'prefetch' }],
+  ])('completes nothing for %s', async (_name, headers) => {
+    const response = await get(headers);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('location')).toBeNull();
+    expect(completions.calls).toEqual([]);
+  });
+
+  it("completes for the shopper's own navigation and redirects on the shop's configured origin", async () => {
+    const response = await get({ accept: 'text/html' });
+    expect(completions.calls).toEqual([SESSION]);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:3999/orders/NW-100001');
+  });
+});
