@@ -9,7 +9,6 @@ import { signInButtonBase } from '@/lib/checkout/button-base';
 import { signSignInButton } from '@/lib/checkout/button-signing';
 import { getDb } from '@/lib/db';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
-import { orderStatusLabel } from '@/lib/orders/status';
 import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -69,7 +68,7 @@ export default async function AccountPage() {
                   {order.number}
                 </Link>
                 <span>{formatUtcDay(order.createdAt)}</span>
-                <span>{orderStatusLabel(order.status)}</span>
+                <span>{order.statusLabel}</span>
                 <span className="font-semibold">{formatPrice(order.total)}</span>
               </li>
             ))}
