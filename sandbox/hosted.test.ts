@@ -175,6 +175,33 @@ describe('hosted pages', () => {
     expect(await wrongAlgorithm.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
   });
 
+  it.each([
+    [['name', 'email'], { name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null }],
+    [['name'], { name: 'Olivia Smith', email: null }],
+  ])('sign-in with signInScopes %j: getBuyer answers only those', async (signInScopes, expected) => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'signin',
+      merchantId: 'M1',
+      ledgerCurrency: 'GBP',
+      productType: 'SignIn',
+      config: buttonConfig({
+        signInReturnUrl: 'https://shop.test/account/amazon',
+        storeId: 'amzn1.application-oa2-client.sandboxstore',
+        signInScopes,
+      }),
+    });
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const back = await postForm(sandbox, '/signin', {
+      token: new URL(redirectUrl).searchParams.get('token') ?? '',
+      buyer: 'olivia',
+    });
+    const buyerToken = new URL(back.headers.get('location') ?? '').searchParams.get('buyerToken') ?? '';
+    // The buyer data the scopes asked for, nothing more
+    // (https://developer.amazon.com/docs/amazon-pay-paymentmethodonfile-signinandsetup/verify-and-complete-checkout.html).
+    expect((await call(sandbox, 'GET', `buyers/${buyerToken}`)).body).toMatchObject(expected);
+  });
+
   it('sign-in: signInReturnUrl?buyerToken=…, then getBuyer', async () => {
     const sandbox = newSandbox();
     const start = await postJson(sandbox, '/checkout/start', {

@@ -7,7 +7,6 @@ import { textsFor, type HostedTexts } from './locales';
 import { errorPage, selectionPage, signInPage } from './pages';
 import { parseBody } from './schemas';
 import { associateBuyer, processAtRedirect } from './state/checkout-session';
-import { ids } from './state/store';
 import type { CheckoutSessionRecord } from './state/types';
 import { z } from 'zod';
 
@@ -149,9 +148,9 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
       const buyer = findBuyerBySlug(body.get('buyer') ?? '');
       if (!signIn || !buyer)
         return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
-      ctx.store.signIns.delete(body.get('token') ?? '');
-      const buyerToken = ids.token();
-      ctx.store.buyerTokens.set(buyerToken, buyer.buyerId);
+      // The buyerToken remembers the scopes the sign-in asked for; getBuyer returns only those.
+      const buyerToken = ctx.store.signInBuyer(body.get('token') ?? '', buyer.buyerId);
+      if (!buyerToken) return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
       return redirect(withQuery(signIn.signInReturnUrl, 'buyerToken', buyerToken));
     }
     return null;
