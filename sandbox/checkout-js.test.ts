@@ -100,6 +100,14 @@ describe('checkout.js stand-in', () => {
     ).toThrow(/signature is required/);
   });
 
+  it('requires signInConfig at render for a Sign-In button, as Amazon documents', () => {
+    // https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html: signInConfig is required for SignIn.
+    const { pay } = load();
+    expect(() => pay.renderButton('#AmazonPayButton', { ...options, productType: 'SignIn' })).toThrow(
+      /signInConfig is required for productType SignIn/,
+    );
+  });
+
   it('renders a labelled button; a click creates the session and goes to the hosted sign-in page', async () => {
     const { pay, container, assigned, sandbox } = load();
     pay.renderButton('#AmazonPayButton', { ...options, createCheckoutSessionConfig: config(payload) });

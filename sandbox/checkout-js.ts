@@ -122,6 +122,8 @@ export function checkoutJs(baseUrl: string): string {
     var configName = configNameFor(productType);
     var config = withKey(options[configName], options);
     checkConfig(config, configName);
+    // Sign-in is never decoupled: signInConfig is required at render (amazon-pay-script.html).
+    if (productType === 'SignIn' && !config) throw new Error('amazon.Pay.renderButton: signInConfig is required for productType SignIn');
     var clickHandler = null;
     var busy = false;
     var colors = COLORS[options.buttonColor || 'Gold'];
