@@ -178,56 +178,36 @@ describe('hosted pages', () => {
   it.each([
     [['name', 'email'], { name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null }],
     [['name'], { name: 'Olivia Smith', email: null }],
-  ])('sign-in with signInScopes %j: getBuyer answers only those', async (signInScopes, expected) => {
-    const sandbox = newSandbox();
-    const start = await postJson(sandbox, '/checkout/start', {
-      kind: 'signin',
-      merchantId: 'M1',
-      ledgerCurrency: 'GBP',
-      productType: 'SignIn',
-      config: buttonConfig({
-        signInReturnUrl: 'https://shop.test/account/amazon',
-        storeId: 'amzn1.application-oa2-client.sandboxstore',
-        signInScopes,
-      }),
-    });
-    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
-    const back = await postForm(sandbox, '/signin', {
-      token: new URL(redirectUrl).searchParams.get('token') ?? '',
-      buyer: 'olivia',
-    });
-    const buyerToken = new URL(back.headers.get('location') ?? '').searchParams.get('buyerToken') ?? '';
-    // The buyer data the scopes asked for, nothing more
-    // (https://developer.amazon.com/docs/amazon-pay-paymentmethodonfile-signinandsetup/verify-and-complete-checkout.html).
-    expect((await call(sandbox, 'GET', `buyers/${buyerToken}`)).body).toMatchObject(expected);
-  });
-
-  it('sign-in: signInReturnUrl?buyerToken=…, then getBuyer', async () => {
-    const sandbox = newSandbox();
-    const start = await postJson(sandbox, '/checkout/start', {
-      kind: 'signin',
-      merchantId: 'M1',
-      ledgerCurrency: 'GBP',
-      productType: 'SignIn',
-      config: buttonConfig({
-        signInReturnUrl: 'https://shop.test/account/amazon',
-        storeId: 'amzn1.application-oa2-client.sandboxstore',
-        signInScopes: ['name', 'email'],
-      }),
-    });
-    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
-    const page = await (await get(sandbox, redirectUrl)).text();
-    expect(page).toContain('id="sandbox-buyer-olivia"');
-    const back = await postForm(sandbox, '/signin', {
-      token: new URL(redirectUrl).searchParams.get('token') ?? '',
-      buyer: 'olivia',
-    });
-    const location = new URL(back.headers.get('location') ?? '');
-    expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
-    const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
-    // signInScopes name and email: nothing more (verify-and-complete-checkout.html of the sign-in flow).
-    expect(buyer.body).toMatchObject({ name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null });
-  });
+  ])(
+    'sign-in with signInScopes %j: signInReturnUrl?buyerToken=…, then getBuyer answers only those',
+    async (signInScopes, expected) => {
+      const sandbox = newSandbox();
+      const start = await postJson(sandbox, '/checkout/start', {
+        kind: 'signin',
+        merchantId: 'M1',
+        ledgerCurrency: 'GBP',
+        productType: 'SignIn',
+        config: buttonConfig({
+          signInReturnUrl: 'https://shop.test/account/amazon',
+          storeId: 'amzn1.application-oa2-client.sandboxstore',
+          signInScopes,
+        }),
+      });
+      const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+      const page = await (await get(sandbox, redirectUrl)).text();
+      expect(page).toContain('id="sandbox-buyer-olivia"');
+      const back = await postForm(sandbox, '/signin', {
+        token: new URL(redirectUrl).searchParams.get('token') ?? '',
+        buyer: 'olivia',
+      });
+      const location = new URL(back.headers.get('location') ?? '');
+      expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
+      // The buyer data the scopes asked for, nothing more
+      // (https://developer.amazon.com/docs/amazon-pay-paymentmethodonfile-signinandsetup/verify-and-complete-checkout.html).
+      const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
+      expect(buyer.body).toMatchObject(expected);
+    },
+  );
 
   it('the processing page refuses a session that still has constraints', async () => {
     const sandbox = newSandbox();

@@ -6,7 +6,7 @@ import { loadOrderPayment, parseAmount, refundsOf } from './operation-context';
 import { replaySteps, runOperation, type OperationOutcome, type OperationReplay } from './operation-ledger';
 import { operationKey } from './operation-keys';
 import { OperationRefusedError } from './operation-errors';
-import { syncChargeAndPermission, syncRefund } from './sync';
+import { syncCharge, syncRefund } from './sync';
 
 /** Capture, cancel and refund of one Charge (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html, refund.html). */
 
@@ -64,7 +64,7 @@ export const captureReplay: OperationReplay<{ chargeId: string; amount: number; 
       return { amazonObjectId: charge.chargeId };
     },
     async afterSuccess(db, amazon, { chargeId }) {
-      await syncChargeAndPermission(db, amazon, chargeId, 'admin');
+      await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
     },
   };
 
@@ -114,7 +114,7 @@ export const cancelReplay: OperationReplay<{ chargeId: string; reason: string }>
     }
   },
   async afterSuccess(db, amazon, { chargeId }) {
-    await syncChargeAndPermission(db, amazon, chargeId, 'admin');
+    await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
   },
 };
 
@@ -180,6 +180,6 @@ export const refundReplay: OperationReplay<{
   },
   async afterSuccess(db, amazon, { chargeId }, refundId) {
     if (refundId) await syncRefund(db, amazon, refundId, 'admin');
-    await syncChargeAndPermission(db, amazon, chargeId, 'admin');
+    await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
   },
 };
