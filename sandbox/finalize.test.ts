@@ -7,6 +7,7 @@ import {
   readyToComplete,
   sessionPayload,
   shopperConfirms,
+  startFromButton,
   state,
   type CheckoutOptions,
 } from '@/test/sandbox-sdk';
@@ -216,6 +217,32 @@ describe('finalizeCheckoutSession', () => {
     const repeated = { ...Object.fromEntries(Object.entries(shared).filter(([, value]) => value !== null)), addressLine3: '' };
     const res = await finalize(sandbox, id, await confirming(sandbox, id, { shippingAddress: repeated }));
     expect([res.status, state(res.body), res.body['shippingAddress']]).toEqual([200, 'Completed', shared]);
+  });
+
+  // For PayOnly the billing address takes the shipping address's place
+  // (https://developer.amazon.com/docs/amazon-pay-buy-now-checkout/verify-and-complete-checkout.html).
+  it('PayOnly needs no shipping address but repeats the billing address Amazon shared, when it shared one', async () => {
+    const sandbox = newSandbox();
+    const id = await startFromButton(sandbox, sessionPayload(), 'PayOnly');
+    await shopperConfirms(sandbox, id);
+    const shared = (await call(sandbox, 'GET', `checkoutSessions/${id}`)).body['billingAddress'] as Record<string, unknown>;
+    const payment = { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' };
+    const missing = await finalize(sandbox, id, payment);
+    expect([missing.status, missing.body['message']]).toEqual([400, "The mandatory field 'billingAddress' is missing."]);
+    const other = await finalize(sandbox, id, { ...payment, billingAddress: { ...shared, name: 'Accounts Payable' } });
+    expect([other.status, other.body['reasonCode'], other.body['message']]).toEqual([
+      400,
+      'InvalidParameterValue',
+      'billingAddress.name does not match the address the buyer selected in Amazon Pay.',
+    ]);
+    const res = await finalize(sandbox, id, { ...payment, billingAddress: shared });
+    expect([res.status, state(res.body), res.body['billingAddress']]).toEqual([200, 'Completed', shared]);
+
+    // Scopes without billingAddress: Amazon shared none, so there is none to repeat.
+    const unshared = await startFromButton(sandbox, sessionPayload({ scopes: ['name', 'email'] }), 'PayOnly');
+    await shopperConfirms(sandbox, unshared);
+    const plain = await finalize(sandbox, unshared, payment);
+    expect([plain.status, state(plain.body)]).toEqual([200, 'Completed']);
   });
 
   // Finalizing a Completed session again answers as Complete does
