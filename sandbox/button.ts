@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildButtonStringToSign, isSignatureAlgorithm, verifySignature } from '@/lib/amazon-pay/signing';
 import type { SandboxContext } from './context';
-import { SandboxHttpError } from './http';
+import { missingField, SandboxHttpError } from './http';
 import { CHECKOUT_LANGUAGES, defaultLanguageFor, LANGUAGES_BY_LEDGER_CURRENCY } from './locales';
 import { CHECKOUT_SCOPES, createCheckoutSessionSchema, parseBody, priceSchema, toMoney } from './schemas';
 import { createCheckoutSession } from './state/checkout-session';
@@ -82,16 +82,14 @@ type CheckoutPayload = ReturnType<typeof createCheckoutSessionSchema.parse>;
  */
 function checkProcessOrder(payload: CheckoutPayload, productType: string): void {
   if (payload.webCheckoutDetails?.checkoutMode !== 'ProcessOrder') return;
-  const missing = (field: string) =>
-    new SandboxHttpError(400, 'MissingParameterValue', `The mandatory field '${field}' is missing.`);
-  if (!payload.webCheckoutDetails.checkoutResultReturnUrl) throw missing('webCheckoutDetails.checkoutResultReturnUrl');
-  if (!payload.paymentDetails?.paymentIntent) throw missing('paymentDetails.paymentIntent');
-  if (!payload.paymentDetails.chargeAmount) throw missing('paymentDetails.chargeAmount');
+  if (!payload.webCheckoutDetails.checkoutResultReturnUrl) throw missingField('webCheckoutDetails.checkoutResultReturnUrl');
+  if (!payload.paymentDetails?.paymentIntent) throw missingField('paymentDetails.paymentIntent');
+  if (!payload.paymentDetails.chargeAmount) throw missingField('paymentDetails.chargeAmount');
   if (productType === 'PayOnly' && payload.addressDetails)
     throw new SandboxHttpError(400, 'InvalidParameterCombination', 'addressDetails cannot be used with productType PayOnly.');
-  if (productType !== 'PayOnly' && !payload.addressDetails) throw missing('addressDetails');
+  if (productType !== 'PayOnly' && !payload.addressDetails) throw missingField('addressDetails');
   for (const field of ['name', 'addressLine1', 'countryCode'] as const) {
-    if (payload.addressDetails && !payload.addressDetails[field]) throw missing(`addressDetails.${field}`);
+    if (payload.addressDetails && !payload.addressDetails[field]) throw missingField(`addressDetails.${field}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fromAmazonPrice, MoneyError, type Money } from '@/lib/money';
-import { SandboxHttpError } from './http';
+import { missingField, SandboxHttpError } from './http';
 
 /**
  * Every request body is a strict object: a field Amazon does not list, or a misspelled
@@ -205,7 +205,7 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   // Judged on the input, not zod's wording: a missing enum is 'invalid_value', not 'invalid_type'.
   const missing = issue !== undefined && valueAt(value, issue.path) === undefined;
   throw missing
-    ? new SandboxHttpError(400, 'MissingParameterValue', `The mandatory field '${path}' is missing.`)
+    ? missingField(path)
     : new SandboxHttpError(400, 'InvalidParameterValue', `The value provided for '${path}' is invalid.`);
 }
 

@@ -40,6 +40,12 @@ export function checkoutScopes(session: Pick<CheckoutSessionRecord, 'scopes' | '
   return new Set(session.productType === 'PayOnly' ? ['name', 'email', 'phoneNumber', 'billingAddress'] : ['name', 'email']);
 }
 
+/** The billing address Get Checkout Session shows: the merchant's, else the card's, when the scopes allow it. */
+export function sharedBillingAddress(session: CheckoutSessionRecord): Address | null {
+  if (!checkoutScopes(session).has('billingAddress')) return null;
+  return session.billingAddress ?? session.card?.billingAddress ?? null;
+}
+
 function buyerOf(buyerId: string | null, scopes: ReadonlySet<string>) {
   const buyer = buyerId ? findBuyer(buyerId) : undefined;
   if (!buyer) return null;
@@ -75,7 +81,6 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
       : null;
   const address: Address | null = session.shippingAddress ?? session.addressDetails;
   const scopes = checkoutScopes(session);
-  const billingAddress = session.billingAddress ?? session.card?.billingAddress ?? null;
   return {
     checkoutSessionId: session.id,
     webCheckoutDetails: { ...session.webCheckoutDetails, amazonPayRedirectUrl: redirectUrl },
@@ -100,7 +105,7 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
     merchantMetadata: metadata(session.merchantMetadata),
     supplementaryData: session.supplementaryData,
     buyer: buyerOf(session.buyerId, scopes),
-    billingAddress: scopes.has('billingAddress') ? billingAddress : null,
+    billingAddress: sharedBillingAddress(session),
     paymentPreferences: paymentPreferences(session.card),
     statusDetails: status(session.status),
     shippingAddress: address,

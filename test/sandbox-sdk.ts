@@ -213,6 +213,8 @@ export async function startFromButton(sandbox: Sandbox, payload: Record<string, 
 
 export interface CheckoutOptions {
   amount?: string;
+  totalOrderAmount?: string;
+  supplementaryData?: string;
   currency?: string;
   paymentIntent?: 'Confirm' | 'Authorize' | 'AuthorizeWithCapture';
   canHandlePendingAuthorization?: boolean;
@@ -246,14 +248,17 @@ export async function shopperConfirms(sandbox: Sandbox, id: string, options: Che
     buyer: options.buyer ?? 'jane',
     card: options.card ?? '1111',
   });
+  const currencyCode = options.currency ?? 'USD';
   await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
     payload: {
       webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
       paymentDetails: {
         paymentIntent: options.paymentIntent ?? 'Authorize',
         canHandlePendingAuthorization: options.canHandlePendingAuthorization ?? false,
-        chargeAmount: { amount: options.amount ?? '50.00', currencyCode: options.currency ?? 'USD' },
+        chargeAmount: { amount: options.amount ?? '50.00', currencyCode },
+        ...(options.totalOrderAmount ? { totalOrderAmount: { amount: options.totalOrderAmount, currencyCode } } : {}),
       },
+      ...(options.supplementaryData ? { supplementaryData: options.supplementaryData } : {}),
     },
   });
   await control(sandbox, 'POST', `checkout-sessions/${id}/redirect`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyRequest } from '../auth';
 import type { SandboxContext } from '../context';
-import { errorResponse, json, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
+import { errorResponse, json, missingField, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
 
 import {
   cancelChargeSchema,
@@ -249,8 +249,7 @@ const operations: Operation[] = [
     idempotency: 'none',
     run: ({ request }) => {
       // A live-only call (solution providers): in Sandbox Amazon refuses it; the emulator is always Sandbox.
-      if (!request.url.searchParams.get('merchantId'))
-        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'merchantId' is missing.");
+      if (!request.url.searchParams.get('merchantId')) throw missingField('merchantId');
       throw new SandboxHttpError(
         400,
         'UnsupportedOperation',
@@ -276,8 +275,7 @@ const operations: Operation[] = [
       ctx.store.permission(id);
       // Echo the tracker in the form it came in.
       if (input.deliveryDetails) return ok({ ...idField, deliveryDetails: input.deliveryDetails });
-      if (!input.trackingNumber || !input.carrierCode)
-        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'deliveryDetails' is missing.");
+      if (!input.trackingNumber || !input.carrierCode) throw missingField('deliveryDetails');
       return ok({ ...idField, trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
     },
   },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SandboxHttpError } from '../http';
+import { missingField, SandboxHttpError } from '../http';
 import {
   toMoney,
   type addressDetailsSchema,
@@ -101,11 +101,7 @@ export function createCheckoutSession(
 ): CheckoutSessionRecord {
   const now = store.nowMs();
   if (!input.webCheckoutDetails?.checkoutReviewReturnUrl && input.webCheckoutDetails?.checkoutMode !== 'ProcessOrder') {
-    throw new SandboxHttpError(
-      400,
-      'MissingParameterValue',
-      "The mandatory field 'webCheckoutDetails.checkoutReviewReturnUrl' is missing.",
-    );
+    throw missingField('webCheckoutDetails.checkoutReviewReturnUrl');
   }
   const session: CheckoutSessionRecord = {
     id: ids.checkoutSession(),
