@@ -12,7 +12,7 @@ import { startTestRunner, until } from '@/test/jobs';
 import { storeOnSandbox } from '@/test/store-on-sandbox';
 import { queueEmailsFor, setOutboxDispatcher } from '.';
 import { mailTransportFor } from './mailer';
-import { deliverQueuedEmail } from './outbox';
+import { deliverQueuedEmail, listOutbox, loadOutboxMessage } from './outbox';
 
 interface ReceivedMail {
   to: string[];
@@ -108,6 +108,12 @@ describe.each(testDatabaseTargets)('the e-mail outbox on $name', (target) => {
     const [sent] = await outboxOf(number);
     expect(sent).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(sent!.messageId).toBeTruthy();
+    // The admin outbox lists it under its order and shows what was sent.
+    const listed = (await listOutbox(store.db)).find((row) => row.id === message!.id);
+    expect(listed).toMatchObject({ orderNumber: number, status: 'sent', kind: 'order_confirmation' });
+    const shown = await loadOutboxMessage(store.db, message!.id);
+    expect(shown?.html).toContain(`Thank you for your order ${number}`);
+    expect(shown?.text).toContain('We have your order and your payment is confirmed.');
   });
 
   it('keeps a message offline, not failed, without an SMTP server, and never sends it later', async () => {
