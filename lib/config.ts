@@ -118,6 +118,12 @@ const environmentSchema = z.object({
       .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression, e.g. */5 * * * *')
       .optional(),
   ),
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().regex(/@/, 'must be an address, e.g. Northwind Goods <orders@example.com>').optional()),
   NODE_ENV: z.string().optional(),
 });
 
@@ -148,6 +154,8 @@ export interface AppConfig {
   store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string | undefined };
   /** Background work: whether this process works the queue, and when the resync sweep runs. */
   jobs: { worker: boolean; resyncSweepCron: string };
+  /** Transactional e-mail: without an SMTP URL, messages are kept in the outbox and not sent. */
+  email: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -268,6 +276,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       appUrl: e.APP_URL,
     },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
+    email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `${e.STORE_NAME} <orders@localhost>` },
   };
 }
 

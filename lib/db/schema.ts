@@ -5,6 +5,7 @@ import type { ShippingMethod } from '../checkout/pricing';
 import { ORDER_NUMBER_PREFIX } from '../ids';
 import type { CurrencyCode } from '../money';
 import type { OrderStatus, PaymentState } from '../orders/status';
+import type { EmailKind, EmailStatus } from '../email/kinds';
 import {
   bigserial,
   type AnyPgColumn,
@@ -320,3 +321,36 @@ export const resyncRuns = pgTable('reconciliation_runs', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/**
+ * Every message to a shopper, written in the transaction that records the fact it tells
+ * of, then sent by a job. The key (kind, order, occasion) makes a repeated trigger a no-op,
+ * so a retry or a second delivery of the same fact never mails twice.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').$type<EmailKind>().notNull(),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    occasion: text('occasion').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: text('status').$type<EmailStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** The Message-ID the SMTP server was given, to find the message in its logs. */
+    messageId: text('message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('email_outbox_idempotency_key').on(table.idempotencyKey),
+    index('email_outbox_status_idx').on(table.status, table.updatedAt),
+    index('email_outbox_created_at_idx').on(table.createdAt),
+    index('email_outbox_order_idx').on(table.orderId),
+  ],
+);
