@@ -27,13 +27,36 @@ describe('parseConfig', () => {
   });
 
   it('uses Amazon Pay when credentials are set, with region aliases', () => {
-    const config = parseConfig({ ...live, AMAZON_PAY_REGION: 'UK', STORE_CURRENCY: 'gbp', AMAZON_PAY_SANDBOX: 'false' });
+    const config = parseConfig({
+      ...live,
+      AMAZON_PAY_PUBLIC_KEY_ID: 'AHEXAMPLE',
+      AMAZON_PAY_REGION: 'UK',
+      STORE_CURRENCY: 'gbp',
+      AMAZON_PAY_SANDBOX: 'false',
+    });
     expect(config.amazonPay.mode).toBe('amazon');
     expect(config.amazonPay.region).toBe('eu');
     expect(config.amazonPay.sandbox).toBe(false);
     expect(config.amazonPay.privateKey).toBe(PEM);
     expect(config.amazonPay.ledgerCurrency).toBe('GBP');
     expect(config.amazonPay.checkoutLanguage).toBe('en_GB');
+  });
+
+  // https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html: LIVE-/SANDBOX- key ids carry their environment.
+  it('takes the environment from a LIVE-/SANDBOX- key id, and refuses a flag that contradicts it', () => {
+    expect(parseConfig({ ...live, AMAZON_PAY_PUBLIC_KEY_ID: 'LIVE-AHEXAMPLE' }).amazonPay.sandbox).toBe(false);
+    expect(parseConfig({ ...live, AMAZON_PAY_PUBLIC_KEY_ID: 'SANDBOX-AHEXAMPLE' }).amazonPay.sandbox).toBe(true);
+    expect(
+      parseConfig({ ...live, AMAZON_PAY_PUBLIC_KEY_ID: 'live-ahexample', AMAZON_PAY_SANDBOX: 'false' }).amazonPay.sandbox,
+    ).toBe(false);
+    expect(configError({ ...live, AMAZON_PAY_PUBLIC_KEY_ID: 'LIVE-AHEXAMPLE', AMAZON_PAY_SANDBOX: 'true' })).toBe(
+      'AMAZON_PAY_SANDBOX: is true, but AMAZON_PAY_PUBLIC_KEY_ID starts with LIVE- and is a live key; leave AMAZON_PAY_SANDBOX unset or use a SANDBOX- key',
+    );
+    expect(configError({ ...live, AMAZON_PAY_SANDBOX: 'false' })).toMatch(
+      /^AMAZON_PAY_SANDBOX: is false, but AMAZON_PAY_PUBLIC_KEY_ID starts with SANDBOX-/,
+    );
+    // A key id without a prefix follows the flag, sandbox unless told.
+    expect(parseConfig({ ...live, AMAZON_PAY_PUBLIC_KEY_ID: 'AHEXAMPLE' }).amazonPay.sandbox).toBe(true);
   });
 
   it('reads the private key from a file path', () => {

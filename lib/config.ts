@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BUDGET_MS, DEFAULT_TIMEOUT_MS } from '@/lib/amazon-pay/config';
+import { keyIdEnvironment } from '@/lib/amazon-pay/endpoints';
 import {
   checkoutLanguageFor,
   LEDGER_CURRENCIES,
@@ -119,6 +120,12 @@ const environmentSchema = z.object({
       .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression, e.g. */5 * * * *')
       .optional(),
   ),
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().regex(/@/, 'must be an address, e.g. Northwind Goods <orders@example.com>').optional()),
   NODE_ENV: z.string().optional(),
 });
 
@@ -155,6 +162,8 @@ export interface AppConfig {
   network: { trustedProxyHops: number };
   /** Background work: whether this process works the queue, and when the resync sweep runs. */
   jobs: { worker: boolean; resyncSweepCron: string };
+  /** Transactional e-mail: without an SMTP URL, messages are kept in the outbox and not sent. */
+  email: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -175,6 +184,26 @@ function readPrivateKey(value: string): string {
   const pem = readFileSync(file, 'utf8');
   if (!pem.includes('-----BEGIN')) throw new ConfigError(`AMAZON_PAY_PRIVATE_KEY: ${file} does not contain a PEM key`);
   return pem;
+}
+
+/**
+ * A LIVE-/SANDBOX- key id selects its environment itself, for the API and for checkout.js
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/signing-requests.html), so the flag follows
+ * it; an AMAZON_PAY_SANDBOX that says otherwise is a mistake, refused at start-up. Other key ids
+ * take the flag, sandbox unless told.
+ */
+function sandboxFor(publicKeyId: string, flag: boolean | undefined): boolean {
+  const environment = keyIdEnvironment(publicKeyId);
+  if (environment === null) return flag ?? true;
+  const sandbox = environment === 'sandbox';
+  if (flag !== undefined && flag !== sandbox) {
+    const prefix = sandbox ? 'SANDBOX-' : 'LIVE-';
+    throw new ConfigError(
+      `AMAZON_PAY_SANDBOX: is ${flag}, but AMAZON_PAY_PUBLIC_KEY_ID starts with ${prefix} and is a ${environment} key; ` +
+        `leave AMAZON_PAY_SANDBOX unset or use a ${flag ? 'SANDBOX-' : 'LIVE-'} key`,
+    );
+  }
+  return sandbox;
 }
 
 function readOfflineKey(): { publicKeyId: string; privateKey: string } | undefined {
@@ -233,7 +262,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       publicKeyId: mode === 'amazon' ? e.AMAZON_PAY_PUBLIC_KEY_ID : offlineKey?.publicKeyId,
       privateKey: mode === 'amazon' ? readPrivateKey(e.AMAZON_PAY_PRIVATE_KEY!) : offlineKey?.privateKey,
       region,
-      sandbox: mode === 'offline' ? true : (e.AMAZON_PAY_SANDBOX ?? true),
+      sandbox: mode === 'offline' ? true : sandboxFor(e.AMAZON_PAY_PUBLIC_KEY_ID!, e.AMAZON_PAY_SANDBOX),
       merchantId: e.AMAZON_PAY_MERCHANT_ID ?? 'OFFLINE-MERCHANT',
       storeId: e.AMAZON_PAY_STORE_ID ?? 'amzn1.application-oa2-client.offline-sandbox',
       endpoint,
@@ -257,6 +286,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     network: { trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0 },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
+    email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `${e.STORE_NAME} <orders@localhost>` },
   };
 }
 

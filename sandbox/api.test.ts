@@ -85,8 +85,13 @@ describe('control API and faults', () => {
 describe('getBuyer, deliveryTrackers, getAuthorizationToken', () => {
   it('getBuyer answers for a buyerToken from sign-in, 404 otherwise', async () => {
     const sandbox = newSandbox();
-    sandbox.store.buyerTokens.set('tok123', 'amzn1.account.SANDBOXBUYERJANEDOE0000000001');
-    const buyer = await call(sandbox, 'GET', 'buyers/tok123');
+    sandbox.store.signIns.set('flow', {
+      signInReturnUrl: 'https://shop.test/r',
+      storeId: 's',
+      scopes: ['name', 'email', 'postalCode'],
+    });
+    const token = sandbox.store.signInBuyer('flow', 'amzn1.account.SANDBOXBUYERJANEDOE0000000001');
+    const buyer = await call(sandbox, 'GET', `buyers/${token}`);
     expect(buyer.status).toBe(200);
     expect(buyer.body).toMatchObject({ name: 'Jane Doe', email: 'jane.doe@example.com', countryCode: 'US', postalCode: '98109' });
     expect((await call(sandbox, 'GET', 'buyers/nope')).status).toBe(404);

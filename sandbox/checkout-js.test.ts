@@ -39,6 +39,7 @@ interface AmazonPay {
     selector: string,
     options: Record<string, unknown>,
   ): { onClick(cb: () => void): void; initCheckout(init: Record<string, unknown>): void };
+  initCheckout(options: Record<string, unknown>): void;
   bindChangeAction(selector: string, options: Record<string, unknown>): void;
   signout(): Promise<void>;
 }
@@ -99,6 +100,14 @@ describe('checkout.js stand-in', () => {
     ).toThrow(/signature is required/);
   });
 
+  it('requires signInConfig at render for a Sign-In button, as Amazon documents', () => {
+    // https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html: signInConfig is required for SignIn.
+    const { pay } = load();
+    expect(() => pay.renderButton('#AmazonPayButton', { ...options, productType: 'SignIn' })).toThrow(
+      /signInConfig is required for productType SignIn/,
+    );
+  });
+
   it('renders a labelled button; a click creates the session and goes to the hosted sign-in page', async () => {
     const { pay, container, assigned, sandbox } = load();
     pay.renderButton('#AmazonPayButton', { ...options, createCheckoutSessionConfig: config(payload) });
@@ -140,5 +149,91 @@ describe('checkout.js stand-in', () => {
     expect(assigned[1]).toBe('http://sandbox.test/checkout/change?amazonCheckoutSessionId=abc&changeAction=changePayment');
     expect(() => pay.bindChangeAction('#change', { amazonCheckoutSessionId: 'abc', changeAction: 'changeCard' })).toThrow();
     await expect(pay.signout()).resolves.toBeUndefined();
+  });
+
+  // https://github.com/amazonpay-labs/amazonpay-sample-app-v2 (nodejs/views/appLogin.ejs) calls amazon.Pay.initCheckout
+  // with renderButton's options and no button; amazon-pay-script.html lists those options.
+  it('amazon.Pay.initCheckout starts a checkout without a rendered button', async () => {
+    const { pay, container, assigned, sandbox } = load();
+    expect(() => pay.initCheckout({ ...options })).toThrow(/createCheckoutSessionConfig is required/);
+    expect(() => pay.initCheckout({ ...options, placement: undefined, createCheckoutSessionConfig: config(payload) })).toThrow(
+      /placement is required/,
+    );
+    pay.initCheckout({ ...options, checkoutLanguage: 'en_US', createCheckoutSessionConfig: config(payload) });
+    await until(() => assigned.length > 0);
+    expect(assigned[0]).toMatch(/\/checkout\/signin\?amazonCheckoutSessionId=/);
+    expect(container.children).toHaveLength(0);
+    expect([...sandbox.store.sessions.values()][0]?.checkoutLanguage).toBe('en_US');
+  });
+
+  // Environment-specific keys (SANDBOX-…/LIVE-…) may sit at the top level of the options, with no `sandbox` flag
+  // (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html; BigCommerce
+  // https://github.com/bigcommerce/checkout-sdk-js/blob/master/packages/amazon-pay-utils/src/amazon-pay-v2.ts).
+  it('takes an environment-prefixed publicKeyId at the top level and refuses a LIVE- key', async () => {
+    const { pay, container, assigned, errors, sandbox } = load();
+    const { publicKeyId, ...keyless } = config(payload);
+    expect(publicKeyId).toMatch(/^SANDBOX-/);
+    const { sandbox: _flag, ...noSandboxFlag } = options;
+    pay.renderButton('#AmazonPayButton', { ...noSandboxFlag, publicKeyId, createCheckoutSessionConfig: keyless });
+    container.children[0]?.click();
+    await until(() => assigned.length > 0);
+    expect(assigned[0]).toContain('/checkout/signin?amazonCheckoutSessionId=');
+
+    sandbox.registerKey('LIVE-AFVX7ULWSGBZ5535PCUQOY7B', KEYS.publicKey);
+    pay.initCheckout({ ...noSandboxFlag, publicKeyId: 'LIVE-AFVX7ULWSGBZ5535PCUQOY7B', createCheckoutSessionConfig: keyless });
+    await until(() => errors.length > 0);
+    expect(errors[0]).toContain('InvalidPublicKeyIdError');
+    expect(sandbox.store.sessions.size).toBe(1);
+  });
+
+  // button.initCheckout({createCheckoutSessionConfig, productType, estimatedOrderAmount}): Amazon's Magento plugin
+  // (https://github.com/amzn/amazon-payments-magento-2-plugin/blob/master/view/frontend/web/js/amazon-button.js).
+  it('honours productType and estimatedOrderAmount given to button.initCheckout', async () => {
+    const { pay, container, assigned, sandbox } = load();
+    const button = pay.renderButton('#AmazonPayButton', { ...options, productType: 'PayAndShip' });
+    button.onClick(() =>
+      button.initCheckout({
+        createCheckoutSessionConfig: config(payload),
+        productType: 'PayOnly',
+        estimatedOrderAmount: { amount: '42.50', currencyCode: 'USD' },
+      }),
+    );
+    container.children[0]?.click();
+    await until(() => assigned.length > 0);
+    const session = [...sandbox.store.sessions.values()][0];
+    expect(session?.productType).toBe('PayOnly');
+    expect(session?.estimatedOrderAmount).toEqual({ amount: 4250, currency: 'USD' });
+
+    const page = await (
+      await sandbox.handle(
+        new Request(`http://sandbox.test/checkout/select?amazonCheckoutSessionId=${session?.id ?? ''}&buyer=jane`),
+      )
+    ).text();
+    expect(page).toContain('Estimated total: <strong id="sandbox-amount">$42.50</strong>');
+    expect(page).not.toContain('sandbox-address-0');
+    expect(() => button.initCheckout({ createCheckoutSessionConfig: config(payload), productType: 'Subscribe' })).toThrow(
+      /invalid productType/,
+    );
+    expect(() => button.initCheckout({ estimatedOrderAmount: { amount: 'ten', currencyCode: 'USD' } })).toThrow(
+      /estimatedOrderAmount/,
+    );
+  });
+
+  // checkoutLanguage: en_US, en_GB, de_DE, fr_FR, it_IT, es_ES, ja_JP, as the ledger currency's region allows;
+  // buttonColor Gold, LightGray, DarkGray; placement Home, Product, Cart, Checkout, Other
+  // (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html).
+  it('validates checkoutLanguage against the ledger currency, buttonColor and placement', () => {
+    const { pay } = load();
+    const render = (extra: Record<string, unknown>) => () => pay.renderButton('#AmazonPayButton', { ...options, ...extra });
+    expect(render({ checkoutLanguage: 'en_DE' })).toThrow(/invalid checkoutLanguage en_DE/);
+    expect(render({ checkoutLanguage: 'de_DE' })).toThrow(/not supported for ledgerCurrency USD/);
+    expect(render({ ledgerCurrency: 'JPY', checkoutLanguage: 'en_US' })).toThrow(/not supported for ledgerCurrency JPY/);
+    for (const checkoutLanguage of ['en_GB', 'de_DE', 'fr_FR', 'it_IT', 'es_ES'])
+      expect(render({ ledgerCurrency: 'EUR', checkoutLanguage })).not.toThrow();
+    expect(render({ ledgerCurrency: 'JPY', checkoutLanguage: 'ja_JP' })).not.toThrow();
+    expect(render({ buttonColor: 'Blue' })).toThrow(/invalid buttonColor Blue/);
+    for (const buttonColor of ['Gold', 'LightGray', 'DarkGray']) expect(render({ buttonColor })).not.toThrow();
+    expect(render({ placement: 'cart' })).toThrow(/invalid placement cart/);
+    for (const placement of ['Home', 'Product', 'Cart', 'Checkout', 'Other']) expect(render({ placement })).not.toThrow();
   });
 });

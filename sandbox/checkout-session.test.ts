@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { call, completed, control, newSandbox, reasonCode, readyToComplete, sessionPayload, state } from '@/test/sandbox-sdk';
+import {
+  call,
+  completed,
+  control,
+  newSandbox,
+  reasonCode,
+  readyToComplete,
+  sessionPayload,
+  startFromButton,
+  state,
+} from '@/test/sandbox-sdk';
 
 const HOUR = 3600;
 
@@ -52,13 +62,14 @@ describe('CheckoutSession', () => {
     expect([res.status, res.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
   });
 
-  it('refuses Complete with a different amount or currency', async () => {
+  // https://developer.amazon.com/docs/amazon-pay-checkout/faqs.html: a chargeAmount other than the session's is AmountMismatch.
+  it('refuses Complete with a different amount (409 AmountMismatch) or currency (400 CurrencyMismatch)', async () => {
     const sandbox = newSandbox();
     const id = await readyToComplete(sandbox);
     const amount = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
       payload: { chargeAmount: { amount: '49.99', currencyCode: 'USD' } },
     });
-    expect([amount.status, amount.body['reasonCode']]).toEqual([400, 'InvalidParameterValue']);
+    expect([amount.status, amount.body['reasonCode']]).toEqual([409, 'AmountMismatch']);
     const currency = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
       payload: { chargeAmount: { amount: '50.00', currencyCode: 'EUR' } },
     });
@@ -74,19 +85,30 @@ describe('CheckoutSession', () => {
     expect([res.status, res.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
   });
 
-  it('completes Authorize: Completed, Chargeable permission, Authorized charge; completing again is harmless', async () => {
+  // https://developer.amazon.com/docs/amazon-pay-checkout/faqs.html: Complete on a Completed session is
+  // InvalidCheckoutSessionStatus; the same idempotency key replays the first answer.
+  it('completes Authorize: Completed, Chargeable permission, Authorized charge; again only with the same key', async () => {
     const sandbox = newSandbox();
-    const { id, result, chargeId, chargePermissionId } = await completed(sandbox);
+    const key = 'complete-once';
+    const id = await readyToComplete(sandbox);
+    const complete = (idempotencyKey: string) =>
+      call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+        payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+        headers: { 'x-amz-pay-idempotency-key': idempotencyKey },
+      });
+    const result = await complete(key);
+    const chargeId = String(result.body['chargeId']);
+    const chargePermissionId = String(result.body['chargePermissionId']);
     expect(result.status).toBe(200);
     expect(state(result.body)).toBe('Completed');
     expect(chargePermissionId).toMatch(/^S01-\d{7}-\d{7}$/);
     expect(chargeId).toMatch(new RegExp(`^${chargePermissionId}-C\\d{6}$`));
     expect(state((await call(sandbox, 'GET', `chargePermissions/${chargePermissionId}`)).body)).toBe('Chargeable');
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('Authorized');
-    const again = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
-      payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
-    });
-    expect([again.status, again.body['chargeId']]).toEqual([200, chargeId]);
+    const replayed = await complete(key);
+    expect([replayed.status, replayed.body['chargeId']]).toEqual([200, chargeId]);
+    const again = await complete('complete-twice');
+    expect([again.status, again.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
   });
 
   it('Confirm creates no charge; AuthorizeWithCapture captures at once', async () => {
@@ -112,7 +134,10 @@ describe('CheckoutSession', () => {
     expect([state(expired.body), reasonCode(expired.body)]).toEqual(['Canceled', 'Expired']);
   });
 
-  it('card 3064 cancels with BuyerCanceled, card 3434 with Declined, at the processing page', async () => {
+  // https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html (the cards);
+  // Complete then answers CheckoutSessionCanceled with the cause in statusDetails, as WooCommerce reads it
+  // (https://github.com/woocommerce/woocommerce-gateway-amazon-pay, class-wc-gateway-amazon-payments-advanced.php).
+  it('card 3064 cancels with BuyerCanceled, card 3434 with Declined, at the processing page; Complete is CheckoutSessionCanceled', async () => {
     const sandbox = newSandbox();
     for (const [card, reason] of [
       ['3064', 'BuyerCanceled'],
@@ -124,7 +149,7 @@ describe('CheckoutSession', () => {
       const complete = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
         payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
       });
-      expect([complete.status, complete.body['reasonCode']]).toEqual([422, 'InvalidCheckoutSessionStatus']);
+      expect([complete.status, complete.body['reasonCode']]).toEqual([422, 'CheckoutSessionCanceled']);
     }
   });
 
@@ -136,7 +161,7 @@ describe('CheckoutSession', () => {
     expect(state((await call(sandbox, 'GET', `charges/${chargeId}`)).body)).toBe('Authorized');
   });
 
-  it('card 4354 goes AuthorizationInitiated, then Declined (HardDeclined); without pending support it cancels the session', async () => {
+  it('card 4354 goes AuthorizationInitiated, then Declined (HardDeclined)', async () => {
     const sandbox = newSandbox();
     const { chargeId, chargePermissionId } = await completed(sandbox, {
       buyer: 'olivia',
@@ -148,12 +173,31 @@ describe('CheckoutSession', () => {
     const charge = await call(sandbox, 'GET', `charges/${chargeId}`);
     expect([state(charge.body), reasonCode(charge.body)]).toEqual(['Declined', 'HardDeclined']);
     expect(state((await call(sandbox, 'GET', `chargePermissions/${chargePermissionId}`)).body)).toBe('NonChargeable');
-
-    const id = await readyToComplete(sandbox, { buyer: 'olivia', card: '4354', canHandlePendingAuthorization: false });
-    expect(reasonCode((await call(sandbox, 'GET', `checkoutSessions/${id}`)).body)).toBe('Declined');
   });
 
-  it('simulation codes on Complete: BuyerCanceled, AmazonCanceled, Declined cancel; AuthorizationInitiated pends', async () => {
+  // https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html: 0701 and 4354 need paymentIntent
+  // Authorize and canHandlePendingAuthorization true, "or using this payment method will result in an error".
+  it.each([
+    ['0701', 'Authorize', false],
+    ['4354', 'Authorize', false],
+    ['0701', 'AuthorizeWithCapture', true],
+    ['4354', 'Confirm', true],
+  ] as const)(
+    'card %s with %s and canHandlePendingAuthorization %s: Complete is 400 InvalidParameterCombination',
+    async (card, paymentIntent, pending) => {
+      const sandbox = newSandbox();
+      const buyer = card === '4354' ? 'olivia' : 'jane';
+      const id = await readyToComplete(sandbox, { buyer, card, paymentIntent, canHandlePendingAuthorization: pending });
+      const res = await call(sandbox, 'POST', `checkoutSessions/${id}/complete`, {
+        payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
+      });
+      expect([res.status, res.body['reasonCode']]).toEqual([400, 'InvalidParameterCombination']);
+      const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
+      expect([state(session.body), session.body['chargePermissionId']]).toEqual(['Open', null]);
+    },
+  );
+
+  it('simulation codes on Complete: BuyerCanceled, AmazonCanceled, Declined cancel (CheckoutSessionCanceled); AuthorizationInitiated pends', async () => {
     const sandbox = newSandbox();
     for (const code of ['BuyerCanceled', 'AmazonCanceled', 'Declined']) {
       const id = await readyToComplete(sandbox);
@@ -161,7 +205,7 @@ describe('CheckoutSession', () => {
         payload: { chargeAmount: { amount: '50.00', currencyCode: 'USD' } },
         simulation: code,
       });
-      expect([res.status, res.body['reasonCode']]).toEqual([422, code]);
+      expect([res.status, res.body['reasonCode']]).toEqual([422, 'CheckoutSessionCanceled']);
       const session = await call(sandbox, 'GET', `checkoutSessions/${id}`);
       expect([state(session.body), reasonCode(session.body)]).toEqual(['Canceled', code]);
     }
@@ -189,10 +233,8 @@ describe('CheckoutSession', () => {
 
   it('returns shippingAddressList as JSON strings for multi-address checkouts', async () => {
     const sandbox = newSandbox();
-    const created = await call(sandbox, 'POST', 'checkoutSessions', {
-      payload: sessionPayload({ productType: 'PayAndShipMultiAddress' }),
-    });
-    const id = String(created.body['checkoutSessionId']);
+    // productType is the button's option, not a body field.
+    const id = await startFromButton(sandbox, sessionPayload(), 'PayAndShipMultiAddress');
     await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, { buyer: 'jane', card: '1111' });
     const list = (await call(sandbox, 'GET', `checkoutSessions/${id}`)).body['shippingAddressList'] as string[];
     expect(JSON.parse(list[0] ?? '{}')).toMatchObject({ city: 'Seattle' });

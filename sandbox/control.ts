@@ -1,10 +1,11 @@
+import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { OPERATION_NAMES } from './api/amazon-pay';
 import { TEST_BUYERS, findBuyerBySlug } from './buyers';
 import type { SandboxContext } from './context';
 import { faultSchema } from './faults';
 import { json, parseJsonBody, SandboxHttpError, type RawRequest } from './http';
-import { SIGNING_CERT_PATH } from './ipn';
+import { SIGNING_CERT_PATH, SUBSCRIBE_PATH, type IpnEvent } from './ipn';
 import { serializeReport, serializeSchedule } from './reports';
 import { parseBody } from './schemas';
 import { serializeCharge, serializeChargePermission, serializeCheckoutSession, serializeRefund } from './serialize';
@@ -30,6 +31,16 @@ const syntheticReportSchema = z.object({
     .min(1)
     .max(2 * 1024 ** 3),
 });
+const notificationTypeSchema = z.enum(['STATE_CHANGE', 'ATTRIBUTE_CHANGE']).default('STATE_CHANGE');
+// An IPN on demand: for an existing object, or a chargeback on an existing charge.
+const notificationSchema = z.discriminatedUnion('objectType', [
+  z.object({
+    objectType: z.enum(['CHARGE_PERMISSION', 'CHARGE', 'REFUND']),
+    objectId: z.string().min(1),
+    notificationType: notificationTypeSchema,
+  }),
+  z.object({ objectType: z.literal('CHARGEBACK'), chargeId: z.string().min(1), notificationType: notificationTypeSchema }),
+]);
 const buyerSchema = z.object({ buyer: z.string().min(1), card: z.string().min(1), address: z.number().int().min(0).optional() });
 
 export interface ControlHooks {
@@ -103,6 +114,15 @@ export async function handleControl(
       if (request.url.searchParams.get('wait') === 'true') await ctx.ipn.flush();
       return json(200, { notifications: ctx.ipn.sent });
     }
+    if (path === 'notifications' && method === 'POST') {
+      const record = ctx.ipn.notify(ipnEvent(ctx, parseBody(notificationSchema, body())));
+      return json(201, record);
+    }
+    if (path === 'subscriptions' && method === 'GET') {
+      if (request.url.searchParams.get('wait') === 'true') await ctx.ipn.flush();
+      return json(200, { subscriptions: ctx.ipn.subscriptions });
+    }
+    if (path === SUBSCRIBE_PATH.replace('/__sandbox/', '') && method === 'GET') return confirmSubscription(ctx, request.url);
     if (path === 'config' && method === 'POST') {
       const input = parseBody(configSchema, body());
       if (input.ipnUrl !== undefined) ctx.ipn.setUrl(input.ipnUrl);
@@ -134,6 +154,47 @@ export async function handleControl(
     if (error instanceof SandboxHttpError) return json(error.status, { reasonCode: error.reasonCode, message: error.message });
     throw error;
   }
+}
+
+function ipnEvent(ctx: SandboxContext, input: z.infer<typeof notificationSchema>): IpnEvent {
+  const { store } = ctx;
+  if (input.objectType === 'CHARGEBACK') {
+    const charge = store.charge(input.chargeId);
+    // Amazon shows no chargeback id format; this follows its -C/-R suffixes (sandbox/README.md).
+    return {
+      objectType: 'CHARGEBACK',
+      objectId: `${charge.chargePermissionId}-B${randomInt(100000, 1000000)}`,
+      chargePermissionId: charge.chargePermissionId,
+      notificationType: input.notificationType,
+    };
+  }
+  const chargePermissionId =
+    input.objectType === 'CHARGE_PERMISSION'
+      ? store.permission(input.objectId).id
+      : input.objectType === 'CHARGE'
+        ? store.charge(input.objectId).chargePermissionId
+        : store.charge(store.refund(input.objectId).chargeId).chargePermissionId;
+  return { objectType: input.objectType, objectId: input.objectId, chargePermissionId, notificationType: input.notificationType };
+}
+
+const xml = (status: number, body: string) =>
+  new Response(body, { status, headers: { 'content-type': 'text/xml; charset=utf-8' } });
+
+/** SubscribeURL, answered in SNS's XML (https://docs.aws.amazon.com/sns/latest/api/API_ConfirmSubscription.html). */
+function confirmSubscription(ctx: SandboxContext, url: URL): Response {
+  const q = url.searchParams;
+  const record =
+    q.get('Action') === 'ConfirmSubscription' ? ctx.ipn.confirmSubscription(q.get('TopicArn'), q.get('Token')) : null;
+  if (!record?.subscriptionArn) {
+    return xml(
+      400,
+      '<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>InvalidParameter</Code><Message>Invalid token</Message></Error></ErrorResponse>',
+    );
+  }
+  return xml(
+    200,
+    `<ConfirmSubscriptionResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ConfirmSubscriptionResult><SubscriptionArn>${record.subscriptionArn}</SubscriptionArn></ConfirmSubscriptionResult></ConfirmSubscriptionResponse>`,
+  );
 }
 
 /** Per-object getters, plus shortcuts that play the buyer's part without a browser (integration tests). */

@@ -75,7 +75,8 @@ describe('hosted pages', () => {
     const signIn = await (await get(sandbox, redirectUrl)).text();
     for (const id of ['sandbox-buyer-jane', 'sandbox-buyer-max', 'sandbox-buyer-olivia', 'sandbox-signin-continue'])
       expect(signIn).toContain(`id="${id}"`);
-    expect(signIn).toContain('<html lang="en">');
+    // EUR with no checkoutLanguage: the region's first language, en_GB.
+    expect(signIn).toContain('<html lang="en-GB">');
     expect(signIn).toMatch(/<header>[\s\S]*<main id="sandbox-main">[\s\S]*<footer>/);
 
     const chosen = await postForm(sandbox, '/checkout/signin', { amazonCheckoutSessionId: sessionId, buyer: 'max' });
@@ -174,31 +175,39 @@ describe('hosted pages', () => {
     expect(await wrongAlgorithm.json()).toMatchObject({ reasonCode: 'InvalidSignatureError' });
   });
 
-  it('sign-in: signInReturnUrl?buyerToken=…, then getBuyer', async () => {
-    const sandbox = newSandbox();
-    const start = await postJson(sandbox, '/checkout/start', {
-      kind: 'signin',
-      merchantId: 'M1',
-      ledgerCurrency: 'GBP',
-      productType: 'SignIn',
-      config: buttonConfig({
-        signInReturnUrl: 'https://shop.test/account/amazon',
-        storeId: 'amzn1.application-oa2-client.sandboxstore',
-        signInScopes: ['name', 'email'],
-      }),
-    });
-    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
-    const page = await (await get(sandbox, redirectUrl)).text();
-    expect(page).toContain('id="sandbox-buyer-olivia"');
-    const back = await postForm(sandbox, '/signin', {
-      token: new URL(redirectUrl).searchParams.get('token') ?? '',
-      buyer: 'olivia',
-    });
-    const location = new URL(back.headers.get('location') ?? '');
-    expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
-    const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
-    expect(buyer.body).toMatchObject({ name: 'Olivia Smith', countryCode: 'GB' });
-  });
+  it.each([
+    [['name', 'email'], { name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null }],
+    [['name'], { name: 'Olivia Smith', email: null }],
+  ])(
+    'sign-in with signInScopes %j: signInReturnUrl?buyerToken=…, then getBuyer answers only those',
+    async (signInScopes, expected) => {
+      const sandbox = newSandbox();
+      const start = await postJson(sandbox, '/checkout/start', {
+        kind: 'signin',
+        merchantId: 'M1',
+        ledgerCurrency: 'GBP',
+        productType: 'SignIn',
+        config: buttonConfig({
+          signInReturnUrl: 'https://shop.test/account/amazon',
+          storeId: 'amzn1.application-oa2-client.sandboxstore',
+          signInScopes,
+        }),
+      });
+      const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+      const page = await (await get(sandbox, redirectUrl)).text();
+      expect(page).toContain('id="sandbox-buyer-olivia"');
+      const back = await postForm(sandbox, '/signin', {
+        token: new URL(redirectUrl).searchParams.get('token') ?? '',
+        buyer: 'olivia',
+      });
+      const location = new URL(back.headers.get('location') ?? '');
+      expect(location.origin + location.pathname).toBe('https://shop.test/account/amazon');
+      // The buyer data the scopes asked for, nothing more
+      // (https://developer.amazon.com/docs/amazon-pay-paymentmethodonfile-signinandsetup/verify-and-complete-checkout.html).
+      const buyer = await call(sandbox, 'GET', `buyers/${location.searchParams.get('buyerToken') ?? ''}`);
+      expect(buyer.body).toMatchObject(expected);
+    },
+  );
 
   it('the processing page refuses a session that still has constraints', async () => {
     const sandbox = newSandbox();
@@ -213,5 +222,144 @@ describe('hosted pages', () => {
     const res = await get(sandbox, `/checkout/processing?amazonCheckoutSessionId=${sessionId}`);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('id="sandbox-error-code"');
+  });
+
+  // checkoutLanguage sets the language of Amazon's hosted pages
+  // (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html).
+  it.each([
+    ['en_US', 'USD', 'en', 'Sign in with Amazon', 'Payment method'],
+    ['en_GB', 'GBP', 'en-GB', 'Sign in with Amazon', 'Payment method'],
+    ['de_DE', 'EUR', 'de', 'Mit Amazon anmelden', 'Zahlungsart'],
+    ['fr_FR', 'EUR', 'fr', 'Se connecter avec Amazon', 'Moyen de paiement'],
+    ['it_IT', 'EUR', 'it', 'Accedi con Amazon', 'Metodo di pagamento'],
+    ['es_ES', 'EUR', 'es', 'Iniciar sesión con Amazon', 'Método de pago'],
+    ['ja_JP', 'JPY', 'ja', 'Amazon でサインイン', 'お支払い方法'],
+  ])('renders the hosted pages in %s', async (checkoutLanguage, ledgerCurrency, htmlLang, heading, paymentLegend) => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency,
+      checkoutLanguage,
+      config: buttonConfig(checkoutPayload()),
+    });
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const signIn = await (await get(sandbox, redirectUrl)).text();
+    expect(signIn).toContain(`<html lang="${htmlLang}">`);
+    expect(signIn).toContain(`<h1>${heading}</h1>`);
+    const sessionId = new URL(redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    const selection = await (await get(sandbox, `/checkout/select?amazonCheckoutSessionId=${sessionId}&buyer=max`)).text();
+    expect(selection).toContain(`<legend>${paymentLegend}</legend>`);
+  });
+
+  it('refuses a checkoutLanguage the ledger currency does not offer', async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      checkoutLanguage: 'fr_FR',
+      config: buttonConfig(checkoutPayload()),
+    });
+    expect(start.status).toBe(400);
+    expect(await start.json()).toMatchObject({ reasonCode: 'InvalidParameterError' });
+    expect(sandbox.store.sessions.size).toBe(0);
+  });
+});
+
+// The additional payment button: checkoutMode ProcessOrder, payment details and (for physical goods) addressDetails
+// in the signed payload; the buyer pays on Amazon's page and returns to checkoutResultReturnUrl
+// (https://developer.amazon.com/docs/amazon-pay-apb-checkout/additional-payment-button-overview.html).
+describe('additional payment button (ProcessOrder)', () => {
+  const addressDetails = {
+    name: 'Erika Mustermann',
+    addressLine1: 'Heidestraße 17',
+    city: 'Köln',
+    districtOrCounty: 'Ehrenfeld',
+    postalCode: '51147',
+    countryCode: 'DE',
+    phoneNumber: '+49 221 0000000',
+  };
+  const apbPayload = (extra: Record<string, unknown> = {}) => ({
+    storeId: 'amzn1.application-oa2-client.sandboxstore',
+    webCheckoutDetails: { checkoutMode: 'ProcessOrder', checkoutResultReturnUrl: 'https://shop.test/checkout/result?order=7' },
+    paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: '24.90', currencyCode: 'EUR' } },
+    addressDetails,
+    ...extra,
+  });
+  const startApb = (sandbox: ReturnType<typeof newSandbox>, payload: Record<string, unknown>, productType = 'PayAndShip') =>
+    postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'EUR',
+      productType,
+      checkoutLanguage: 'de_DE',
+      config: buttonConfig(payload),
+    });
+
+  it('runs end to end: button → sign-in → pay on Amazon → checkoutResultReturnUrl → Complete', async () => {
+    const sandbox = newSandbox();
+    const start = await startApb(sandbox, apbPayload());
+    expect(start.status).toBe(200);
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const sessionId = new URL(redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    await postForm(sandbox, '/checkout/signin', { amazonCheckoutSessionId: sessionId, buyer: 'max' });
+
+    const page = await (await get(sandbox, `/checkout/select?amazonCheckoutSessionId=${sessionId}&buyer=max`)).text();
+    // The merchant's address is shown, not offered for change; the button pays.
+    expect(page).toContain('id="sandbox-merchant-address"');
+    expect(page).toContain('Heidestraße 17, Köln, 51147, DE');
+    expect(page).not.toContain('name="address"');
+    expect(page).toContain('Gesamtbetrag: <strong id="sandbox-amount">');
+    expect(page).toMatch(/id="sandbox-continue">Jetzt bezahlen</);
+
+    const paid = await postForm(sandbox, '/checkout/select', {
+      amazonCheckoutSessionId: sessionId,
+      buyer: 'max',
+      card: 'max-mc-0005',
+    });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(`https://shop.test/checkout/result?order=7&amazonCheckoutSessionId=${sessionId}`);
+
+    const session = await call(sandbox, 'GET', `checkoutSessions/${sessionId}`);
+    expect(session.body['shippingAddress']).toMatchObject({
+      name: 'Erika Mustermann',
+      addressLine1: 'Heidestraße 17',
+      city: 'Köln',
+      county: 'Ehrenfeld',
+      countryCode: 'DE',
+    });
+    expect(session.body['webCheckoutDetails']).toMatchObject({ checkoutMode: 'ProcessOrder', amazonPayRedirectUrl: null });
+    expect(session.body['constraints']).toEqual([]);
+    const complete = await call(sandbox, 'POST', `checkoutSessions/${sessionId}/complete`, {
+      payload: { chargeAmount: { amount: '24.90', currencyCode: 'EUR' } },
+    });
+    expect(state(complete.body)).toBe('Completed');
+    const charge = await call(sandbox, 'GET', `charges/${String(complete.body['chargeId'])}`);
+    expect(state(charge.body)).toBe('Authorized');
+  });
+
+  it.each([
+    ['no addressDetails for physical goods', { addressDetails: undefined }, 'PayAndShip', 'MissingParameterValue'],
+    ['addressDetails for digital goods', {}, 'PayOnly', 'InvalidParameterCombination'],
+    [
+      'no checkoutResultReturnUrl',
+      { webCheckoutDetails: { checkoutMode: 'ProcessOrder', checkoutReviewReturnUrl: 'https://shop.test/review' } },
+      'PayAndShip',
+      'MissingParameterValue',
+    ],
+    ['no paymentDetails', { paymentDetails: undefined }, 'PayAndShip', 'MissingParameterValue'],
+    [
+      'an address without a country',
+      { addressDetails: { ...addressDetails, countryCode: undefined } },
+      'PayAndShip',
+      'MissingParameterValue',
+    ],
+  ])('refuses a ProcessOrder payload with %s', async (_case, extra, productType, reasonCode) => {
+    const sandbox = newSandbox();
+    const res = await startApb(sandbox, apbPayload(extra), productType);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ reasonCode });
+    expect(sandbox.store.sessions.size).toBe(0);
   });
 });

@@ -3,17 +3,19 @@ import { buttonStartSchema, startFromButton, verifyButtonConfig } from './button
 import { buyerSlug, findBuyer, findBuyerBySlug, isAddressAllowed, TEST_BUYERS } from './buyers';
 import type { SandboxContext } from './context';
 import { bodyText, html, json, parseJsonBody, redirect, SandboxHttpError, type RawRequest } from './http';
+import { textsFor, type HostedTexts } from './locales';
 import { errorPage, selectionPage, signInPage } from './pages';
 import { parseBody } from './schemas';
 import { associateBuyer, processAtRedirect } from './state/checkout-session';
-import { ids } from './state/store';
 import type { CheckoutSessionRecord } from './state/types';
 import { z } from 'zod';
 
 /**
  * The buyer's side of checkout: sign-in → address and payment →
  * back to checkoutReviewReturnUrl; amazonPayRedirectUrl → checkoutResultReturnUrl;
- * sign-in button → signInReturnUrl?buyerToken=…
+ * additional payment button (checkoutMode ProcessOrder): sign-in → payment → paid and back to
+ * checkoutResultReturnUrl; sign-in button → signInReturnUrl?buyerToken=…
+ * Pages speak the button's checkoutLanguage.
  */
 function withQuery(url: string, key: string, value: string): string {
   const target = new URL(url);
@@ -34,6 +36,13 @@ function needsAddress(session: CheckoutSessionRecord): boolean {
   return session.productType !== 'PayOnly';
 }
 
+/** The additional payment button's session: Amazon's page completes the payment. */
+function processesOrder(session: CheckoutSessionRecord): boolean {
+  return session.webCheckoutDetails.checkoutMode === 'ProcessOrder';
+}
+
+const textsOf = (session: CheckoutSessionRecord | undefined): HostedTexts => textsFor(session?.checkoutLanguage);
+
 function cancelUrl(session: CheckoutSessionRecord): string | null {
   const url = session.webCheckoutDetails.checkoutCancelUrl ?? session.webCheckoutDetails.checkoutReviewReturnUrl;
   return url
@@ -42,9 +51,12 @@ function cancelUrl(session: CheckoutSessionRecord): string | null {
 }
 
 function renderSelection(session: CheckoutSessionRecord, buyerSlugValue: string, error?: string): Response {
+  const t = textsOf(session);
   const buyer = findBuyerBySlug(buyerSlugValue);
-  if (!buyer) return html(400, errorPage('Unknown test account', `No test buyer ${buyerSlugValue}.`, 'InvalidParameterValue'));
-  const amount = session.chargeAmount ?? session.totalOrderAmount;
+  if (!buyer) return html(400, errorPage(t.unknownTestAccount, `No test buyer ${buyerSlugValue}.`, 'InvalidParameterValue', t));
+  const charge = session.chargeAmount ?? session.totalOrderAmount;
+  const amount = charge ?? session.estimatedOrderAmount ?? null;
+  const merchantAddress = processesOrder(session) ? session.shippingAddress : null;
   const selectedAddress =
     session.buyerId === buyer.buyerId && session.shippingAddress
       ? String(buyer.addresses.findIndex((a) => a === session.shippingAddress))
@@ -58,8 +70,11 @@ function renderSelection(session: CheckoutSessionRecord, buyerSlugValue: string,
       deliverySpecifications: session.deliverySpecifications,
       selectedAddress,
       selectedCard: session.buyerId === buyer.buyerId ? (session.card?.id ?? null) : null,
-      amountText: amount ? formatMoney(amount) : null,
+      amount: amount ? { text: formatMoney(amount), estimated: !charge } : null,
       cancelUrl: cancelUrl(session),
+      merchantAddress,
+      processOrder: processesOrder(session),
+      texts: t,
       ...(error ? { error } : {}),
     }),
   );
@@ -82,19 +97,15 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
 
     if (path === '/checkout/signin' && request.method === 'GET') {
       const session = sessionFrom(ctx, q.get('amazonCheckoutSessionId'));
+      const t = textsOf(session);
       if (session.status.state !== 'Open')
         return html(
           422,
-          errorPage('Checkout unavailable', `This checkout is ${session.status.state}.`, 'InvalidCheckoutSessionStatus'),
+          errorPage(t.checkoutUnavailable, t.checkoutInState(session.status.state), 'InvalidCheckoutSessionStatus', t),
         );
       return html(
         200,
-        signInPage(
-          '/checkout/signin',
-          { amazonCheckoutSessionId: session.id },
-          TEST_BUYERS,
-          'Pay with the address and payment method stored in your Amazon account.',
-        ),
+        signInPage('/checkout/signin', { amazonCheckoutSessionId: session.id }, TEST_BUYERS, t.checkoutPurpose, t),
       );
     }
     if (path === '/checkout/signin' && request.method === 'POST') {
@@ -126,9 +137,10 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
     }
     if (path === '/signin' && request.method === 'GET') {
       const token = q.get('token') ?? '';
-      if (!ctx.store.signIns.has(token))
-        return html(404, errorPage('Sign-in expired', 'Start again from the merchant site.', 'ResourceNotFound'));
-      return html(200, signInPage('/signin', { token }, TEST_BUYERS, 'Share your name and email with the merchant.'));
+      const signIn = ctx.store.signIns.get(token);
+      if (!signIn) return html(404, errorPage('Sign-in expired', 'Start again from the merchant site.', 'ResourceNotFound'));
+      const t = textsFor(signIn.checkoutLanguage);
+      return html(200, signInPage('/signin', { token }, TEST_BUYERS, t.signInPurpose, t));
     }
     if (path === '/signin' && request.method === 'POST') {
       const body = form(request);
@@ -136,9 +148,9 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
       const buyer = findBuyerBySlug(body.get('buyer') ?? '');
       if (!signIn || !buyer)
         return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
-      ctx.store.signIns.delete(body.get('token') ?? '');
-      const buyerToken = ids.token();
-      ctx.store.buyerTokens.set(buyerToken, buyer.buyerId);
+      // The buyerToken remembers the scopes the sign-in asked for; getBuyer returns only those.
+      const buyerToken = ctx.store.signInBuyer(body.get('token') ?? '', buyer.buyerId);
+      if (!buyerToken) return html(400, errorPage('Sign-in failed', 'Unknown sign-in or test account.', 'InvalidParameterValue'));
       return redirect(withQuery(signIn.signInReturnUrl, 'buyerToken', buyerToken));
     }
     return null;
@@ -146,24 +158,34 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
     if (!(error instanceof SandboxHttpError)) throw error;
     if (path.startsWith('/checkout/start') || path.startsWith('/checkout/verify-button'))
       return json(error.status, { reasonCode: error.reasonCode, message: error.message });
-    return html(error.status, errorPage('Something went wrong', error.message, error.reasonCode));
+    const t = textsOf(ctx.store.sessions.get(q.get('amazonCheckoutSessionId') ?? ''));
+    return html(error.status, errorPage(t.somethingWentWrong, error.message, error.reasonCode, t));
   }
 }
 
 function select(ctx: SandboxContext, body: URLSearchParams): Response {
   const session = sessionFrom(ctx, body.get('amazonCheckoutSessionId'));
+  const t = textsOf(session);
   const buyer = findBuyerBySlug(body.get('buyer') ?? '');
-  if (!buyer) return html(400, errorPage('Unknown test account', 'Choose a test account.', 'InvalidParameterValue'));
+  if (!buyer) return html(400, errorPage(t.unknownTestAccount, 'Choose a test account.', 'InvalidParameterValue', t));
   const card = buyer.cards.find((c) => c.id === body.get('card'));
-  if (!card) return renderSelection(session, buyerSlug(buyer), 'Choose a payment method.');
+  if (!card) return renderSelection(session, buyerSlug(buyer), t.pickPaymentMethod);
+  if (processesOrder(session)) {
+    // The merchant's addressDetails stand; the buyer only picks how to pay, and pays here.
+    associateBuyer(session, buyer.buyerId, session.shippingAddress, card);
+    processAtRedirect(ctx.store, session);
+    const resultUrl = session.webCheckoutDetails.checkoutResultReturnUrl;
+    if (!resultUrl) throw new SandboxHttpError(422, 'CheckoutResultReturnUrlNotSet', 'checkoutResultReturnUrl is not set.');
+    return redirect(withQuery(resultUrl, 'amazonCheckoutSessionId', session.id));
+  }
   let address = null;
   if (needsAddress(session)) {
     address = buyer.addresses[Number(body.get('address') ?? 'NaN')] ?? null;
-    if (!address) return renderSelection(session, buyerSlug(buyer), 'Choose a shipping address.');
+    if (!address) return renderSelection(session, buyerSlug(buyer), t.pickShippingAddress);
     // deliverySpecifications (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html): a
     // restricted address cannot be chosen, even by a hand-made POST.
     if (!isAddressAllowed(address, session.deliverySpecifications))
-      return renderSelection(session, buyerSlug(buyer), 'This merchant does not deliver to the chosen address.');
+      return renderSelection(session, buyerSlug(buyer), t.doesNotDeliverToChosen);
   }
   associateBuyer(session, buyer.buyerId, address, card);
   const reviewUrl = session.webCheckoutDetails.checkoutReviewReturnUrl;

@@ -35,6 +35,11 @@ export class SandboxHttpError extends Error {
   }
 }
 
+/** Amazon's answer for a required field the request left out. */
+export function missingField(field: string): SandboxHttpError {
+  return new SandboxHttpError(400, 'MissingParameterValue', `The mandatory field '${field}' is missing.`);
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { verifySnsEnvelope, type SnsEnvelope } from './ipn';
+import { TOPIC_ARN, verifySnsEnvelope, type SnsEnvelope, type SnsSubscriptionConfirmation } from './ipn';
 import { startSandboxServer } from './server';
 import { call, completed, control, KEY_ID, KEYS, newSandbox } from '@/test/sandbox-sdk';
 
@@ -11,18 +11,25 @@ interface Captured {
   messageType: string | null;
 }
 
+/** Records Notifications in `received` (answered with `statuses` in turn) and SubscriptionConfirmations apart. */
 function receiver(statuses: number[] = []) {
   const received: Captured[] = [];
+  const confirmations: Captured[] = [];
   const fetchLike = (async (_input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    received.push({
+    const captured = {
       body: String(init?.body),
       contentType: headers.get('content-type'),
       messageType: headers.get('x-amz-sns-message-type'),
-    });
+    };
+    if (captured.messageType === 'SubscriptionConfirmation') {
+      confirmations.push(captured);
+      return new Response(null, { status: 200 });
+    }
+    received.push(captured);
     return new Response(null, { status: statuses.shift() ?? 200 });
   }) as typeof fetch;
-  return { received, fetchLike };
+  return { received, confirmations, fetchLike };
 }
 
 async function certificate(sandbox: ReturnType<typeof newSandbox>): Promise<string> {
@@ -117,7 +124,7 @@ describe('IPN', () => {
     try {
       server.sandbox.store.emit({ objectType: 'CHARGE', objectId: 'S01-1-C1', chargePermissionId: 'S01-1' });
       await server.sandbox.ipn.flush();
-      const envelope = JSON.parse(bodies[0] ?? '{}') as SnsEnvelope;
+      const envelope = JSON.parse(bodies.find((body) => body.includes('"Type": "Notification"')) ?? '{}') as SnsEnvelope;
       expect(envelope.SigningCertURL).toBe(`${server.url}/__sandbox/sns-cert.pem`);
       const cert = await (await fetch(envelope.SigningCertURL)).text();
       expect(verifySnsEnvelope(envelope, cert)).toBe(true);
@@ -125,5 +132,77 @@ describe('IPN', () => {
       await server.close();
       await new Promise<void>((resolve) => shop.close(() => resolve()));
     }
+  });
+
+  // SNS sends a new HTTP(S) endpoint a signed SubscriptionConfirmation; fetching SubscribeURL confirms it
+  // (https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html,
+  // https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html).
+  it('sends a signed SubscriptionConfirmation when an IPN URL is configured, and confirms at SubscribeURL', async () => {
+    const { confirmations, fetchLike } = receiver();
+    const sandbox = newSandbox({ fetch: fetchLike });
+    expect((await control(sandbox, 'POST', 'config', { ipnUrl: 'https://shop.test/api/ipn' })).status).toBe(200);
+    await sandbox.ipn.flush();
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]?.contentType).toMatch(/^text\/plain/);
+    const envelope = JSON.parse(confirmations[0]?.body ?? '{}') as SnsSubscriptionConfirmation;
+    expect(envelope).toMatchObject({ Type: 'SubscriptionConfirmation', TopicArn: TOPIC_ARN, SignatureVersion: '2' });
+    expect(verifySnsEnvelope(envelope, await certificate(sandbox))).toBe(true);
+    expect(
+      verifySnsEnvelope(
+        { ...envelope, SubscribeURL: 'https://evil.test/?Action=ConfirmSubscription' },
+        await certificate(sandbox),
+      ),
+    ).toBe(false);
+    const subscribe = new URL(envelope.SubscribeURL);
+    expect(subscribe.origin + subscribe.pathname).toBe('http://sandbox.test/__sandbox/sns');
+    expect(subscribe.searchParams.get('Action')).toBe('ConfirmSubscription');
+    expect(subscribe.searchParams.get('Token')).toBe(envelope.Token);
+
+    const wrong = await sandbox.handle(new Request(envelope.SubscribeURL.replace(envelope.Token, 'forged')));
+    expect(wrong.status).toBe(400);
+    const confirmed = await sandbox.handle(new Request(envelope.SubscribeURL));
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toMatch(new RegExp(`<SubscriptionArn>${TOPIC_ARN}:[0-9a-f-]{36}</SubscriptionArn>`));
+    const listed = await control(sandbox, 'GET', 'subscriptions');
+    expect(listed.body['subscriptions']).toMatchObject([
+      { url: 'https://shop.test/api/ipn', delivered: true, subscriptionArn: expect.stringContaining(TOPIC_ARN) as unknown },
+    ]);
+  });
+
+  // ObjectType CHARGEBACK and NotificationType ATTRIBUTE_CHANGE
+  // (https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html).
+  it('sends CHARGEBACK and ATTRIBUTE_CHANGE notifications on request', async () => {
+    const { received, fetchLike } = receiver();
+    const sandbox = newSandbox({ ipnUrl: 'https://shop.test/ipn', fetch: fetchLike });
+    const { chargeId, chargePermissionId } = await completed(sandbox, { paymentIntent: 'AuthorizeWithCapture' });
+    await sandbox.ipn.flush();
+    received.length = 0;
+
+    const chargeback = await control(sandbox, 'POST', 'notifications', { objectType: 'CHARGEBACK', chargeId });
+    expect(chargeback.status).toBe(201);
+    const attribute = await control(sandbox, 'POST', 'notifications', {
+      objectType: 'CHARGE_PERMISSION',
+      objectId: chargePermissionId,
+      notificationType: 'ATTRIBUTE_CHANGE',
+    });
+    expect(attribute.status).toBe(201);
+    await sandbox.ipn.flush();
+    const messages = received.map((r) => JSON.parse((JSON.parse(r.body) as SnsEnvelope).Message) as Record<string, string>);
+    expect(messages).toMatchObject([
+      {
+        ObjectType: 'CHARGEBACK',
+        ChargePermissionId: chargePermissionId,
+        NotificationType: 'STATE_CHANGE',
+        NotificationVersion: 'V2',
+      },
+      { ObjectType: 'CHARGE_PERMISSION', ObjectId: chargePermissionId, NotificationType: 'ATTRIBUTE_CHANGE' },
+    ]);
+    expect(messages[0]?.['ObjectId']).toMatch(new RegExp(`^${chargePermissionId}-B\\d{6}$`));
+
+    expect(
+      (await control(sandbox, 'POST', 'notifications', { objectType: 'CHARGEBACK', chargeId: 'S01-0000000-0000000-C000000' }))
+        .status,
+    ).toBe(404);
+    expect((await control(sandbox, 'POST', 'notifications', { objectType: 'DISPUTE', objectId: 'x' })).status).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 import { buyerSlug, isAddressAllowed } from './buyers';
 import { escapeHtml as e } from './http';
+import { textsFor, type HostedTexts } from './locales';
 import type { Address, PaymentCard, TestBuyer } from './state/types';
 import { cardBehaviour } from './simulations';
 
@@ -29,19 +30,21 @@ a.secondary{color:#0f1111;border:1px solid #888c8c;background:#fff;margin-left:8
 footer{text-align:center;font-size:13px;color:#333;padding:16px}
 `;
 
-export function layout(title: string, body: string): string {
+/** Every page speaks the checkoutLanguage the merchant set (sandbox/locales.ts); English when none. */
+export function layout(title: string, body: string, t: HostedTexts = textsFor(null)): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${e(title)} – Amazon Pay (Sandbox)</title><style>${CSS}</style></head>
-<body><header><div class="logo" aria-label="amazon pay">amazon <span>pay</span></div><div class="env">Sandbox</div></header>
+<html lang="${e(t.htmlLang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(title)} – ${e(t.titleSuffix)}</title><style>${CSS}</style></head>
+<body><header><div class="logo" aria-label="amazon pay">amazon <span>pay</span></div><div class="env">${e(t.sandboxBadge)}</div></header>
 <main id="sandbox-main">${body}</main>
-<footer>Offline Amazon Pay sandbox – no real payment is made.</footer></body></html>`;
+<footer>${e(t.footer)}</footer></body></html>`;
 }
 
-export function errorPage(title: string, message: string, code: string): string {
+export function errorPage(title: string, message: string, code: string, t: HostedTexts = textsFor(null)): string {
   return layout(
     title,
-    `<h1>${e(title)}</h1><div class="error" role="alert" id="sandbox-error"><p><strong>Error code:</strong> <span id="sandbox-error-code">${e(code)}</span></p><p>${e(message)}</p></div>`,
+    `<h1>${e(title)}</h1><div class="error" role="alert" id="sandbox-error"><p><strong>${e(t.errorCode)}:</strong> <span id="sandbox-error-code">${e(code)}</span></p><p>${e(message)}</p></div>`,
+    t,
   );
 }
 
@@ -50,6 +53,7 @@ export function signInPage(
   hidden: Record<string, string>,
   buyers: readonly TestBuyer[],
   purpose: string,
+  t: HostedTexts,
 ): string {
   const options = buyers
     .map((buyer, index) => {
@@ -59,11 +63,12 @@ export function signInPage(
     })
     .join('\n');
   return layout(
-    'Sign in',
-    `<h1>Sign in with Amazon</h1><p class="lead">${e(purpose)} Choose a sandbox test account.</p>
+    t.signInTitle,
+    `<h1>${e(t.signInHeading)}</h1><p class="lead">${e(purpose)} ${e(t.chooseTestAccount)}</p>
 <form method="post" action="${e(action)}" id="sandbox-signin-form">${hiddenFields(hidden)}
-<fieldset><legend>Test account</legend>${options}</fieldset>
-<button type="submit" class="primary" id="sandbox-signin-continue">Continue</button></form>`,
+<fieldset><legend>${e(t.testAccount)}</legend>${options}</fieldset>
+<button type="submit" class="primary" id="sandbox-signin-continue">${e(t.continue)}</button></form>`,
+    t,
   );
 }
 
@@ -77,15 +82,10 @@ export function addressText(a: Address): string {
   return [a.addressLine1, a.addressLine2, a.city, a.stateOrRegion, a.postalCode, a.countryCode].filter(Boolean).join(', ');
 }
 
-function cardNote(card: PaymentCard): string {
+function cardNote(card: PaymentCard, t: HostedTexts): string {
   const behaviour = cardBehaviour(card.last4);
-  const notes: Record<string, string> = {
-    BuyerCanceled: 'Simulates: buyer cancels',
-    Declined: 'Simulates: declined',
-    PendingAuthorized: 'Simulates: pending, then authorized',
-    PendingDeclined: 'Simulates: pending, then declined',
-  };
-  return notes[behaviour] ? `<br><span class="hint">${notes[behaviour]}</span>` : '';
+  const note = behaviour in t.simulates ? t.simulates[behaviour as keyof HostedTexts['simulates']] : null;
+  return note ? `<br><span class="hint">${e(note)}</span>` : '';
 }
 
 export interface SelectionPageInput {
@@ -95,42 +95,59 @@ export interface SelectionPageInput {
   deliverySpecifications: unknown;
   selectedAddress: string | null;
   selectedCard: string | null;
-  amountText: string | null;
+  /** The charge amount, or else the button's estimatedOrderAmount (then labelled as an estimate). */
+  amount: { text: string; estimated: boolean } | null;
   cancelUrl: string | null;
+  /**
+   * Additional payment button (checkoutMode ProcessOrder): the merchant sent the address in
+   * addressDetails, so it is shown, not chosen, and the buyer pays on this page.
+   */
+  merchantAddress: Address | null;
+  processOrder: boolean;
+  texts: HostedTexts;
   error?: string;
 }
 
+function addressChoices(input: SelectionPageInput): string {
+  const t = input.texts;
+  if (input.merchantAddress) {
+    return `<fieldset><legend>${e(t.shippingTo)}</legend><p id="sandbox-merchant-address"><strong>${e(input.merchantAddress.name)}</strong><br><span class="detail">${e(addressText(input.merchantAddress))}</span></p></fieldset>`;
+  }
+  if (!input.needsAddress) return '';
+  const firstAllowed = input.buyer.addresses.findIndex((a) => isAddressAllowed(a, input.deliverySpecifications));
+  return `<fieldset><legend>${e(t.shippingAddress)}</legend>${input.buyer.addresses
+    .map((address, index) => {
+      const allowed = isAddressAllowed(address, input.deliverySpecifications);
+      const checked = input.selectedAddress === String(index) || (input.selectedAddress === null && firstAllowed === index);
+      return `<label class="option${allowed ? '' : ' disabled'}" for="sandbox-address-${index}"><input type="radio" name="address" id="sandbox-address-${index}" value="${index}"${allowed ? '' : ' disabled aria-describedby="sandbox-address-' + index + '-note"'}${checked && allowed ? ' checked' : ''}>
+<span><strong>${e(address.name)}</strong><br><span class="detail">${e(addressText(address))}</span>${allowed ? '' : `<br><span class="note" id="sandbox-address-${index}-note">${e(t.doesNotDeliverHere)}</span>`}</span></label>`;
+    })
+    .join('\n')}</fieldset>`;
+}
+
 export function selectionPage(input: SelectionPageInput): string {
-  const addresses = input.needsAddress
-    ? `<fieldset><legend>Shipping address</legend>${input.buyer.addresses
-        .map((address, index) => {
-          const allowed = isAddressAllowed(address, input.deliverySpecifications);
-          const checked =
-            input.selectedAddress === String(index) ||
-            (input.selectedAddress === null &&
-              allowed &&
-              input.buyer.addresses.findIndex((a) => isAddressAllowed(a, input.deliverySpecifications)) === index);
-          return `<label class="option${allowed ? '' : ' disabled'}" for="sandbox-address-${index}"><input type="radio" name="address" id="sandbox-address-${index}" value="${index}"${allowed ? '' : ' disabled aria-describedby="sandbox-address-' + index + '-note"'}${checked && allowed ? ' checked' : ''}>
-<span><strong>${e(address.name)}</strong><br><span class="detail">${e(addressText(address))}</span>${allowed ? '' : `<br><span class="note" id="sandbox-address-${index}-note">This merchant does not deliver to this address.</span>`}</span></label>`;
-        })
-        .join('\n')}</fieldset>`
-    : '';
-  const cards = `<fieldset><legend>Payment method</legend>${input.buyer.cards
+  const t = input.texts;
+  const cards = `<fieldset><legend>${e(t.paymentMethod)}</legend>${input.buyer.cards
     .map((card, index) => {
       const checked = input.selectedCard === card.id || (input.selectedCard === null && index === 0);
       return `<label class="option" for="sandbox-card-${card.last4}"><input type="radio" name="card" id="sandbox-card-${card.last4}" value="${e(card.id)}"${checked ? ' checked' : ''}>
-<span><strong>${e(card.brand)} ending in ${e(card.last4)}</strong><br><span class="detail">Expires ${e(card.expiry)}</span>${cardNote(card)}</span></label>`;
+<span><strong>${e(t.cardEnding(card.brand, card.last4))}</strong><br><span class="detail">${e(t.expires(card.expiry))}</span>${cardNote(card, t)}</span></label>`;
     })
     .join('\n')}</fieldset>`;
   const error = input.error ? `<div class="error" role="alert" id="sandbox-error">${e(input.error)}</div>` : '';
+  const amount = input.amount
+    ? `${e(input.amount.estimated ? t.estimatedTotal : t.orderTotal)}: <strong id="sandbox-amount">${e(input.amount.text)}</strong>. `
+    : '';
+  const choosesAddress = input.needsAddress && !input.merchantAddress;
   return layout(
-    'Choose address and payment',
-    `<h1>Hello, ${e(input.buyer.name.split(' ')[0] ?? input.buyer.name)}</h1>
-<p class="lead">${input.amountText ? `Order total: <strong id="sandbox-amount">${e(input.amountText)}</strong>. ` : ''}Choose how you want to pay${input.needsAddress ? ' and where to ship' : ''}.</p>${error}
+    t.selectionTitle,
+    `<h1>${e(t.hello(input.buyer.name.split(' ')[0] ?? input.buyer.name))}</h1>
+<p class="lead">${amount}${e(choosesAddress ? t.choosePaymentAndAddress : t.choosePayment)}</p>${error}
 <form method="post" action="/checkout/select" id="sandbox-selection-form">
 <input type="hidden" name="amazonCheckoutSessionId" value="${e(input.sessionId)}"><input type="hidden" name="buyer" value="${e(buyerSlug(input.buyer))}">
-${addresses}${cards}
-<button type="submit" class="primary" id="sandbox-continue">Continue</button>${input.cancelUrl ? `<a class="button secondary" id="sandbox-cancel" href="${e(input.cancelUrl)}">Cancel and return to merchant</a>` : ''}
+${addressChoices(input)}${cards}
+<button type="submit" class="primary" id="sandbox-continue">${e(input.processOrder ? t.payNow : t.continue)}</button>${input.cancelUrl ? `<a class="button secondary" id="sandbox-cancel" href="${e(input.cancelUrl)}">${e(t.cancelAndReturn)}</a>` : ''}
 </form>`,
+    t,
   );
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { formatAmazonTimestamp, parseAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { SandboxHttpError } from './http';
 import { buildDocumentLines, SETTLEMENT_TYPES, syntheticSettlementLines, TRANSACTION_TYPES } from './report-format';
@@ -65,6 +65,8 @@ export function parseReportTime(value: string, field: string): number {
 }
 
 const newId = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toUpperCase()}`;
+/** Amazon's document ids look like amzn1.tortuga.3.<uuid>.<suffix> (https://github.com/amzn/amazon-pay-api-sdk-nodejs, tst/). */
+const newDocumentId = () => `amzn1.tortuga.3.${randomUUID()}.T${randomBytes(7).toString('hex').toUpperCase().slice(0, 13)}`;
 
 export class ReportService {
   readonly reports = new Map<string, ReportRecord>();
@@ -123,7 +125,7 @@ export class ReportService {
       report.processingStatus = 'CANCELLED';
       return;
     }
-    const documentId = newId('D');
+    const documentId = newDocumentId();
     this.documents.set(documentId, () => lines[Symbol.iterator]());
     report.reportDocumentId = documentId;
     report.processingStatus = 'COMPLETED';
@@ -137,7 +139,7 @@ export class ReportService {
   createSyntheticReport(sizeBytes: number): ReportRecord {
     // Whole seconds, as the API shows them: a client can regenerate the exact document from the report's period.
     const now = Math.floor(this.store.nowMs() / 1000) * 1000;
-    const documentId = newId('D');
+    const documentId = newDocumentId();
     const report: ReportRecord = {
       reportId: newId('R'),
       reportType: SETTLEMENT_TYPES[0],

@@ -1,6 +1,7 @@
 import { formatAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { toAmazonPrice, type AmazonPrice, type Money } from '@/lib/money';
 import { findBuyer } from './buyers';
+import { CHECKOUT_SCOPES } from './schemas';
 import { amountBalance } from './state/charge-permission';
 import { CONSTRAINT_TEXT, constraintsOf } from './state/checkout-session';
 import type { Store } from './state/store';
@@ -28,15 +29,32 @@ function status(details: StatusDetails<string>) {
   };
 }
 
-function buyerOf(buyerId: string | null) {
+/**
+ * The buyer data a Checkout Session may show. With no `scopes`, PayAndShip gets name and email,
+ * PayOnly also phoneNumber and billingAddress; with `scopes`, exactly what they name
+ * (https://amazonpay-onboarding.com/en/specification/parameter/scopes). The shipping
+ * address follows productType, not scopes.
+ */
+export function checkoutScopes(session: Pick<CheckoutSessionRecord, 'scopes' | 'productType'>): ReadonlySet<string> {
+  if (session.scopes) return new Set(session.scopes);
+  return new Set(session.productType === 'PayOnly' ? ['name', 'email', 'phoneNumber', 'billingAddress'] : ['name', 'email']);
+}
+
+/** The billing address Get Checkout Session shows: the merchant's, else the card's, when the scopes allow it. */
+export function sharedBillingAddress(session: CheckoutSessionRecord): Address | null {
+  if (!checkoutScopes(session).has('billingAddress')) return null;
+  return session.billingAddress ?? session.card?.billingAddress ?? null;
+}
+
+function buyerOf(buyerId: string | null, scopes: ReadonlySet<string>) {
   const buyer = buyerId ? findBuyer(buyerId) : undefined;
   if (!buyer) return null;
   return {
     buyerId: buyer.buyerId,
-    name: buyer.name,
-    email: buyer.email,
-    phoneNumber: buyer.phoneNumber,
-    primeMembershipTypes: buyer.primeMembershipTypes,
+    name: scopes.has('name') ? buyer.name : null,
+    email: scopes.has('email') ? buyer.email : null,
+    phoneNumber: scopes.has('phoneNumber') ? buyer.phoneNumber : null,
+    primeMembershipTypes: scopes.has('primeStatus') ? buyer.primeMembershipTypes : null,
   };
 }
 
@@ -61,7 +79,8 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
     session.status.state === 'Open' && constraints.length === 0 && !session.buyerReturned
       ? `${publicBaseUrl}/checkout/processing?amazonCheckoutSessionId=${session.id}`
       : null;
-  const address: Address | null = session.shippingAddress;
+  const address: Address | null = session.shippingAddress ?? session.addressDetails;
+  const scopes = checkoutScopes(session);
   return {
     checkoutSessionId: session.id,
     webCheckoutDetails: { ...session.webCheckoutDetails, amazonPayRedirectUrl: redirectUrl },
@@ -79,11 +98,14 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
     chargePermissionType: session.chargePermissionType,
     orderType: null,
     recurringMetadata: session.recurringMetadata,
-    paymentMethodOnFileMetadata: null,
+    paymentMethodOnFileMetadata: session.paymentMethodOnFileMetadata,
+    // Keys the Node SDK's tests assert (https://github.com/amzn/amazon-pay-api-sdk-nodejs, tst/webStoreClientTest.js);
+    // what they hold is not documented.
+    merchantDetails: null,
     merchantMetadata: metadata(session.merchantMetadata),
     supplementaryData: session.supplementaryData,
-    buyer: buyerOf(session.buyerId),
-    billingAddress: session.billingAddress ?? session.card?.billingAddress ?? null,
+    buyer: buyerOf(session.buyerId, scopes),
+    billingAddress: sharedBillingAddress(session),
     paymentPreferences: paymentPreferences(session.card),
     statusDetails: status(session.status),
     shippingAddress: address,
@@ -96,22 +118,26 @@ export function serializeCheckoutSession(session: CheckoutSessionRecord, publicB
     creationTimestamp: ts(session.createdMs),
     expirationTimestamp: ts(session.expiresMs),
     storeId: session.storeId,
-    deliverySpecifications: session.deliverySpecifications,
-    providerMetadata: { providerReferenceId: null },
-    checkoutButtonText: null,
+    providerMetadata: { providerReferenceId: session.providerReferenceId },
     releaseEnvironment: 'Sandbox',
+    checkoutButtonText: null,
+    deliverySpecifications: session.deliverySpecifications,
+    tokens: null,
   };
 }
 
 export function serializeChargePermission(store: Store, record: ChargePermissionRecord) {
   const balance = amountBalance(store, record);
+  const session = record.checkoutSessionId ? store.sessions.get(record.checkoutSessionId) : undefined;
+  // What the buyer agreed to share on the checkout stays what the permission shows.
+  const scopes = session ? checkoutScopes(session) : new Set<string>(CHECKOUT_SCOPES);
   return {
     chargePermissionId: record.id,
     chargePermissionReferenceId: null,
     platformId: record.platformId,
-    buyer: buyerOf(record.buyerId),
+    buyer: buyerOf(record.buyerId, scopes),
     shippingAddress: record.shippingAddress,
-    billingAddress: record.card.billingAddress,
+    billingAddress: scopes.has('billingAddress') ? record.card.billingAddress : null,
     paymentPreferences: paymentPreferences(record.card),
     // ChargePermission carries reasons[] in place of reasonCode
     // (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html).
@@ -144,13 +170,15 @@ export function serializeCharge(charge: ChargeRecord) {
     conversionRate: null,
     softDescriptor: charge.softDescriptor,
     merchantMetadata: metadata(charge.merchantMetadata),
-    providerMetadata: { providerReferenceId: null },
+    providerMetadata: { providerReferenceId: charge.providerReferenceId },
     statusDetails: status(charge.status),
     creationTimestamp: ts(charge.createdMs),
     expirationTimestamp: ts(charge.expiresMs),
     releaseEnvironment: 'Sandbox',
-    channel: 'Web',
-    chargeInitiator: 'CITU',
+    channel: charge.channel,
+    chargeInitiator: charge.chargeInitiator,
+    platformId: charge.platformId,
+    webCheckoutDetails: { checkoutResultReturnUrl: charge.checkoutResultReturnUrl },
   };
 }
 
@@ -166,19 +194,25 @@ export function serializeRefund(refund: RefundRecord) {
   };
 }
 
-export function serializeBuyer(buyerId: string) {
+/**
+ * getBuyer after Sign-In: buyerId, plus what signInScopes asked for; with none, name and email
+ * (https://developer.amazon.com/docs/amazon-pay-paymentmethodonfile-signinandsetup/verify-and-complete-checkout.html).
+ */
+export function serializeBuyer(buyerId: string, signInScopes: readonly string[]) {
   const buyer = findBuyer(buyerId);
   if (!buyer) return null;
+  const scopes = new Set(signInScopes.length > 0 ? signInScopes : ['name', 'email']);
   const home = buyer.addresses[0] ?? null;
+  const when = <T>(scope: string, value: T): T | null => (scopes.has(scope) ? value : null);
   return {
     buyerId: buyer.buyerId,
-    name: buyer.name,
-    email: buyer.email,
-    postalCode: home?.postalCode ?? null,
-    countryCode: home?.countryCode ?? null,
-    phoneNumber: buyer.phoneNumber,
-    shippingAddress: home,
-    billingAddress: buyer.cards[0]?.billingAddress ?? null,
-    primeMembershipTypes: buyer.primeMembershipTypes,
+    name: when('name', buyer.name),
+    email: when('email', buyer.email),
+    postalCode: when('postalCode', home?.postalCode ?? null),
+    countryCode: when('postalCode', home?.countryCode ?? null),
+    phoneNumber: when('phoneNumber', buyer.phoneNumber),
+    shippingAddress: when('shippingAddress', home),
+    billingAddress: when('billingAddress', buyer.cards[0]?.billingAddress ?? null),
+    primeMembershipTypes: when('primeStatus', buyer.primeMembershipTypes),
   };
 }

@@ -11,6 +11,8 @@ const COMPLETE_CODES = ['BuyerCanceled', 'AmazonCanceled', 'Declined', 'Authoriz
  */
 export const SIMULATIONS = {
   completeCheckoutSession: COMPLETE_CODES,
+  // Remembered by the session and applied by Complete when Complete brings no code of its own.
+  updateCheckoutSession: COMPLETE_CODES,
   // Finalize completes through the same code, so it takes the same codes.
   finalizeCheckoutSession: COMPLETE_CODES,
   createCharge: [

@@ -1,5 +1,11 @@
 import { newRsaKeyPair, testKeyPair } from './keys';
-import { AmazonPayError, createAmazonPayClient, type AmazonPayClient, type AmazonPayConfig } from '@/lib/amazon-pay';
+import {
+  AmazonPayError,
+  createAmazonPayClient,
+  type AddressInput,
+  type AmazonPayClient,
+  type AmazonPayConfig,
+} from '@/lib/amazon-pay';
 import { createSandbox, type Sandbox } from '@/sandbox/sandbox';
 
 /**
@@ -136,6 +142,14 @@ export async function checkoutUntilReturn(h: Harness, choice: BuyerChoice = {}):
   const processing = await h.page(redirectUrl);
   if (processing.status !== 303) throw new Error(`processing page answered ${processing.status}`);
   return id;
+}
+
+/** The shipping address Get Checkout Session shares, as a PayAndShip Finalize must repeat it. */
+export async function sharedShippingAddress(h: Harness, id: string): Promise<AddressInput> {
+  const address = (await h.client.getCheckoutSession(id)).shippingAddress;
+  if (!address) throw new Error(`checkout session ${id} shares no shipping address`);
+  const lines = Object.entries(address).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return Object.fromEntries(lines);
 }
 
 /** The AmazonPayError a call rejects with; anything else (or success) fails the test. */

@@ -165,8 +165,56 @@ export async function control(
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
+/** A button config signed by the SDK's generateButtonSignature helper, as checkout.js receives it. */
+export function signedButtonConfig(payload: Record<string, unknown>) {
+  const payloadJSON = JSON.stringify(payload);
+  const config = {
+    publicKeyId: KEY_ID,
+    privateKey: KEYS.privateKey,
+    region: 'us',
+    sandbox: true,
+    algorithm: 'AMZN-PAY-RSASSA-PSS-V2',
+  };
+  return {
+    payloadJSON,
+    signature: clientHelper.signPayload(config, payloadJSON),
+    publicKeyId: KEY_ID,
+    algorithm: config.algorithm,
+  };
+}
+
+/** What checkout.js posts when the buyer clicks a button carrying `payload`. */
+export async function clickButton(
+  sandbox: Sandbox,
+  payload: Record<string, unknown>,
+  productType = 'PayAndShip',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await sandbox.handle(
+    new Request('http://sandbox.test/checkout/start', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: productType === 'SignIn' ? 'signin' : 'checkout',
+        merchantId: 'M1',
+        ledgerCurrency: 'USD',
+        productType,
+        config: signedButtonConfig(payload),
+      }),
+    }),
+  );
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Creates a Checkout Session the way the button does; returns its id. */
+export async function startFromButton(sandbox: Sandbox, payload: Record<string, unknown>, productType = 'PayAndShip') {
+  const started = await clickButton(sandbox, payload, productType);
+  return new URL(String(started.body['redirectUrl'])).searchParams.get('amazonCheckoutSessionId') ?? '';
+}
+
 export interface CheckoutOptions {
   amount?: string;
+  totalOrderAmount?: string;
+  supplementaryData?: string;
   currency?: string;
   paymentIntent?: 'Confirm' | 'Authorize' | 'AuthorizeWithCapture';
   canHandlePendingAuthorization?: boolean;
@@ -190,22 +238,30 @@ export async function readyToComplete(sandbox: Sandbox, options: CheckoutOptions
     payload: sessionPayload(options.chargePermissionType ? { chargePermissionType: options.chargePermissionType } : {}),
   });
   const id = String(created.body['checkoutSessionId']);
+  await shopperConfirms(sandbox, id, options);
+  return id;
+}
+
+/** The buyer picks a wallet, the merchant sets the payment details, the buyer passes the processing page. */
+export async function shopperConfirms(sandbox: Sandbox, id: string, options: CheckoutOptions = {}): Promise<void> {
   await control(sandbox, 'POST', `checkout-sessions/${id}/buyer`, {
     buyer: options.buyer ?? 'jane',
     card: options.card ?? '1111',
   });
+  const currencyCode = options.currency ?? 'USD';
   await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
     payload: {
       webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
       paymentDetails: {
         paymentIntent: options.paymentIntent ?? 'Authorize',
         canHandlePendingAuthorization: options.canHandlePendingAuthorization ?? false,
-        chargeAmount: { amount: options.amount ?? '50.00', currencyCode: options.currency ?? 'USD' },
+        chargeAmount: { amount: options.amount ?? '50.00', currencyCode },
+        ...(options.totalOrderAmount ? { totalOrderAmount: { amount: options.totalOrderAmount, currencyCode } } : {}),
       },
+      ...(options.supplementaryData ? { supplementaryData: options.supplementaryData } : {}),
     },
   });
   await control(sandbox, 'POST', `checkout-sessions/${id}/redirect`);
-  return id;
 }
 
 export async function completed(sandbox: Sandbox, options: CheckoutOptions = {}) {

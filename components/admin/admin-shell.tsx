@@ -9,6 +9,7 @@ const NAV = [
   { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/reports/ecomcharge', label: 'eComCharge' },
   { href: '/admin/jobs', label: 'Jobs' },
+  { href: '/admin/outbox', label: 'Outbox' },
 ] as const;
 
 type NavHref = (typeof NAV)[number]['href'];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { checkoutSessionIdSchema, productSlugSchema } from '@/lib/ids';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import type { SignedButtonResult } from '@/lib/amazon-pay/server';
-import { signCheckoutButton, signSignInButton } from '@/lib/checkout/button-signing';
+import { signCheckoutButton } from '@/lib/checkout/button-signing';
 import { limitCheckoutAttempts } from '@/lib/checkout/checkout-limits';
 import { placeShopperOrder } from '@/lib/checkout/shopper-checkout';
 import { inActionScope } from '@/lib/request-log';
@@ -27,18 +27,6 @@ export async function signCheckoutButtonAction(input: z.input<typeof buttonSchem
     return { ok: true, config: await signCheckoutButton(parsed.data) };
   } catch (error) {
     return failure(error, 'checkout.sign-button');
-  }
-}
-
-/**
- * Signs the Sign-In with Amazon button's payload (signInConfig,
- * https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html).
- */
-export async function signSignInButtonAction(): Promise<SignedButtonResult> {
-  try {
-    return { ok: true, config: await signSignInButton() };
-  } catch (error) {
-    return failure(error, 'checkout.sign-signin-button');
   }
 }
 

@@ -1,25 +1,21 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/server';
+import type { AmazonButtonBase, SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/server';
 import { Alert } from '@/components/ui/alert';
 import { useCheckoutScript } from './checkout-script';
 
 /**
- * Renders an Amazon Pay or Sign-In button through checkout.js. The payload is signed
- * by the server when the shopper clicks (button.onClick + initCheckout,
- * https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html), so the
- * amounts always match the cart as it is at that moment.
+ * How the button gets its signed payload
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html): a checkout
+ * button is signed by the server when the shopper clicks (button.onClick + initCheckout), so
+ * the amounts match the cart at that moment; the Sign-In button requires signInConfig at render.
  */
-export function AmazonButton({
-  base,
-  sign,
-  label,
-}: {
-  base: AmazonButtonBase;
-  sign: () => Promise<SignedButtonResult>;
-  label: string;
-}) {
+type ButtonSigning =
+  { sign: () => Promise<SignedButtonResult>; signInConfig?: never } | { signInConfig: SignedButtonConfig; sign?: never };
+
+/** Renders an Amazon Pay or Sign-In button through checkout.js. */
+export function AmazonButton({ base, label, sign, signInConfig }: { base: AmazonButtonBase; label: string } & ButtonSigning) {
   const script = useCheckoutScript(base.scriptUrl);
   const containerId = `amazon-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const signRef = useRef(sign);
@@ -33,18 +29,22 @@ export function AmazonButton({
   useEffect(() => {
     if (script.status !== 'ready') return;
     const { scriptUrl: _scriptUrl, ...options } = base;
+    if (signInConfig) {
+      script.api.renderButton(`#${containerId}`, { ...options, buttonColor: 'Gold', signInConfig });
+      return;
+    }
     const button = script.api.renderButton(`#${containerId}`, { ...options, buttonColor: 'Gold' });
     button.onClick(async () => {
+      const signNow = signRef.current;
+      if (!signNow) return;
       setError(null);
       setBusy(true);
-      const result = await signRef.current();
+      const result = await signNow();
       setBusy(false);
       if (!result.ok) return setError(result.message);
-      button.initCheckout(
-        base.productType === 'SignIn' ? { signInConfig: result.config } : { createCheckoutSessionConfig: result.config },
-      );
+      button.initCheckout({ createCheckoutSessionConfig: result.config });
     });
-  }, [script, base, containerId]);
+  }, [script, base, containerId, signInConfig]);
 
   return (
     <div className="flex flex-col gap-2" aria-busy={script.status === 'loading' || busy}>

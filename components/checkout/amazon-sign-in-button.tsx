@@ -1,9 +1,11 @@
 'use client';
 
-import { signSignInButtonAction } from './actions';
 import { AmazonButton } from './amazon-button';
-import type { AmazonButtonBase } from '@/lib/amazon-pay/server';
+import type { AmazonButtonBase, SignedButtonResult } from '@/lib/amazon-pay/server';
+import { Alert } from '@/components/ui/alert';
 
-export function AmazonSignInButton({ base }: { base: AmazonButtonBase }) {
-  return <AmazonButton base={base} sign={signSignInButtonAction} label="Sign in with Amazon" />;
+/** Sign-In with Amazon, rendered with the signInConfig the server signed for this page. */
+export function AmazonSignInButton({ base, signed }: { base: AmazonButtonBase; signed: SignedButtonResult }) {
+  if (!signed.ok) return <Alert compact>{signed.message}</Alert>;
+  return <AmazonButton base={base} signInConfig={signed.config} label="Sign in with Amazon" />;
 }

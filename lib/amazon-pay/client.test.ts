@@ -325,7 +325,7 @@ const CASES: Case[] = [
     search: '?merchantId=M1',
     idempotency: 'none',
     status: 200,
-    response: { authToken: 'Atza|x' },
+    response: { authorizationToken: 'Atza|x' },
   },
 ];
 
@@ -405,6 +405,14 @@ describe('request details', () => {
     expect(request.headers.get('x-amz-pay-simulation-code')).toBe('HardDeclined');
     expect(request.headers.get('x-amz-pay-idempotency-key')).toBe('order-42_try-1');
     expect(request.headers.get('authorization')).not.toContain('simulation');
+  });
+
+  // Amazon's field is authorizationToken (.NET SDK AuthorizationTokenResponse.cs, https://github.com/amzn/amazon-pay-api-sdk-dotnet).
+  it('getAuthorizationToken reads authorizationToken, and an answer without it is UnexpectedResponse', async () => {
+    reply = { status: 200, body: { authorizationToken: 'Atza|IwEBIA' } };
+    expect((await client.getAuthorizationToken('amzn.mws.1', 'M1')).authorizationToken).toBe('Atza|IwEBIA');
+    reply = { status: 200, body: { authToken: 'Atza|IwEBIA' } };
+    await expect(client.getAuthorizationToken('amzn.mws.1', 'M1')).rejects.toMatchObject({ reasonCode: 'UnexpectedResponse' });
   });
 
   it('rejects a malformed idempotency key before sending', async () => {

@@ -8,10 +8,18 @@ import { hostForRegion, type Region } from './regions';
 
 export const API_VERSION = 'v2';
 
-/** Key ids prefixed LIVE/SANDBOX (case-insensitive) carry their environment themselves. */
-export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
+export type Environment = 'sandbox' | 'live';
+
+/** Key ids prefixed LIVE/SANDBOX (case-insensitive) carry their environment themselves; null for the others. */
+export function keyIdEnvironment(publicKeyId: string): Environment | null {
   const upper = publicKeyId.toUpperCase();
-  return upper.startsWith('LIVE') || upper.startsWith('SANDBOX');
+  if (upper.startsWith('LIVE')) return 'live';
+  if (upper.startsWith('SANDBOX')) return 'sandbox';
+  return null;
+}
+
+export function isEnvironmentSpecificKeyId(publicKeyId: string): boolean {
+  return keyIdEnvironment(publicKeyId) !== null;
 }
 
 /** `/v2`, `/sandbox/v2` or `/live/v2` (the Node SDK's tst/unit/clientHelperTest.js vectors). */
@@ -20,16 +28,13 @@ export function environmentPathPrefix(publicKeyId: string, sandbox: boolean): st
   return `/${sandbox ? 'sandbox' : 'live'}/${API_VERSION}`;
 }
 
-export type Environment = 'sandbox' | 'live';
-
 /**
  * For the verifier: the environment from the key prefix, else from the path's
  * first segment. Null when neither says.
  */
 export function environmentOf(publicKeyId: string, path: string): Environment | null {
-  const upper = publicKeyId.toUpperCase();
-  if (upper.startsWith('LIVE')) return 'live';
-  if (upper.startsWith('SANDBOX')) return 'sandbox';
+  const fromKey = keyIdEnvironment(publicKeyId);
+  if (fromKey) return fromKey;
   const first = path.replace(/^\/+/, '').split('/')[0];
   return first === 'sandbox' || first === 'live' ? first : null;
 }

@@ -5,6 +5,7 @@ import {
   createHarness,
   generateRsaKeys,
   rejectionOf,
+  sharedShippingAddress,
   TINY_RETRY,
   usd,
   type Harness,
@@ -91,8 +92,13 @@ describe('faults the client retries', () => {
 
   it('finalizeCheckoutSession is retried through a 503 as one logical call', async () => {
     const id = await checkoutUntilReturn(h);
+    const shippingAddress = await sharedShippingAddress(h, id);
     await injectFault({ operation: 'finalizeCheckoutSession', status: 503 });
-    const finalized = await h.client.finalizeCheckoutSession(id, { chargeAmount: usd('45.00'), paymentIntent: 'Authorize' });
+    const finalized = await h.client.finalizeCheckoutSession(id, {
+      shippingAddress,
+      chargeAmount: usd('50.00'),
+      paymentIntent: 'Authorize',
+    });
     expect(finalized.statusDetails.state).toBe('Completed');
     const tries = attemptsAt(h, 'POST', /\/finalize$/);
     expect(tries.map((a) => a.status)).toEqual([503, 200]);

@@ -1,6 +1,14 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkoutUntilReturn, createHarness, harnessKeys, rejectionOf, usd, type Harness } from '@/test/sandbox-harness';
+import {
+  checkoutUntilReturn,
+  createHarness,
+  harnessKeys,
+  rejectionOf,
+  sharedShippingAddress,
+  usd,
+  type Harness,
+} from '@/test/sandbox-harness';
 import { sandboxMswHandlers, startSandboxServer, type SandboxServer } from '@/sandbox';
 
 /**
@@ -78,9 +86,10 @@ describe('checkout with complete', () => {
     expect(permission.statusDetails.state).toBe('Chargeable');
     expect(permission.merchantMetadata?.merchantReferenceId).toBe('ORDER-1');
 
-    // Completing again (a retry after a lost response) returns the same session.
-    const again = await h.client.completeCheckoutSession(id, { chargeAmount: usd('24.99') });
-    expect(again.chargeId).toBe(completed.chargeId);
+    // A retry after a lost response must reuse the idempotency key; a new one is refused
+    // (https://developer.amazon.com/docs/amazon-pay-checkout/faqs.html).
+    const again = await rejectionOf(h.client.completeCheckoutSession(id, { chargeAmount: usd('24.99') }));
+    expect([again.status, again.reasonCode]).toEqual([422, 'InvalidCheckoutSessionStatus']);
     expect(h.sandbox.store.charges.size).toBe(1);
   });
 
@@ -126,17 +135,11 @@ describe('checkout with complete', () => {
 });
 
 describe('checkout with finalize', () => {
-  it('sets the final amount and completes in one call; a retry with the same key replays it', async () => {
-    const id = await checkoutUntilReturn(h, { amount: '50.00' });
+  it('confirms the session’s amount and address and completes in one call; a retry with the same key replays it', async () => {
+    // The final amount is set with Update before the buyer passes amazonPayRedirectUrl.
+    const id = await checkoutUntilReturn(h, { amount: '42.00' });
     const payload = {
-      shippingAddress: {
-        name: 'Susie Smith',
-        addressLine1: '10 Ditka Ave',
-        city: 'Chicago',
-        stateOrRegion: 'IL',
-        postalCode: '60602',
-        countryCode: 'US',
-      },
+      shippingAddress: await sharedShippingAddress(h, id),
       chargeAmount: usd('42.00'),
       totalOrderAmount: usd('42.00'),
       paymentIntent: 'AuthorizeWithCapture' as const,
@@ -145,13 +148,32 @@ describe('checkout with finalize', () => {
     const finalized = await h.client.finalizeCheckoutSession(id, payload, { idempotencyKey: 'finalize-ORDER-1' });
     expect(finalized.statusDetails.state).toBe('Completed');
     expect(finalized.paymentDetails?.chargeAmount).toEqual(usd('42.00'));
-    expect(finalized.shippingAddress?.name).toBe('Susie Smith');
+    expect(finalized.shippingAddress).toMatchObject({ name: 'Jane Doe', city: 'Seattle' });
     const charge = await h.client.getCharge(finalized.chargeId ?? '');
     expect([charge.statusDetails.state, charge.captureAmount]).toEqual(['Captured', usd('42.00')]);
 
     const replay = await h.client.finalizeCheckoutSession(id, payload, { idempotencyKey: 'finalize-ORDER-1' });
     expect([replay.chargeId, replay.chargePermissionId]).toEqual([finalized.chargeId, finalized.chargePermissionId]);
     expect(h.sandbox.store.charges.size).toBe(1);
+  });
+
+  // Finalize confirms the amount the buyer saw; it never changes it
+  // (https://developer.amazon.com/docs/amazon-pay-buy-now-checkout/verify-and-complete-checkout.html).
+  it('refuses an amount other than the session’s as AmountMismatch, not retried, and the session stays Open', async () => {
+    const id = await checkoutUntilReturn(h, { amount: '50.00' });
+    const shippingAddress = await sharedShippingAddress(h, id);
+    const mismatch = await rejectionOf(
+      h.client.finalizeCheckoutSession(id, { shippingAddress, chargeAmount: usd('42.00'), paymentIntent: 'Authorize' }),
+    );
+    expect([mismatch.status, mismatch.reasonCode, mismatch.retryable, mismatch.operation]).toEqual([
+      409,
+      'AmountMismatch',
+      false,
+      'finalizeCheckoutSession',
+    ]);
+    const session = await h.client.getCheckoutSession(id);
+    expect([session.statusDetails.state, session.paymentDetails?.chargeAmount]).toEqual(['Open', usd('50.00')]);
+    expect(h.sandbox.store.permissions.size).toBe(0);
   });
 
   it('refuses a session the buyer has not returned from, and honours the pending card 0701', async () => {
@@ -171,6 +193,7 @@ describe('checkout with finalize', () => {
 
     const id = await checkoutUntilReturn(h, { card: '0701', canHandlePendingAuthorization: true });
     const finalized = await h.client.finalizeCheckoutSession(id, {
+      shippingAddress: await sharedShippingAddress(h, id),
       chargeAmount: usd('50.00'),
       paymentIntent: 'Authorize',
       canHandlePendingAuthorization: true,
@@ -185,11 +208,11 @@ describe('checkout with finalize', () => {
     const canceled = await rejectionOf(
       h.client.finalizeCheckoutSession(
         id,
-        { chargeAmount: usd('50.00'), paymentIntent: 'Authorize' },
+        { shippingAddress: await sharedShippingAddress(h, id), chargeAmount: usd('50.00'), paymentIntent: 'Authorize' },
         { simulationCode: 'BuyerCanceled' },
       ),
     );
-    expect([canceled.status, canceled.reasonCode]).toEqual([422, 'BuyerCanceled']);
+    expect([canceled.status, canceled.reasonCode]).toEqual([422, 'CheckoutSessionCanceled']);
     const session = await h.client.getCheckoutSession(id);
     expect([session.statusDetails.state, session.statusDetails.reasonCode]).toEqual(['Canceled', 'BuyerCanceled']);
   });
@@ -210,7 +233,7 @@ describe('buyer, delivery trackers, authorization tokens', () => {
     const buyerToken = new URL(back.headers.get('location') ?? '').searchParams.get('buyerToken') ?? '';
 
     const buyer = await h.client.getBuyer(buyerToken);
-    expect(buyer).toMatchObject({ name: 'Olivia Smith', countryCode: 'GB' });
+    expect(buyer).toMatchObject({ name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', countryCode: null });
     expect(buyer.buyerId).toMatch(/^amzn1\.account\./);
     const unknown = await rejectionOf(h.client.getBuyer('no-such-token'));
     expect([unknown.status, unknown.reasonCode]).toEqual([404, 'ResourceNotFound']);

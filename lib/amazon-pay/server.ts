@@ -43,13 +43,18 @@ export function checkoutScriptUrl(): string {
 // `import type` is erased when compiled: a client component takes its types from here without server code.
 export type { AmazonButtonBase, SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/button-options';
 export { AmazonPayError, type Report, type ReportSchedule } from '@/lib/amazon-pay';
-export { confirmSubscription, InvalidNotificationError } from '@/lib/amazon-pay/ipn';
+export { InvalidNotificationError } from '@/lib/amazon-pay/ipn';
 
 let verifier: SnsVerifier | undefined;
 
 export function ipnUrlPolicy(): SnsUrlPolicy {
   const { ipn } = getConfig().amazonPay;
   return { allowedCertHosts: ipn.certHosts ?? AMAZON_SNS_HOST, allowInsecureCertUrl: ipn.allowInsecureCertUrl };
+}
+
+/** How SubscriptionConfirmations are treated: the verifier's URL rule, and only the configured topics. */
+export function ipnSubscriptionPolicy(): SnsUrlPolicy & { acceptedTopicArns: readonly string[] } {
+  return { ...ipnUrlPolicy(), acceptedTopicArns: getConfig().amazonPay.ipn.topicArns };
 }
 
 /** One verifier per process, so its certificate cache is shared by every request. */

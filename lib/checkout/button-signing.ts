@@ -1,5 +1,6 @@
 import 'server-only';
-import type { SignedButtonConfig } from '@/lib/amazon-pay/button-options';
+import type { SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/button-options';
+import { failure } from '@/lib/action-result';
 import { addToCurrentCart, getCurrentCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { ValidationError } from '@/lib/errors';
@@ -31,11 +32,22 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   return getAmazonPay().generateButtonConfig(payload);
 }
 
-/** Signs the Sign-In with Amazon button's payload (signInConfig). */
-export async function signSignInButton(): Promise<SignedButtonConfig> {
-  return getAmazonPay().generateButtonConfig({
-    signInReturnUrl: `${await signingOrigin()}/account/signin`,
-    storeId: getConfig().amazonPay.storeId,
-    signInScopes: ['name', 'email'],
-  });
+/**
+ * The Sign-In with Amazon button's signInConfig, signed when the page renders: checkout.js
+ * requires it at render for productType SignIn
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html), and Amazon's
+ * Magento plugin passes it there (view/frontend/web/js/amazon-login-button.js). Nothing in the
+ * payload changes with the cart, so there is nothing to sign later.
+ */
+export async function signSignInButton(): Promise<SignedButtonResult> {
+  try {
+    const config = await getAmazonPay().generateButtonConfig({
+      signInReturnUrl: `${await signingOrigin()}/account/signin`,
+      storeId: getConfig().amazonPay.storeId,
+      signInScopes: ['name', 'email'],
+    });
+    return { ok: true, config };
+  } catch (error) {
+    return failure(error, 'checkout.sign-signin-button');
+  }
 }

@@ -5,6 +5,7 @@ import { orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { errorFields, log } from '@/lib/log';
 import { completeOrderPayment, type OrderRow } from '@/lib/orders/payments/completion';
+import { finishOrder } from '@/lib/orders/payments/finish';
 
 export { completionIdempotencyKey } from '@/lib/orders/payments/completion';
 
@@ -43,13 +44,15 @@ export async function completeCheckout(
   if (!order || !input.shopperTokenHash || order.browserTokenHash !== input.shopperTokenHash) {
     throw new NotFoundError('We could not find that order. If you paid, it will appear in your account shortly.');
   }
-  if (order.status !== 'pending' || order.chargePermissionId) return outcomeOf(order);
+  if (order.status !== 'pending') return outcomeOf(order);
 
   try {
-    const result = await completeOrderPayment(db, amazon, order, 'shopper');
+    const result = order.chargePermissionId ? null : await completeOrderPayment(db, amazon, order, 'shopper');
     if (result?.state === 'Open') {
       return { kind: 'failed', orderNumber: order.number, reasonCode: result.reasonCode ?? 'CheckoutNotCompleted' };
     }
+    // Another tab (or process) recorded the completion: read the charge it may still be recording.
+    if (!result) await finishOrder(db, amazon, order.id, { actor: 'shopper' });
   } catch (error) {
     // The completion, or reading the charge after it, did not answer. The request is
     // recorded, so the follow-up (and every scheduled resync) finishes the order.

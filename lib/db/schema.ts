@@ -5,6 +5,7 @@ import type { ShippingMethod } from '../checkout/pricing';
 import { ORDER_NUMBER_PREFIX } from '../ids';
 import type { CurrencyCode } from '../money';
 import type { OrderStatus, PaymentState } from '../orders/status';
+import type { EmailKind, EmailStatus } from '../email/kinds';
 import {
   bigserial,
   type AnyPgColumn,
@@ -265,6 +266,24 @@ export const notificationsReceived = pgTable(
   (table) => [index('notifications_received_status_idx').on(table.status, table.receivedAt)],
 );
 
+/** What became of a SubscriptionConfirmation: confirmed, refused (topic or URL not ours), or failed (SNS unreachable). */
+export type IpnSubscriptionStatus = 'confirmed' | 'refused' | 'failed';
+
+/**
+ * The SNS subscriptions of our IPN endpoint, one row per topic: the last verified
+ * SubscriptionConfirmation and what we did with it, shown in the admin.
+ */
+export const ipnSubscriptions = pgTable('ipn_subscriptions', {
+  topicArn: text('topic_arn').primaryKey(),
+  status: text('status').$type<IpnSubscriptionStatus>().notNull(),
+  messageId: text('message_id').notNull(),
+  subscribeHost: text('subscribe_host'),
+  subscriptionArn: text('subscription_arn'),
+  lastError: text('last_error'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+});
+
 /**
  * Merchant payment operations (capture, refund, …), written before Amazon is called.
  * The key is what we send as Amazon's idempotency key, so a double click, a retry or a
@@ -302,6 +321,39 @@ export const resyncRuns = pgTable('reconciliation_runs', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/**
+ * Every message to a shopper, written in the transaction that records the fact it tells
+ * of, then sent by a job. The key (kind, order, occasion) makes a repeated trigger a no-op,
+ * so a retry or a second delivery of the same fact never mails twice.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').$type<EmailKind>().notNull(),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    occasion: text('occasion').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    status: text('status').$type<EmailStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** The Message-ID the SMTP server was given, to find the message in its logs. */
+    messageId: text('message_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('email_outbox_idempotency_key').on(table.idempotencyKey),
+    index('email_outbox_status_idx').on(table.status, table.updatedAt),
+    index('email_outbox_created_at_idx').on(table.createdAt),
+    index('email_outbox_order_idx').on(table.orderId),
+  ],
+);
 
 /**
  * One row per signed-in browser. The session cookie (a next-auth JWT) names its row, and

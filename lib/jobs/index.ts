@@ -4,7 +4,9 @@ import { getConfig } from '@/lib/config';
 import { getDatabaseHandle, getDb } from '@/lib/db';
 import { UserFacingError } from '@/lib/errors';
 import { resyncPayments, type ResyncResult, type ResyncTrigger } from '@/lib/orders/payments/resync';
+import { setOutboxDispatcher } from '@/lib/email';
 import type { JobDefinition } from './definitions';
+import { emailOutboxSweepJob, outboxDispatcher, sendEmailJob } from './email';
 import { processIpnJob } from './ipn';
 import { finishOrderJob } from './order-finish';
 import { reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
@@ -28,6 +30,8 @@ export function storefrontJobs(): JobDefinition[] {
     finishOrderJob,
     reportFollowUpJob,
     reportSchedulesJob(),
+    sendEmailJob,
+    emailOutboxSweepJob,
   ] as JobDefinition[];
 }
 
@@ -40,14 +44,17 @@ const globalForJobs = globalThis as typeof globalThis & { __storefrontJobs?: Pro
  * in which case it only sends, for web instances beside dedicated workers.
  */
 export function startBackgroundWork(options: { work?: boolean } = {}): Promise<JobRunner> {
-  globalForJobs.__storefrontJobs ??= (async () =>
-    startJobRunner({
+  globalForJobs.__storefrontJobs ??= (async () => {
+    const runner = await startJobRunner({
       handle: await getDatabaseHandle(),
       amazon: getAmazonPay,
       jobs: storefrontJobs(),
       work: options.work ?? getConfig().jobs.worker,
       onError: (error) => log.error({ context: 'jobs', ...errorFields(error) }, 'job queue error'),
-    }))().catch((error: unknown) => {
+    });
+    setOutboxDispatcher(outboxDispatcher(runner.boss));
+    return runner;
+  })().catch((error: unknown) => {
     globalForJobs.__storefrontJobs = undefined;
     throw error;
   });

@@ -34,7 +34,7 @@ function arrayLiteral(items: unknown[]): string {
  * for objects, an array literal for arrays, ISO for dates. postgres.js is given the same
  * text, and the casts in pg-boss's SQL give it its type.
  */
-function asPostgresText(value: unknown): string | null {
+export function asPostgresText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return arrayLiteral(value);

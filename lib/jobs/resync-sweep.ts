@@ -31,6 +31,7 @@ export function resyncSweepJob(cron: string) {
         ordersChecked: result.ordersChecked,
         ordersChanged: result.changes.length,
         notificationsProcessed: result.notificationsProcessed,
+        operationsResumed: result.operationsResumed,
         errorCount: result.errors.length,
       };
     },

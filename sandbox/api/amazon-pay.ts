@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { verifyRequest } from '../auth';
 import type { SandboxContext } from '../context';
-import { errorResponse, json, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
+import { errorResponse, json, missingField, parseJsonBody, SandboxHttpError, type RawRequest } from '../http';
 
 import {
   cancelChargeSchema,
@@ -46,8 +46,9 @@ const operations: Operation[] = [
     pattern: /^buyers\/([^/]+)$/,
     idempotency: 'none',
     run: ({ ctx, params }) => {
-      const buyerId = ctx.store.buyerTokens.get(params[0] ?? '');
-      const buyer = buyerId ? serializeBuyer(buyerId) : null;
+      const token = params[0] ?? '';
+      const buyerId = ctx.store.buyerTokens.get(token);
+      const buyer = buyerId ? serializeBuyer(buyerId, ctx.store.buyerTokenScopes.get(token) ?? []) : null;
       if (!buyer) throw new SandboxHttpError(404, 'ResourceNotFound', 'The buyerToken is invalid or has expired.');
       return ok(buyer);
     },
@@ -78,9 +79,12 @@ const operations: Operation[] = [
     method: 'PATCH',
     pattern: /^checkoutSessions\/([^/]+)$/,
     idempotency: 'none',
-    run: ({ ctx, params, body }) => {
+    // WooCommerce and SFCC send CheckoutSession codes here; Complete applies them (sandbox/README.md).
+    simulations: true,
+    run: ({ ctx, params, body, simulationHeader }) => {
       const session = ctx.store.session(params[0] ?? '');
-      updateCheckoutSession(session, parseBody(updateCheckoutSessionSchema, body()));
+      const simulation = simulationFor('updateCheckoutSession', simulationHeader);
+      updateCheckoutSession(session, parseBody(updateCheckoutSessionSchema, body()), simulation);
       return ok(serializeCheckoutSession(session, ctx.publicBaseUrl()));
     },
   },
@@ -152,12 +156,24 @@ const operations: Operation[] = [
     run: ({ ctx, body, simulationHeader }) => {
       const input = parseBody(createChargeSchema, body());
       const simulation = simulationFor('createCharge', simulationHeader);
+      // "You can only use this parameter if CaptureNow is set to true" (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html).
+      if (input.softDescriptor !== undefined && input.captureNow !== true)
+        throw new SandboxHttpError(
+          400,
+          'InvalidParameterCombination',
+          'softDescriptor can only be used when captureNow is set to true.',
+        );
       const permission = ctx.store.permission(input.chargePermissionId);
       const charge = authorize(ctx.store, permission, {
         amount: toMoney(input.chargeAmount, 'chargeAmount'),
         captureNow: input.captureNow ?? false,
         softDescriptor: input.softDescriptor ?? null,
         merchantMetadata: input.merchantMetadata ?? {},
+        platformId: input.platformId ?? permission.platformId,
+        providerReferenceId: input.providerMetadata?.providerReferenceId ?? null,
+        checkoutResultReturnUrl: input.webCheckoutDetails?.checkoutResultReturnUrl ?? null,
+        ...(input.channel ? { channel: input.channel } : {}),
+        ...(input.chargeInitiator ? { chargeInitiator: input.chargeInitiator } : {}),
         outcome: outcomeForCreateCharge(simulation, input.canHandlePendingAuthorization ?? false),
         pendingCapture: simulation === 'CaptureInitiated',
       });
@@ -233,8 +249,7 @@ const operations: Operation[] = [
     idempotency: 'none',
     run: ({ request }) => {
       // A live-only call (solution providers): in Sandbox Amazon refuses it; the emulator is always Sandbox.
-      if (!request.url.searchParams.get('merchantId'))
-        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'merchantId' is missing.");
+      if (!request.url.searchParams.get('merchantId')) throw missingField('merchantId');
       throw new SandboxHttpError(
         400,
         'UnsupportedOperation',
@@ -260,8 +275,7 @@ const operations: Operation[] = [
       ctx.store.permission(id);
       // Echo the tracker in the form it came in.
       if (input.deliveryDetails) return ok({ ...idField, deliveryDetails: input.deliveryDetails });
-      if (!input.trackingNumber || !input.carrierCode)
-        throw new SandboxHttpError(400, 'MissingParameterValue', "The mandatory field 'deliveryDetails' is missing.");
+      if (!input.trackingNumber || !input.carrierCode) throw missingField('deliveryDetails');
       return ok({ ...idField, trackingNumber: input.trackingNumber, carrierCode: input.carrierCode });
     },
   },

@@ -4,8 +4,12 @@ import { parseReportTime, serializeReport, serializeSchedule } from '../reports'
 import { parseBody } from '../schemas';
 import type { Operation } from './types';
 
-const createReportSchema = z.object({ reportType: z.string().min(1), startTime: z.string().min(1), endTime: z.string().min(1) });
-const createScheduleSchema = z.object({
+const createReportSchema = z.strictObject({
+  reportType: z.string().min(1),
+  startTime: z.string().min(1),
+  endTime: z.string().min(1),
+});
+const createScheduleSchema = z.strictObject({
   reportType: z.string().min(1),
   scheduleFrequency: z.string().min(1),
   nextReportCreationTime: z.string().optional(),

@@ -25,6 +25,12 @@ export interface AuthorizeInput {
   captureNow: boolean;
   softDescriptor: string | null;
   merchantMetadata: Record<string, unknown>;
+  platformId: string | null;
+  providerReferenceId: string | null;
+  checkoutResultReturnUrl: string | null;
+  /** Echoed from createCharge; a charge made by Complete is the buyer's own web checkout. */
+  channel?: string;
+  chargeInitiator?: string;
   outcome: AuthorizationOutcome;
   /** createCharge's CaptureInitiated simulation: the capture itself goes pending. */
   pendingCapture?: boolean;
@@ -47,6 +53,15 @@ function setState(
 
 export function authorize(store: Store, permission: ChargePermissionRecord, input: AuthorizeInput): ChargeRecord {
   assertChargeable(permission);
+  // Checked before anything is stored: a charge in another currency would poison every later balance
+  // (https://developer.amazon.com/docs/amazon-pay-api-v2/error-handling.html).
+  if (input.amount.currency !== permission.captured.currency) {
+    throw new SandboxHttpError(
+      400,
+      'CurrencyMismatch',
+      `chargeAmount must be in ${permission.captured.currency}, the currency of the Charge Permission.`,
+    );
+  }
   const balance = amountBalance(store, permission);
   if (balance && input.amount.amount > balance.amount) {
     throw new SandboxHttpError(
@@ -64,6 +79,11 @@ export function authorize(store: Store, permission: ChargePermissionRecord, inpu
     refundedAmount: money(0, input.amount.currency),
     softDescriptor: input.softDescriptor,
     merchantMetadata: input.merchantMetadata,
+    platformId: input.platformId,
+    providerReferenceId: input.providerReferenceId,
+    channel: input.channel ?? 'Web',
+    chargeInitiator: input.chargeInitiator ?? 'CITU',
+    checkoutResultReturnUrl: input.checkoutResultReturnUrl,
     captureOnAuthorize: input.captureNow,
     status: store.status<ChargeState>('AuthorizationInitiated'),
     createdMs: now,

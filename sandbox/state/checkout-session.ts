@@ -1,6 +1,11 @@
 import type { z } from 'zod';
-import { SandboxHttpError } from '../http';
-import { toMoney, type createCheckoutSessionSchema, type updateCheckoutSessionSchema } from '../schemas';
+import { missingField, SandboxHttpError } from '../http';
+import {
+  toMoney,
+  type addressDetailsSchema,
+  type createCheckoutSessionSchema,
+  type updateCheckoutSessionSchema,
+} from '../schemas';
 import { cardBehaviour, type SimulationCode } from '../simulations';
 import { authorize, type AuthorizationOutcome } from './charge';
 import { createChargePermission } from './charge-permission';
@@ -15,6 +20,7 @@ export const CHECKOUT_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 type CreateInput = z.infer<typeof createCheckoutSessionSchema>;
 type UpdateInput = z.infer<typeof updateCheckoutSessionSchema>;
+type CompleteSimulation = SimulationCode<'completeCheckoutSession'>;
 
 /** Constraint texts as Amazon's responses carry them (e.g. https://github.com/amzn/amazon-payments-magento-2-plugin/issues/863). */
 export const CONSTRAINT_TEXT = {
@@ -66,24 +72,41 @@ function applyInput(session: CheckoutSessionRecord, input: UpdateInput): void {
   if (input.merchantMetadata) session.merchantMetadata = { ...session.merchantMetadata, ...input.merchantMetadata };
   if (input.chargePermissionType) session.chargePermissionType = input.chargePermissionType;
   if (input.recurringMetadata !== undefined) session.recurringMetadata = input.recurringMetadata;
-  if (input.deliverySpecifications !== undefined) session.deliverySpecifications = input.deliverySpecifications;
   if (input.platformId !== undefined) session.platformId = input.platformId;
+  if (input.providerMetadata) session.providerReferenceId = input.providerMetadata.providerReferenceId ?? null;
   if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
 }
 
-export function createCheckoutSession(store: Store, input: CreateInput): CheckoutSessionRecord {
+function toAddress(input: z.infer<typeof addressDetailsSchema>): Address {
+  return {
+    name: input.name ?? '',
+    addressLine1: input.addressLine1 ?? '',
+    addressLine2: input.addressLine2 ?? null,
+    addressLine3: input.addressLine3 ?? null,
+    city: input.city ?? '',
+    county: input.county ?? input.districtOrCounty ?? null,
+    district: input.district ?? null,
+    stateOrRegion: input.stateOrRegion ?? null,
+    postalCode: input.postalCode ?? '',
+    countryCode: input.countryCode ?? '',
+    phoneNumber: input.phoneNumber ?? null,
+  };
+}
+
+/** productType is not a body field: it comes from the button (renderButton's productType option). */
+export function createCheckoutSession(
+  store: Store,
+  input: CreateInput,
+  productType: string = 'PayAndShip',
+): CheckoutSessionRecord {
   const now = store.nowMs();
   if (!input.webCheckoutDetails?.checkoutReviewReturnUrl && input.webCheckoutDetails?.checkoutMode !== 'ProcessOrder') {
-    throw new SandboxHttpError(
-      400,
-      'MissingParameterValue',
-      "The mandatory field 'webCheckoutDetails.checkoutReviewReturnUrl' is missing.",
-    );
+    throw missingField('webCheckoutDetails.checkoutReviewReturnUrl');
   }
   const session: CheckoutSessionRecord = {
     id: ids.checkoutSession(),
     storeId: input.storeId,
-    productType: input.productType ?? 'PayAndShip',
+    productType,
     webCheckoutDetails: {
       checkoutReviewReturnUrl: null,
       checkoutResultReturnUrl: null,
@@ -99,10 +122,18 @@ export function createCheckoutSession(store: Store, input: CreateInput): Checkou
     chargePermissionType: 'OneTime',
     recurringMetadata: null,
     merchantMetadata: {},
-    deliverySpecifications: null,
+    deliverySpecifications: input.deliverySpecifications ?? null,
     platformId: null,
+    providerReferenceId: null,
+    paymentMethodOnFileMetadata: input.paymentMethodOnFileMetadata
+      ? { setupOnly: input.paymentMethodOnFileMetadata.setupOnly ?? null }
+      : null,
+    scopes: input.scopes ?? null,
+    addressDetails: input.addressDetails ? toAddress(input.addressDetails) : null,
+    pendingSimulation: null,
     buyerId: null,
-    shippingAddress: null,
+    // The additional payment button: the buyer gave the merchant this address already.
+    shippingAddress: input.addressDetails ? toAddress(input.addressDetails) : null,
     billingAddress: null,
     card: null,
     supplementaryData: null,
@@ -128,7 +159,11 @@ export function assertOpen(session: CheckoutSessionRecord): void {
   }
 }
 
-export function updateCheckoutSession(session: CheckoutSessionRecord, input: UpdateInput): void {
+export function updateCheckoutSession(
+  session: CheckoutSessionRecord,
+  input: UpdateInput,
+  simulation: CompleteSimulation | null,
+): void {
   assertOpen(session);
   if (session.buyerReturned)
     throw new SandboxHttpError(
@@ -137,6 +172,7 @@ export function updateCheckoutSession(session: CheckoutSessionRecord, input: Upd
       'The buyer has already confirmed this Checkout Session; it can only be completed.',
     );
   applyInput(session, input);
+  if (simulation) session.pendingSimulation = simulation;
 }
 
 export function cancelSession(store: Store, session: CheckoutSessionRecord, reasonCode: string, description: string): void {
@@ -160,20 +196,57 @@ export function associateBuyer(
 
 /**
  * Whether the buyer's card ends the checkout at the processing page
- * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html):
- * 3064 and 3434 always, 4354 when the intent authorizes and the merchant cannot
- * take a pending authorization.
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html): 3064 and 3434.
  */
 export function cardCancellation(
   session: CheckoutSessionRecord,
 ): { reasonCode: 'BuyerCanceled' | 'Declined'; description: string } | null {
   const behaviour = cardBehaviour(session.card?.last4 ?? '');
-  const intentAuthorizes = session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture';
   if (behaviour === 'BuyerCanceled') return { reasonCode: 'BuyerCanceled', description: 'The buyer canceled the checkout.' };
   if (behaviour === 'Declined') return { reasonCode: 'Declined', description: 'The payment method was declined.' };
-  if (behaviour === 'PendingDeclined' && intentAuthorizes && !session.canHandlePendingAuthorization)
-    return { reasonCode: 'Declined', description: 'The payment method was declined.' };
   return null;
+}
+
+/**
+ * Cards 0701 and 4354 simulate a pending authorization and need paymentIntent Authorize with
+ * canHandlePendingAuthorization true, "or using this payment method will result in an error"
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/sandbox-simulations.html).
+ */
+export function assertCardPrerequisite(session: CheckoutSessionRecord): void {
+  const behaviour = cardBehaviour(session.card?.last4 ?? '');
+  if (behaviour !== 'PendingAuthorized' && behaviour !== 'PendingDeclined') return;
+  if (session.paymentIntent === 'Authorize' && session.canHandlePendingAuthorization) return;
+  throw new SandboxHttpError(
+    400,
+    'InvalidParameterCombination',
+    `The simulated payment method ending in ${session.card?.last4 ?? ''} requires paymentIntent 'Authorize' and canHandlePendingAuthorization true.`,
+  );
+}
+
+/**
+ * A canceled session answers CheckoutSessionCanceled; why it was canceled (BuyerCanceled,
+ * Declined, AmazonCanceled, Expired) is the session's statusDetails.reasonCode, as WooCommerce reads it
+ * (https://github.com/woocommerce/woocommerce-gateway-amazon-pay, class-wc-gateway-amazon-payments-advanced.php).
+ */
+function canceledError(session: CheckoutSessionRecord): SandboxHttpError {
+  return new SandboxHttpError(
+    422,
+    'CheckoutSessionCanceled',
+    `The Checkout Session was canceled (${session.status.reasonCode ?? 'no reason'}).`,
+  );
+}
+
+/** Complete and Finalize: only an Open session the buyer has come back to. */
+export function assertCompletable(session: CheckoutSessionRecord): void {
+  if (session.status.state === 'Canceled') throw canceledError(session);
+  assertOpen(session);
+  if (!session.buyerReturned) {
+    throw new SandboxHttpError(
+      422,
+      'InvalidCheckoutSessionStatus',
+      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
+    );
+  }
 }
 
 /**
@@ -190,10 +263,7 @@ export function processAtRedirect(store: Store, session: CheckoutSessionRecord):
   session.buyerReturned = true;
 }
 
-function outcomeFor(
-  session: CheckoutSessionRecord,
-  simulation: SimulationCode<'completeCheckoutSession'> | null,
-): AuthorizationOutcome {
+function outcomeFor(session: CheckoutSessionRecord, simulation: CompleteSimulation | null): AuthorizationOutcome {
   const pendingOk = session.canHandlePendingAuthorization;
   if (simulation === 'AuthorizationInitiated')
     return pendingOk ? { kind: 'Pending', then: 'Authorized' } : { kind: 'Authorized' };
@@ -205,39 +275,37 @@ function outcomeFor(
 
 /**
  * Complete (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html): only after the buyer came back from
- * amazonPayRedirectUrl, with the same chargeAmount. Creates the ChargePermission,
- * and a Charge unless paymentIntent is Confirm. Completing again is a no-op.
+ * amazonPayRedirectUrl, with the same chargeAmount. Creates the ChargePermission, and a Charge
+ * unless paymentIntent is Confirm. A Completed session answers InvalidCheckoutSessionStatus to a
+ * second Complete; the same idempotency key replays the first answer instead
+ * (https://developer.amazon.com/docs/amazon-pay-checkout/faqs.html).
  */
 export function completeCheckoutSession(
   store: Store,
   session: CheckoutSessionRecord,
   request: { chargeAmount: { amount: string | number; currencyCode: string } },
-  simulation: SimulationCode<'completeCheckoutSession'> | null,
+  simulationHeader: CompleteSimulation | null,
 ): void {
   const amount = toMoney(request.chargeAmount, 'chargeAmount');
-  if (session.status.state === 'Completed') return;
-  assertOpen(session);
-  if (!session.buyerReturned) {
-    throw new SandboxHttpError(
-      422,
-      'InvalidCheckoutSessionStatus',
-      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
-    );
-  }
+  assertCompletable(session);
   if (!session.chargeAmount || amount.currency !== session.chargeAmount.currency) {
     throw new SandboxHttpError(400, 'CurrencyMismatch', 'chargeAmount currency does not match the Checkout Session.');
   }
   if (amount.amount !== session.chargeAmount.amount) {
+    // 409, as two third-party error tables list it; Amazon's FAQ names only the reason code.
     throw new SandboxHttpError(
-      400,
-      'InvalidParameterValue',
+      409,
+      'AmountMismatch',
       'chargeAmount does not match the amount the buyer confirmed on the Checkout Session.',
     );
   }
+  // A simulation string overrides the simulated card (sandbox-simulations.html); the header over one sent on Update.
+  const simulation = simulationHeader ?? (session.pendingSimulation as CompleteSimulation | null);
   if (simulation === 'BuyerCanceled' || simulation === 'AmazonCanceled' || simulation === 'Declined') {
     cancelSession(store, session, simulation, `Simulated ${simulation}.`);
-    throw new SandboxHttpError(422, simulation, `The Checkout Session was canceled: ${simulation}.`);
+    throw canceledError(session);
   }
+  if (!simulation) assertCardPrerequisite(session);
   const permission = createChargePermission(store, session);
   session.chargePermissionId = permission.id;
   if (session.paymentIntent === 'Authorize' || session.paymentIntent === 'AuthorizeWithCapture') {
@@ -246,6 +314,9 @@ export function completeCheckoutSession(
       captureNow: session.paymentIntent === 'AuthorizeWithCapture',
       softDescriptor: session.softDescriptor,
       merchantMetadata: session.merchantMetadata,
+      platformId: session.platformId,
+      providerReferenceId: session.providerReferenceId,
+      checkoutResultReturnUrl: session.webCheckoutDetails.checkoutResultReturnUrl,
       outcome: outcomeFor(session, simulation),
     });
     session.chargeId = charge.id;

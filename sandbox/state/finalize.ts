@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Money } from '@/lib/money';
-import { SandboxHttpError } from '../http';
+import { missingField, SandboxHttpError } from '../http';
 import { toMoney, type AddressInput, type finalizeCheckoutSessionSchema } from '../schemas';
+import { sharedBillingAddress } from '../serialize';
 import type { SimulationCode } from '../simulations';
-import { assertOpen, cancelSession, cardCancellation, completeCheckoutSession } from './checkout-session';
+import { assertCompletable, completeCheckoutSession } from './checkout-session';
 import type { Store } from './store';
 import type { Address, CheckoutSessionRecord } from './types';
 
@@ -43,9 +44,10 @@ function mergeAddress(current: Address | null, given: AddressInput): Address {
 }
 
 /**
- * Checked before anything changes. The buyer saw the session's currency, so the
- * final amount keeps it; a charge above the order total would fail inside Complete
- * after the ChargePermission exists, so it is refused up front.
+ * Checked before anything changes. The buyer saw the session's currency and amount, so
+ * Finalize must repeat them (verify-and-complete-checkout.html: chargeAmount must match
+ * the session's); a charge above the order total would fail inside Complete after the
+ * ChargePermission exists, so it is refused up front.
  */
 function checkAmounts(session: CheckoutSessionRecord, charge: Money, total: Money | null): void {
   const effectiveTotal = total ?? session.totalOrderAmount;
@@ -62,14 +64,65 @@ function checkAmounts(session: CheckoutSessionRecord, charge: Money, total: Mone
   if (effectiveTotal && charge.amount > effectiveTotal.amount) {
     throw new SandboxHttpError(400, 'InvalidParameterValue', 'chargeAmount must not exceed totalOrderAmount.');
   }
+  // Finalize confirms the amount the session holds; it never changes it.
+  if (session.chargeAmount && session.chargeAmount.amount !== charge.amount) {
+    throw new SandboxHttpError(409, 'AmountMismatch', 'chargeAmount must match the Checkout Session’s chargeAmount.');
+  }
+  if (session.totalOrderAmount && total && session.totalOrderAmount.amount !== total.amount) {
+    throw new SandboxHttpError(409, 'AmountMismatch', 'totalOrderAmount must match the Checkout Session’s totalOrderAmount.');
+  }
+}
+
+/** Absent, null and empty are one value: the SDKs send whichever they have for a line that is not there. */
+const sameLine = (given: string | null | undefined, shared: string | null) => (given || null) === (shared || null);
+
+type AddressField = 'shippingAddress' | 'billingAddress';
+
+/**
+ * The merchant repeats the address Amazon shared, field by field, so a buyer is never
+ * charged for delivery, or billed, at an address they did not choose in their Amazon wallet.
+ */
+function checkSameAddress(field: AddressField, shared: Address, given: AddressInput | null | undefined): void {
+  if (!given) throw missingField(field);
+  const lines = Object.keys(EMPTY_ADDRESS) as (keyof Address)[];
+  const differing = lines.find((line) => !sameLine(given[line], shared[line]));
+  if (differing) {
+    throw new SandboxHttpError(
+      400,
+      'InvalidParameterValue',
+      `${field}.${differing} does not match the address the buyer selected in Amazon Pay.`,
+    );
+  }
+}
+
+/** The address Finalize must repeat: PayAndShip's shipping address, PayOnly's billing address as Get Checkout Session shows it. */
+function addressToRepeat(session: CheckoutSessionRecord): { field: AddressField; shared: Address } | null {
+  if (session.productType === 'PayAndShip' && session.shippingAddress)
+    return { field: 'shippingAddress', shared: session.shippingAddress };
+  const billing = session.productType === 'PayOnly' ? sharedBillingAddress(session) : null;
+  if (billing) return { field: 'billingAddress', shared: billing };
+  return null;
+}
+
+/**
+ * What the Checkout Session holds must be repeated (verify-and-complete-checkout.html):
+ * totalOrderAmount and supplementaryData once the session has them, for PayAndShip the
+ * shipping address Amazon shared, for PayOnly the billing address.
+ */
+function checkRepeatedDetails(session: CheckoutSessionRecord, input: FinalizeInput): void {
+  if (session.totalOrderAmount && !input.totalOrderAmount) throw missingField('totalOrderAmount');
+  if (session.supplementaryData !== null && (input.supplementaryData ?? null) === null) throw missingField('supplementaryData');
+  const repeated = addressToRepeat(session);
+  if (repeated) checkSameAddress(repeated.field, repeated.shared, input[repeated.field]);
 }
 
 /**
  * Finalize (https://developer.amazon.com/docs/amazon-pay-buy-now-checkout/verify-and-complete-checkout.html;
  * Node SDK finalizeCheckoutSession): update and complete in
- * one call, once the buyer is back from amazonPayRedirectUrl. The final payment
- * details are applied, then Complete runs as it is, so simulation codes, magic
- * cards and "again is a no-op" behave exactly as on Complete.
+ * one call, once the buyer is back from amazonPayRedirectUrl. The amounts, and the
+ * address Amazon shared, must repeat what the session holds; the intent and the
+ * merchant's other details are applied, then Complete runs as it is, so simulation codes,
+ * magic cards and a second call on a Completed session behave exactly as on Complete.
  */
 export function finalizeCheckoutSession(
   store: Store,
@@ -77,35 +130,22 @@ export function finalizeCheckoutSession(
   input: FinalizeInput,
   simulation: SimulationCode<'finalizeCheckoutSession'> | null,
 ): void {
-  if (session.status.state === 'Completed') return;
-  assertOpen(session);
-  if (!session.buyerReturned) {
-    throw new SandboxHttpError(
-      422,
-      'InvalidCheckoutSessionStatus',
-      'The buyer has not been redirected to amazonPayRedirectUrl yet.',
-    );
-  }
+  assertCompletable(session);
   const chargeAmount = toMoney(input.chargeAmount, 'chargeAmount');
   const totalOrderAmount = input.totalOrderAmount ? toMoney(input.totalOrderAmount, 'totalOrderAmount') : null;
   checkAmounts(session, chargeAmount, totalOrderAmount);
+  checkRepeatedDetails(session, input);
 
-  session.chargeAmount = chargeAmount;
   if (totalOrderAmount) session.totalOrderAmount = totalOrderAmount;
   session.paymentIntent = input.paymentIntent;
   if (input.canHandlePendingAuthorization !== undefined)
     session.canHandlePendingAuthorization = input.canHandlePendingAuthorization;
-  if (input.shippingAddress) session.shippingAddress = mergeAddress(session.shippingAddress, input.shippingAddress);
-  if (input.billingAddress)
+  // An address Amazon shared stays as shared; the request was just checked to repeat it.
+  const repeated = addressToRepeat(session)?.field;
+  if (input.shippingAddress && repeated !== 'shippingAddress')
+    session.shippingAddress = mergeAddress(session.shippingAddress, input.shippingAddress);
+  if (input.billingAddress && repeated !== 'billingAddress')
     session.billingAddress = mergeAddress(session.billingAddress ?? session.card?.billingAddress ?? null, input.billingAddress);
   if (input.supplementaryData !== undefined) session.supplementaryData = input.supplementaryData;
-
-  // The processing page judged the card against the intent of that moment; a new
-  // intent is judged again (card 4354 now authorizing without pending support).
-  const cancellation = cardCancellation(session);
-  if (cancellation) {
-    cancelSession(store, session, cancellation.reasonCode, cancellation.description);
-    throw new SandboxHttpError(422, cancellation.reasonCode, `The Checkout Session was canceled: ${cancellation.reasonCode}.`);
-  }
   completeCheckoutSession(store, session, { chargeAmount: input.chargeAmount }, simulation);
 }

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { SandboxClock } from '../clock';
+import type { CheckoutLanguage } from '../locales';
 import { SandboxHttpError } from '../http';
 import type {
   ChargePermissionRecord,
@@ -38,8 +39,13 @@ export class Store {
   readonly refunds = new Map<string, RefundRecord>();
   /** buyerToken → buyerId, from sign-in (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-sign-in.html). */
   readonly buyerTokens = new Map<string, string>();
+  /** buyerToken → the signInScopes of the sign-in that issued it (see signInBuyer). */
+  readonly buyerTokenScopes = new Map<string, readonly string[]>();
   /** Sign-in button flows in progress: token → where to send the buyerToken. */
-  readonly signIns = new Map<string, { signInReturnUrl: string; storeId: string; scopes: string[] }>();
+  readonly signIns = new Map<
+    string,
+    { signInReturnUrl: string; storeId: string; scopes: string[]; checkoutLanguage?: CheckoutLanguage }
+  >();
   readonly ledger: LedgerEntry[] = [];
   private tasks: ScheduledTask[] = [];
   private seq = 0;
@@ -59,6 +65,7 @@ export class Store {
     this.charges.clear();
     this.refunds.clear();
     this.buyerTokens.clear();
+    this.buyerTokenScopes.clear();
     this.signIns.clear();
     this.ledger.length = 0;
     this.tasks = [];
@@ -135,6 +142,20 @@ export class Store {
   }
   refund(id: string): RefundRecord {
     return found(this.refunds.get(id), 'Refund', id);
+  }
+
+  /**
+   * Ends a sign-in flow for `buyerId`: the buyerToken for signInReturnUrl, remembered with the
+   * scopes the button's payload asked for, so getBuyer returns only those. Null for an unknown flow.
+   */
+  signInBuyer(signInToken: string, buyerId: string): string | null {
+    const signIn = this.signIns.get(signInToken);
+    if (!signIn) return null;
+    this.signIns.delete(signInToken);
+    const buyerToken = ids.token();
+    this.buyerTokens.set(buyerToken, buyerId);
+    this.buyerTokenScopes.set(buyerToken, signIn.scopes);
+    return buyerToken;
   }
 }
 

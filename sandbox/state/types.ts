@@ -1,4 +1,5 @@
 import type { Money } from '@/lib/money';
+import type { CheckoutLanguage } from '../locales';
 
 /** Open unions, as Amazon adds values. */
 export type CheckoutSessionState = 'Open' | 'Completed' | 'Canceled' | (string & {});
@@ -69,6 +70,17 @@ export interface CheckoutSessionRecord {
   merchantMetadata: Record<string, unknown>;
   deliverySpecifications: unknown;
   platformId: string | null;
+  providerReferenceId: string | null;
+  paymentMethodOnFileMetadata: { setupOnly: boolean | null } | null;
+  /** The buyer data asked for; null asks for Amazon's default, which depends on productType. */
+  scopes: readonly string[] | null;
+  /** The additional payment button's address, sent by the merchant (addressDetails). */
+  addressDetails: Address | null;
+  /**
+   * A CheckoutSession simulation code sent on Update, applied when the session is
+   * completed without a code of its own (as WooCommerce and SFCC integrations send them).
+   */
+  pendingSimulation: string | null;
   buyerId: string | null;
   shippingAddress: Address | null;
   /** Set by Finalize when the merchant sends one; otherwise the card's billing address is shown. */
@@ -85,6 +97,9 @@ export interface CheckoutSessionRecord {
   chargeId: string | null;
   createdMs: number;
   expiresMs: number;
+  /** From the button (checkout.js), for the hosted pages only; Amazon's API does not return them. */
+  checkoutLanguage?: CheckoutLanguage;
+  estimatedOrderAmount?: Money;
 }
 
 export interface ChargePermissionRecord {
@@ -116,6 +131,11 @@ export interface ChargeRecord {
   refundedAmount: Money;
   softDescriptor: string | null;
   merchantMetadata: Record<string, unknown>;
+  platformId: string | null;
+  providerReferenceId: string | null;
+  channel: string;
+  chargeInitiator: string;
+  checkoutResultReturnUrl: string | null;
   /** Capture requested by captureNow/AuthorizeWithCapture, applied when a pending authorization resolves. */
   captureOnAuthorize: boolean;
   status: StatusDetails<ChargeState>;

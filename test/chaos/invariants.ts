@@ -1,6 +1,6 @@
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
-import { money, toDecimalString, type Money } from '@/lib/money';
+import { fromAmazonPrice, isCurrencyCode, money, toDecimalString, type Money } from '@/lib/money';
 import type { Store } from '@/sandbox/state/store';
 
 /**
@@ -94,7 +94,8 @@ export async function checkInvariants(db: Database, store: Store, expect: Expect
         );
       }
     } else {
-      const renewal = expect.renewalAmount(session.id);
+      // What Amazon showed the shopper as the recurring amount when they approved the subscription.
+      const renewal = recurringAmountOf(session.recurringMetadata) ?? expect.renewalAmount(session.id);
       if (renewal === null || renewal !== charge.chargeAmount.amount) {
         violations.push(
           `confirmed amount: renewal charge ${charge.id} on permission ${charge.chargePermissionId} (${permission?.type}) charges ${show(charge.chargeAmount)}, the subscription renews at ${renewal === null ? 'nothing' : showMinor(renewal)}`,
@@ -159,4 +160,11 @@ export async function checkInvariants(db: Database, store: Store, expect: Expect
     );
   }
   return violations;
+}
+
+function recurringAmountOf(metadata: unknown): number | null {
+  const price = (metadata as { amount?: { amount?: unknown; currencyCode?: unknown } } | null)?.amount;
+  if (typeof price?.amount !== 'string' || typeof price.currencyCode !== 'string' || !isCurrencyCode(price.currencyCode))
+    return null;
+  return fromAmazonPrice({ amount: price.amount, currencyCode: price.currencyCode }).amount;
 }

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { adminOperations } from '@/lib/db/schema';
 import { resyncPayments, type ResyncResult } from '@/lib/orders/payments/resync';
 import type { Database } from '@/lib/db/connection';
@@ -129,10 +129,18 @@ export async function settle(ctx: ChaosContext): Promise<ResyncResult> {
   await followUp(ctx, true);
   const clean = startProcess({ h: ctx.h, db: ctx.db, wire: ctx.wire, prng: ctx.prng, timeoutMs: 10_000 });
   // Amazon's clock decides which open checkouts expired; the workers above already took every notification.
-  const resync = await resyncPayments(clean.db, clean.amazon, { trigger: 'cli', now: ctx.h.sandbox.clock.now() });
-  ctx.stats.repairs = resync.changes.length;
+  // Every process that could still be finishing an operation is gone, so none is too young to repeat.
+  const resync = await resyncPayments(clean.db, clean.amazon, {
+    trigger: 'cli',
+    now: ctx.h.sandbox.clock.now(),
+    operationGraceMs: 0,
+  });
+  ctx.stats.repairs = resync.changes.length + resync.operationsResumed;
   await deliverNotifications(ctx, true);
-  const [pending] = await ctx.db.select({ n: count() }).from(adminOperations).where(eq(adminOperations.status, 'pending'));
+  const [pending] = await ctx.db
+    .select({ n: count() })
+    .from(adminOperations)
+    .where(inArray(adminOperations.status, ['pending', 'unknown']));
   ctx.stats.operationsLeftPending = pending?.n ?? 0;
   return resync;
 }

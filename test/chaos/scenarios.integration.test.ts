@@ -156,6 +156,7 @@ describe.each(testDatabaseTargets)('chaos scenarios on $name', (target) => {
 
     const { violations, resync } = await verdict(ctx);
     expect(violations).toEqual([]);
-    expect(resync.changes.map((change) => change.number)).toContain(order.number);
+    // The capture is repeated with its key, and the order is recorded paid.
+    expect(resync.operationsResumed).toBe(1);
   });
 });

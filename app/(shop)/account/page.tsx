@@ -6,9 +6,9 @@ import { formatUtcDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { signInButtonBase } from '@/lib/checkout/button-base';
+import { signSignInButton } from '@/lib/checkout/button-signing';
 import { getDb } from '@/lib/db';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
-import { orderStatusLabel } from '@/lib/orders/status';
 import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -36,7 +36,7 @@ export default async function AccountPage() {
       <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
         <h1 className="font-serif text-3xl text-ink">Your account</h1>
         <p className="text-ink-muted">Sign in with your Amazon account to see your orders. We never see your Amazon password.</p>
-        <AmazonSignInButton base={signInButtonBase()} />
+        <AmazonSignInButton base={signInButtonBase()} signed={await signSignInButton()} />
       </div>
     );
   }
@@ -68,7 +68,7 @@ export default async function AccountPage() {
                   {order.number}
                 </Link>
                 <span>{formatUtcDay(order.createdAt)}</span>
-                <span>{orderStatusLabel(order.status)}</span>
+                <span>{order.statusLabel}</span>
                 <span className="font-semibold">{formatPrice(order.total)}</span>
               </li>
             ))}

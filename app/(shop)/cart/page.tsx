@@ -15,6 +15,8 @@ const searchSchema = z.object({
     .regex(/^[A-Za-z]{1,60}$/)
     .optional()
     .catch(undefined),
+  /** Set by an order's "Pay again": how many of its items could not go back into the cart. */
+  unavailable: z.coerce.number().int().min(1).max(100).optional().catch(undefined),
 });
 
 export default async function CartPage({
@@ -22,7 +24,7 @@ export default async function CartPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { payment } = searchSchema.parse(await searchParams);
+  const { payment, unavailable } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
   return (
     <div className="flex flex-col gap-8">
@@ -35,6 +37,12 @@ export default async function CartPage({
         >
           <p>{shopperMessageFor(payment)}</p>
         </div>
+      ) : null}
+      {unavailable ? (
+        <p role="status" data-testid="unavailable-message" className="rounded-xl bg-sky-50 px-5 py-4 text-sky-900">
+          {unavailable === 1 ? 'One item' : `${unavailable} items`} from your order can no longer be bought, so{' '}
+          {unavailable === 1 ? 'it was' : 'they were'} not added to your cart.
+        </p>
       ) : null}
       {cart.lines.length === 0 ? (
         <div className="card flex flex-col items-center gap-4 p-10 text-center">

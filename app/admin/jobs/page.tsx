@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { AdminShell } from '@/components/admin/admin-shell';
+import { IpnSubscriptionsCard } from '@/components/admin/jobs/ipn-subscriptions';
 import { JobOverviewCard } from '@/components/admin/jobs/job-overview';
 import { requireAdminPage } from '@/lib/auth';
+import { getDb } from '@/lib/db';
+import { listIpnSubscriptions } from '@/lib/ipn/subscriptions';
 import { loadBackgroundWork } from '@/lib/jobs';
 
 export const metadata: Metadata = { title: 'Background work · Admin', robots: { index: false } };
 
 export default async function AdminJobsPage() {
   const session = await requireAdminPage();
-  const jobs = await loadBackgroundWork();
+  const [jobs, subscriptions] = await Promise.all([loadBackgroundWork(), getDb().then(listIpnSubscriptions)]);
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'} current="/admin/jobs">
       <h1 className="text-2xl font-semibold text-ink">Background work</h1>
@@ -19,6 +22,7 @@ export default async function AdminJobsPage() {
         {jobs.map((job) => (
           <JobOverviewCard key={job.name} job={job} />
         ))}
+        <IpnSubscriptionsCard subscriptions={subscriptions} />
       </div>
     </AdminShell>
   );

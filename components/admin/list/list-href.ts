@@ -5,7 +5,7 @@ type HrefParams = Partial<Record<keyof OrderListQuery, string | number | undefin
 /** The list's URL for a query: only non-default values, so bookmarks stay short and readable. */
 export function listQueryString(query: OrderListQuery, overrides: HrefParams = {}): string {
   const merged: HrefParams = { ...query, ...overrides };
-  const defaults: HrefParams = { sort: 'date', dir: 'desc', size: 50 };
+  const defaults: HrefParams = { view: 'orders', sort: 'date', dir: 'desc', size: 50 };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === '' || defaults[key as keyof HrefParams] === value) continue;

@@ -18,6 +18,7 @@ export interface ListedOrder {
   fulfilment: string;
   buyerName: string | null;
   buyerEmail: string | null;
+  reasonCode: string | null;
   total: Money;
 }
 
@@ -29,6 +30,8 @@ interface Props {
   initialRows: ListedOrder[];
   /** The page's own query string, so polling re-reads exactly the rows on screen. */
   query: string;
+  /** Checkout attempts: a column for Amazon's reason code. */
+  showReason?: boolean;
 }
 
 /** The list's rows; they refresh themselves while any order on them may still change without the merchant. */
@@ -47,7 +50,7 @@ async function fetchRows(query: string): Promise<ListedOrder[]> {
   return body.rows;
 }
 
-function Rows({ initialRows, query }: Props) {
+function Rows({ initialRows, query, showReason = false }: Props) {
   const { data: rows = initialRows } = useQuery({
     queryKey: ['admin-orders', query],
     queryFn: () => fetchRows(query),
@@ -71,6 +74,11 @@ function Rows({ initialRows, query }: Props) {
           {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
         </div>
       </td>
+      {showReason ? (
+        <td className="px-4 py-2.5 font-mono text-xs text-ink-muted" data-testid="attempt-reason">
+          {order.reasonCode ?? '—'}
+        </td>
+      ) : null}
       <td className="px-4 py-2.5 text-right font-medium tabular-nums">
         <Price value={order.total} />
       </td>

@@ -88,14 +88,18 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
       <Filter label="Placed to (inclusive, UTC)">
         <input type="date" name="to" defaultValue={query.to ?? ''} className={field} />
       </Filter>
-      {/* Sorting is kept across filter changes; paging restarts at the first page. */}
+      {/* The view and sorting are kept across filter changes; paging restarts at the first page. */}
+      <input type="hidden" name="view" value={query.view} />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex items-end gap-2">
         <button type="submit" className="btn-primary py-1.5">
           Apply filters
         </button>
-        <Link href="/admin/orders" className="btn-secondary py-1.5">
+        <Link
+          href={query.view === 'orders' ? '/admin/orders' : `/admin/orders?view=${query.view}`}
+          className="btn-secondary py-1.5"
+        >
           Clear
         </Link>
       </div>

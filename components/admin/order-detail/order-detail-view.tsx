@@ -2,7 +2,7 @@
 
 import { Alert } from '@/components/ui/alert';
 import { formatUtcSecond } from '@/components/ui/format-time';
-import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
+import type { AdminOrderView, ChargebackView } from '@/lib/orders/admin/order-view-types';
 import { LivePaymentPanel } from './live-payment-panel';
 import { BuyerAndShipping, OrderItems } from './order-summary';
 import { PaymentTimeline } from './payment-timeline';
@@ -34,6 +34,7 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} />}
         </p>
       </div>
+      {view.chargebacks.length > 0 && <ChargebackNotice chargebacks={view.chargebacks} />}
       {query.isError && <Alert tone="warning">{query.error.message} Showing what we last read.</Alert>}
       <LivePaymentPanel view={view} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -44,5 +45,24 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
         <BuyerAndShipping view={view} />
       </div>
     </div>
+  );
+}
+
+/** A chargeback needs the merchant's answer in Seller Central; Amazon's IPN is all we get. */
+function ChargebackNotice({ chargebacks }: { chargebacks: ChargebackView[] }) {
+  return (
+    <Alert tone="error">
+      <p className="font-semibold" data-testid="order-chargeback">
+        Chargeback: the buyer&apos;s bank disputes this payment.
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {chargebacks.map((chargeback) => (
+          <li key={chargeback.chargebackId}>
+            <span className="font-mono">{chargeback.chargebackId}</span>, received {formatUtcSecond(chargeback.receivedAt)}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1">Answer it in Seller Central before Amazon&apos;s deadline.</p>
+    </Alert>
   );
 }

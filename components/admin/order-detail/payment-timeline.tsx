@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   'admin.update_metadata': 'Admin updated merchant metadata',
   'admin.charge_again': 'Admin charged the subscription again',
   'admin.delivery_tracking': 'Admin added delivery tracking',
+  'chargeback.received': 'Chargeback received from Amazon',
 };
 
 /** A short, readable summary of an event's detail: states, reason codes and amounts only. */

@@ -68,4 +68,18 @@ describe('amazonPayNotificationJsonSchema', () => {
     const { NotificationId: _id, ...withoutId } = amazonMessage;
     expect(amazonPayNotificationJsonSchema.safeParse(JSON.stringify(withoutId)).success).toBe(false);
   });
+
+  // The V2 schema is UpperCamelCase on https://developer.amazon.com/docs/amazon-pay-checkout/set-up-instant-payment-notifications.html
+  // and lowerCamelCase on https://developer.amazon.com/docs/amazon-pay-checkout/v1-set-up-instant-payment-notifications.html.
+  it('reads the lowerCamelCase keys of the V2 message as well', () => {
+    const lowerCamel = Object.fromEntries(
+      Object.entries(amazonMessage).map(([key, value]) => [key.charAt(0).toLowerCase() + key.slice(1), value]),
+    );
+    expect(Object.keys(lowerCamel)).toContain('merchantID');
+    expect(amazonPayNotificationJsonSchema.parse(JSON.stringify(lowerCamel))).toEqual(amazonMessage);
+    // Mixed: the UpperCamelCase key wins.
+    expect(amazonPayNotificationJsonSchema.parse(JSON.stringify({ ...lowerCamel, ObjectId: 'upper' })).ObjectId).toBe('upper');
+    const { notificationId: _id, ...withoutId } = lowerCamel;
+    expect(amazonPayNotificationJsonSchema.safeParse(JSON.stringify(withoutId)).success).toBe(false);
+  });
 });

@@ -100,16 +100,46 @@ export interface AmazonPayNotification {
   NotificationVersion: string;
 }
 
+const NOTIFICATION_KEYS = [
+  'MerchantID',
+  'ObjectType',
+  'ObjectId',
+  'ChargePermissionId',
+  'NotificationType',
+  'NotificationId',
+  'NotificationVersion',
+] as const;
+
+/**
+ * The V2 message's keys are UpperCamelCase on set-up-instant-payment-notifications.html, and
+ * lowerCamelCase (`merchantID`, `objectType`, …) on v1-set-up-instant-payment-notifications.html;
+ * both are read. The UpperCamelCase key wins when a message carries both.
+ */
+function withUpperCamelKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of NOTIFICATION_KEYS) {
+    const lower = key.charAt(0).toLowerCase() + key.slice(1);
+    const found = Object.hasOwn(source, key) ? source[key] : Object.hasOwn(source, lower) ? source[lower] : undefined;
+    if (found !== undefined) out[key] = found;
+  }
+  return out;
+}
+
 // Not strict: unknown keys Amazon adds later are dropped, not refused.
-export const amazonPayNotificationSchema: z.ZodType<AmazonPayNotification, unknown> = z.object({
-  MerchantID: text,
-  ObjectType: text,
-  ObjectId: text,
-  ChargePermissionId: text,
-  NotificationType: text,
-  NotificationId: text,
-  NotificationVersion: text,
-});
+export const amazonPayNotificationSchema: z.ZodType<AmazonPayNotification, unknown> = z.preprocess(
+  withUpperCamelKeys,
+  z.object({
+    MerchantID: text,
+    ObjectType: text,
+    ObjectId: text,
+    ChargePermissionId: text,
+    NotificationType: text,
+    NotificationId: text,
+    NotificationVersion: text,
+  }),
+);
 
 /** `Message` as SNS delivers it: a JSON string holding an AmazonPayNotification. */
 export const amazonPayNotificationJsonSchema: z.ZodType<AmazonPayNotification, unknown> = jsonEncoded(

@@ -24,5 +24,9 @@ export const deliveryTrackerSchema = z.looseObject({
 });
 export type DeliveryTrackerResult = z.infer<typeof deliveryTrackerSchema>;
 
-export const authorizationTokenSchema = z.looseObject({ authToken: nullableString });
+/**
+ * Amazon answers `authorizationToken` (the .NET SDK's AuthorizationToken/AuthorizationTokenResponse.cs,
+ * https://github.com/amzn/amazon-pay-api-sdk-dotnet); it is required, so an answer without it fails here.
+ */
+export const authorizationTokenSchema = z.looseObject({ authorizationToken: z.string().min(1) });
 export type AuthorizationTokenResult = z.infer<typeof authorizationTokenSchema>;

@@ -2,11 +2,12 @@ import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, resyncRuns } from '@/lib/db/schema';
 import { money, type CurrencyCode, type Money } from '@/lib/money';
-import { toAdminOrderRow, type AdminOrderRow } from './list';
+import { placedCondition, toAdminOrderRow, type AdminOrderRow } from './list';
 
 export interface DailyFigure {
   /** UTC day, YYYY-MM-DD. */
   day: string;
+  /** Orders placed that day: checkout attempts that never held money are not sales. */
   orders: number;
   /** Captured minus refunded, in the store currency, for orders placed that day. */
   revenue: Money;
@@ -43,14 +44,16 @@ export async function dailyFigures(
   dayCount = 30,
 ): Promise<DailyFigure[]> {
   const firstDay = new Date(Date.parse(utcDay(now)) - (dayCount - 1) * DAY_MS);
-  const dayOf = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  // The day an order became a sale (its first authorization), not the day its checkout began.
+  const dayOf = sql<string>`to_char(${orders.placedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const placedSince = and(placedCondition, gte(orders.placedAt, firstDay));
   const [counted, taken] = await Promise.all([
-    db.select({ day: dayOf, orders: count() }).from(orders).where(gte(orders.createdAt, firstDay)).groupBy(dayOf),
+    db.select({ day: dayOf, orders: count() }).from(orders).where(placedSince).groupBy(dayOf),
     db
       .select({ day: dayOf, revenue: sql<string>`coalesce(sum(${payments.capturedAmount} - ${payments.refundedAmount}), 0)` })
       .from(payments)
       .innerJoin(orders, eq(payments.orderId, orders.id))
-      .where(and(gte(orders.createdAt, firstDay), eq(payments.currency, currency)))
+      .where(and(placedSince, eq(payments.currency, currency)))
       .groupBy(dayOf),
   ]);
   const countByDay = new Map(counted.map((row) => [row.day, row.orders]));
@@ -62,13 +65,23 @@ export async function dailyFigures(
   });
 }
 
+/** Placed orders by status; attempts are listed under the order list's Attempts tab. */
 export async function statusCounts(db: Database): Promise<Array<{ status: string; count: number }>> {
-  const rows = await db.select({ status: orders.status, count: count() }).from(orders).groupBy(orders.status);
+  const rows = await db
+    .select({ status: orders.status, count: count() })
+    .from(orders)
+    .where(placedCondition)
+    .groupBy(orders.status);
   return rows.sort((a, b) => b.count - a.count);
 }
 
 export async function latestOrders(db: Database, limit = 8): Promise<AdminOrderRow[]> {
-  const rows = await db.select().from(orders).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(placedCondition)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit);
   return rows.map(toAdminOrderRow);
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders, payments } from '@/lib/db/schema';
@@ -6,10 +6,20 @@ import { testDatabaseTargets } from '@/test/databases';
 import { eachOrderBatch, listAdminOrders, orderListQuerySchema, type OrderListQuery } from './list';
 
 const query = (input: Record<string, string> = {}): OrderListQuery => orderListQuerySchema.parse(input);
+/** Orders and checkout attempts together: the list's mechanics work the same on every view. */
+const everything = (input: Record<string, string> = {}): OrderListQuery => query({ view: 'all', ...input });
 
 describe('order list query parameters', () => {
   it('fills defaults, treats blank fields as absent and refuses unknown values', () => {
-    expect(query({ q: '', status: '' })).toMatchObject({ sort: 'date', dir: 'desc', size: 50, q: undefined, status: undefined });
+    expect(query({ q: '', status: '' })).toMatchObject({
+      view: 'orders',
+      sort: 'date',
+      dir: 'desc',
+      size: 50,
+      q: undefined,
+      status: undefined,
+    });
+    expect(orderListQuerySchema.safeParse({ view: 'drafts' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ status: 'shipped' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ size: '1000' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ from: '2026-13-45' }).success).toBe(false);
@@ -25,10 +35,11 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
 
   beforeAll(async () => {
     handle = await target.open();
-    // 60 orders, one a day apart; every third is digital and paid, with a charge.
+    // 60 orders, one a day apart; every third is digital and paid, with a charge (placed); the rest are attempts.
     const rows = Array.from({ length: 60 }, (_, index): typeof orders.$inferInsert => ({
       number: `NW-${200001 + index}`,
       status: index % 3 === 0 ? 'paid' : 'pending',
+      placedAt: index % 3 === 0 ? new Date(base + index * 86_400_000 + 60_000) : null,
       paymentState: index % 3 === 0 ? 'Captured' : 'none',
       currency: 'USD',
       subtotalAmount: 1000 + (index % 7) * 100,
@@ -57,31 +68,31 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
 
   it('pages forward and back over keyset cursors without gaps or repeats', async () => {
     const seen: string[] = [];
-    let page = await listAdminOrders(handle.db, query({ size: '25' }));
+    let page = await listAdminOrders(handle.db, everything({ size: '25' }));
     expect(page.totalCount).toBe(60);
     expect(page.prevCursor).toBeNull();
     seen.push(...page.rows.map((row) => row.number));
     while (page.nextCursor) {
-      page = await listAdminOrders(handle.db, query({ size: '25', after: page.nextCursor }));
+      page = await listAdminOrders(handle.db, everything({ size: '25', after: page.nextCursor }));
       seen.push(...page.rows.map((row) => row.number));
     }
     expect(seen).toHaveLength(60);
     expect(new Set(seen).size).toBe(60);
     expect(seen[0]).toBe('NW-200060');
-    const back = await listAdminOrders(handle.db, query({ size: '25', before: page.prevCursor! }));
+    const back = await listAdminOrders(handle.db, everything({ size: '25', before: page.prevCursor! }));
     expect(back.rows.map((row) => row.number)).toEqual(seen.slice(25, 50));
     expect(back.nextCursor).not.toBeNull();
   });
 
   it('sorts by total with ties broken stably, and by number numerically', async () => {
-    const byTotal = await listAdminOrders(handle.db, query({ sort: 'total', dir: 'asc', size: '100' }));
+    const byTotal = await listAdminOrders(handle.db, everything({ sort: 'total', dir: 'asc', size: '100' }));
     const totals = byTotal.rows.map((row) => row.total.amount);
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
-    const byNumber = await listAdminOrders(handle.db, query({ sort: 'number', dir: 'asc', size: '25' }));
+    const byNumber = await listAdminOrders(handle.db, everything({ sort: 'number', dir: 'asc', size: '25' }));
     expect(byNumber.rows[0]?.number).toBe('NW-200001');
     const second = await listAdminOrders(
       handle.db,
-      query({ sort: 'number', dir: 'asc', size: '25', after: byNumber.nextCursor! }),
+      everything({ sort: 'number', dir: 'asc', size: '25', after: byNumber.nextCursor! }),
     );
     expect(second.rows[0]?.number).toBe('NW-200026');
   });
@@ -89,9 +100,33 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
   it('filters by status, kind of product and an inclusive date range', async () => {
     const paidDigital = await listAdminOrders(handle.db, query({ status: 'paid', fulfilment: 'digital', size: '100' }));
     expect(paidDigital.totalCount).toBe(20);
-    const march = await listAdminOrders(handle.db, query({ from: '2026-03-01', to: '2026-03-10' }));
+    const march = await listAdminOrders(handle.db, everything({ from: '2026-03-01', to: '2026-03-10' }));
     expect(march.totalCount).toBe(10);
     expect(march.rows.at(-1)?.number).toBe('NW-200001');
+  });
+
+  it('lists placed orders by default, and checkout attempts with their reason under Attempts', async () => {
+    const placed = await listAdminOrders(handle.db, query({ size: '100' }));
+    expect(placed.totalCount).toBe(20);
+    expect(new Set(placed.rows.map((row) => row.status))).toEqual(new Set(['paid']));
+    await handle.db
+      .update(orders)
+      .set({ status: 'declined', paymentState: 'Declined', lastReasonCode: 'HardDeclined' })
+      .where(eq(orders.number, 'NW-200002'));
+    const attempts = await listAdminOrders(handle.db, query({ view: 'attempts', size: '100' }));
+    expect(attempts.totalCount).toBe(40);
+    expect(attempts.rows.find((row) => row.number === 'NW-200002')).toMatchObject({
+      status: 'declined',
+      reasonCode: 'HardDeclined',
+    });
+    expect((await listAdminOrders(handle.db, query({ view: 'all' }))).totalCount).toBe(60);
+    // A search stays within the view it was made in.
+    expect((await listAdminOrders(handle.db, query({ q: 'NW-200002' }))).totalCount).toBe(0);
+    expect((await listAdminOrders(handle.db, query({ view: 'attempts', q: 'NW-200002' }))).totalCount).toBe(1);
+    await handle.db
+      .update(orders)
+      .set({ status: 'pending', paymentState: 'none', lastReasonCode: null })
+      .where(eq(orders.number, 'NW-200002'));
   });
 
   it('finds an order by number, email, checkout session, charge permission or charge id', async () => {
@@ -117,12 +152,12 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     const forged = Buffer.from(JSON.stringify({ v: 'yesterday', id: '00000000-0000-4000-8000-000000000000' })).toString(
       'base64url',
     );
-    const byTotal = (await listAdminOrders(handle.db, query({ sort: 'total' }))).nextCursor!;
+    const byTotal = (await listAdminOrders(handle.db, everything({ sort: 'total' }))).nextCursor!;
     const at = (v: string) =>
       Buffer.from(JSON.stringify({ v, id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
     const impossible = ['2026-13-45T25:61:61Z', '2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z'].map(at);
     for (const after of ['not-a-cursor', forged, byTotal, ...impossible]) {
-      const page = await listAdminOrders(handle.db, query({ after }));
+      const page = await listAdminOrders(handle.db, everything({ after }));
       expect(page.rows[0]?.number, after).toBe('NW-200060');
     }
   });
@@ -142,14 +177,15 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     await handle.db.insert(orders).values(sameMs as unknown as Array<typeof orders.$inferInsert>);
     const seen: string[] = [];
     // One row per batch, so every step goes through a cursor.
-    for await (const batch of eachOrderBatch(handle.db, query({ status: 'declined' }), 1))
+    for await (const batch of eachOrderBatch(handle.db, query({ view: 'attempts', status: 'declined' }), 1))
       seen.push(...batch.map((row) => row.number));
     expect(seen).toEqual(['NW-300002', 'NW-300001', 'NW-300000']);
   });
 
   it('walks every matching order in batches for the export', async () => {
     const sizes: number[] = [];
-    for await (const batch of eachOrderBatch(handle.db, query({ status: 'pending' }), 15)) sizes.push(batch.length);
+    for await (const batch of eachOrderBatch(handle.db, query({ view: 'attempts', status: 'pending' }), 15))
+      sizes.push(batch.length);
     expect(sizes).toEqual([15, 15, 10]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { textInput } from '@/lib/text-input';
@@ -28,6 +28,13 @@ export const PAYMENT_STATES = [
   'Declined',
 ] as const;
 export const SORTS = ['date', 'total', 'number'] as const;
+/**
+ * Orders are sales: a charge was authorized or captured at some point (placedAt), even if
+ * the order was canceled or refunded since. Attempts are the rest: declined or canceled
+ * before any money was held, still being confirmed, or never completed by the shopper.
+ */
+export const ORDER_VIEWS = ['orders', 'attempts', 'all'] as const;
+export type OrderView = (typeof ORDER_VIEWS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 /**
@@ -51,6 +58,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const orderListFiltersSchema = z.object({
+  view: optional(z.enum(ORDER_VIEWS)).transform((value) => value ?? 'orders'),
   q: optional(textInput(200).trim()),
   status: optional(z.enum(ORDER_STATUSES)),
   paymentState: optional(z.enum(PAYMENT_STATES)),
@@ -93,6 +101,8 @@ export interface AdminOrderRow {
   buyerName: string | null;
   buyerEmail: string | null;
   chargePermissionId: string | null;
+  /** Amazon's last reason code (HardDeclined, BuyerCanceled, …), the why of a failed attempt. */
+  reasonCode: string | null;
   total: Money;
 }
 
@@ -182,8 +192,12 @@ function searchCondition(raw: string): SQL {
     union all select ${payments.orderId} from ${payments} where ${payments.chargeId} = ${raw})`;
 }
 
+/** A sale, for the list and the dashboard alike. */
+export const placedCondition: SQL = isNotNull(orders.placedAt);
+
 export function filterConditions(filters: OrderListFilters): SQL | undefined {
   const conditions: SQL[] = [];
+  if (filters.view !== 'all') conditions.push(filters.view === 'orders' ? placedCondition : isNull(orders.placedAt));
   if (filters.q) conditions.push(searchCondition(filters.q));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
   if (filters.paymentState) conditions.push(eq(orders.paymentState, filters.paymentState));
@@ -280,6 +294,7 @@ export function toAdminOrderRow(row: OrderRecord): AdminOrderRow {
     buyerName: row.buyerName,
     buyerEmail: row.buyerEmail,
     chargePermissionId: row.chargePermissionId,
+    reasonCode: row.lastReasonCode,
     total: money(row.totalAmount, row.currency),
   };
 }

@@ -85,6 +85,12 @@ export type LiveStateView =
   | { ok: true; fetchedAt: string; permission: LivePermissionView | null; charges: LiveChargeView[] }
   | { ok: false; fetchedAt: string; message: string };
 
+/** A chargeback Amazon told us of by IPN; the buyer's bank disputes the payment. */
+export interface ChargebackView {
+  chargebackId: string;
+  receivedAt: string;
+}
+
 /** A subscription's next billing period: what Charge again would take, and from when. */
 export interface RenewalView {
   period: number;
@@ -102,6 +108,7 @@ export interface AdminOrderView {
   renewal: RenewalView | null;
   lines: LineView[];
   events: EventView[];
+  chargebacks: ChargebackView[];
   live: LiveStateView;
   /** True while Amazon is still settling something (pending authorization, capture or refund). */
   settling: boolean;

@@ -9,6 +9,7 @@ import {
 import type { Database } from '@/lib/db/connection';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { adminMessageFor } from '@/lib/auth/admin-errors';
+import { CHARGEBACK_EVENT } from '@/lib/orders/chargebacks';
 import { loadOrderRecord } from './order-record';
 import {
   SETTLING_STATES,
@@ -73,6 +74,9 @@ export async function loadAdminOrderView(
       quantity: line.quantity,
       lineTotal: line.lineTotalAmount,
     })),
+    chargebacks: record.events
+      .filter((event) => event.type === CHARGEBACK_EVENT && event.amazonObjectId)
+      .map((event) => ({ chargebackId: event.amazonObjectId ?? '', receivedAt: event.createdAt.toISOString() })),
     events: record.events.map((event) => ({
       id: event.id,
       at: event.createdAt.toISOString(),

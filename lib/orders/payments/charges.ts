@@ -64,7 +64,7 @@ export const captureReplay: OperationReplay<{ chargeId: string; amount: number; 
       return { amazonObjectId: charge.chargeId };
     },
     async afterSuccess(db, amazon, { chargeId }) {
-      await syncCharge(db, amazon, chargeId, 'admin');
+      await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
     },
   };
 
@@ -114,7 +114,7 @@ export const cancelReplay: OperationReplay<{ chargeId: string; reason: string }>
     }
   },
   async afterSuccess(db, amazon, { chargeId }) {
-    await syncCharge(db, amazon, chargeId, 'admin');
+    await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
   },
 };
 
@@ -178,7 +178,8 @@ export const refundReplay: OperationReplay<{
     );
     return { amazonObjectId: refund.refundId };
   },
-  async afterSuccess(db, amazon, _request, refundId) {
+  async afterSuccess(db, amazon, { chargeId }, refundId) {
     if (refundId) await syncRefund(db, amazon, refundId, 'admin');
+    await syncCharge(db, amazon, chargeId, 'admin', { withPermission: true });
   },
 };

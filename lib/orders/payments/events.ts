@@ -1,5 +1,6 @@
 import type { Database } from '@/lib/db/connection';
 import { paymentEvents } from '@/lib/db/schema';
+import { queueEmailsFor } from '@/lib/email';
 
 export interface PaymentEventInput {
   orderId: string | null;
@@ -21,4 +22,5 @@ export async function recordPaymentEvent(db: Database, event: PaymentEventInput)
     idempotencyKey: event.idempotencyKey ?? null,
     detail: event.detail ?? {},
   });
+  await queueEmailsFor(db, event);
 }

@@ -3,6 +3,7 @@ import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { notificationsReceived, orders } from '@/lib/db/schema';
 import type { AmazonPayNotification } from '@/lib/amazon-pay/ipn';
+import { recordChargeback } from '@/lib/orders/chargebacks';
 import { finishOrder } from './finish';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
@@ -50,8 +51,14 @@ async function syncNamedObject(db: Database, amazon: AmazonPayClient, row: Notif
       return (await syncRefund(db, amazon, row.objectId)) !== null;
     case 'CHARGE_PERMISSION':
       return (await syncChargePermission(db, amazon, row.objectId)) > 0;
+    case 'CHARGEBACK':
+      return recordChargeback(db, amazon, {
+        notificationId: row.notificationId,
+        chargebackId: row.objectId,
+        chargePermissionId: row.chargePermissionId,
+      });
     default:
-      // CHARGEBACK and types Amazon adds later: the charge permission holds the effect.
+      // Types Amazon adds later: the charge permission holds the effect.
       return row.chargePermissionId ? (await syncChargePermission(db, amazon, row.chargePermissionId)) > 0 : false;
   }
 }

@@ -263,11 +263,14 @@ export async function resumeInterruptedOperations(
       result.resumed += 1;
     } catch (error) {
       if (error instanceof AmazonPayError && !isTransientFailure(error)) {
-        // Amazon refused the repeat outright, so it never did it.
+        // Amazon refused the repeat outright, so the first request never reached it: the
+        // operation simply failed, as if Amazon had refused it then.
         await db
           .update(adminOperations)
           .set({ status: 'failed', reasonCode: error.reasonCode, updatedAt: new Date() })
           .where(eq(adminOperations.id, row.id));
+        log.info({ context: 'admin-operation', kind: row.kind, reasonCode: error.reasonCode }, 'interrupted operation refused');
+        continue;
       }
       result.errors.push({
         subject: row.idempotencyKey,

@@ -48,6 +48,8 @@ export interface ResyncResult {
   ordersChecked: number;
   changes: OrderChange[];
   notificationsProcessed: number;
+  /** Admin operations whose lost answer this run repeated and recorded. */
+  operationsResumed: number;
   /** Order numbers or notification ids that could not be re-read, with the reason. */
   errors: Array<{ subject: string; message: string }>;
 }
@@ -165,5 +167,5 @@ async function resyncRun(db: Database, amazon: AmazonPayClient, runId: string, o
       finishedAt: new Date(),
     })
     .where(eq(resyncRuns.id, runId));
-  return { runId, status, ordersChecked, changes, notificationsProcessed, errors };
+  return { runId, status, ordersChecked, changes, notificationsProcessed, operationsResumed: resumed.resumed, errors };
 }

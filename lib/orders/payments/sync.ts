@@ -41,15 +41,24 @@ async function refreshOrderStatus(db: Database, orderId: string, actor: Actor): 
   if (changed.length > 0) await recordPaymentEvent(db, { orderId, type: 'order.status_changed', actor, detail: { status } });
 }
 
-/** Re-reads a Charge from Amazon and records it. Returns the order it belongs to, if any. */
+/**
+ * Re-reads a Charge from Amazon and records it. Returns the order it belongs to, if any.
+ * `withPermission` re-reads its ChargePermission too, for operations that move both:
+ * capturing a one-time permission's whole amount closes it, and cancels and refunds can too.
+ */
 export async function syncCharge(
   db: Database,
   amazon: AmazonPayClient,
   chargeId: string,
   actor: Actor = 'amazon',
+  options: { withPermission?: boolean } = {},
 ): Promise<string | null> {
   const charge = await amazon.getCharge(chargeId);
-  return recordCharge(db, charge, actor);
+  const orderId = await recordCharge(db, charge, actor);
+  if (options.withPermission && charge.chargePermissionId) {
+    await syncChargePermission(db, amazon, charge.chargePermissionId, actor);
+  }
+  return orderId;
 }
 
 export async function recordCharge(db: Database, charge: Charge, actor: Actor): Promise<string | null> {

@@ -1,15 +1,16 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { ShippingAddress } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
-import { money, type Money } from '@/lib/money';
-import type { OrderStatus } from '@/lib/orders/status';
+import { money, type CurrencyCode, type Money } from '@/lib/money';
+import { orderStatusLabel, type OrderStatus } from '@/lib/orders/status';
+import { orderProgress, type OrderProgressFacts } from './progress';
 
-export interface OrderDetail {
+export interface OrderDetail extends OrderProgressFacts {
   id: string;
   number: string;
-  status: OrderStatus;
   createdAt: Date;
+  currency: CurrencyCode;
   buyerId: string | null;
   buyerName: string | null;
   buyerEmail: string | null;
@@ -21,7 +22,17 @@ export interface OrderDetail {
   shipping: Money;
   tax: Money;
   total: Money;
-  lines: Array<{ id: string; slug: string; name: string; kind: string; quantity: number; unitPrice: Money; lineTotal: Money }>;
+  lines: Array<{
+    id: string;
+    /** Null once the product is deleted from the catalog. */
+    productId: string | null;
+    slug: string;
+    name: string;
+    kind: string;
+    quantity: number;
+    unitPrice: Money;
+    lineTotal: Money;
+  }>;
 }
 
 export async function findOrderByNumber(db: Database, number: string): Promise<OrderDetail | null> {
@@ -33,7 +44,12 @@ export async function findOrderByNumber(db: Database, number: string): Promise<O
     id: row.id,
     number: row.number,
     status: row.status,
+    placedAt: row.placedAt,
+    completionRequestedAt: row.completionRequestedAt,
+    chargePermissionId: row.chargePermissionId,
+    lastReasonCode: row.lastReasonCode,
     createdAt: row.createdAt,
+    currency,
     buyerId: row.buyerId,
     buyerName: row.buyerName,
     buyerEmail: row.buyerEmail,
@@ -47,6 +63,7 @@ export async function findOrderByNumber(db: Database, number: string): Promise<O
     total: money(row.totalAmount, currency),
     lines: lines.map((line) => ({
       id: line.id,
+      productId: line.productId,
       slug: line.productSlug,
       name: line.productName,
       kind: line.kind,
@@ -60,21 +77,38 @@ export async function findOrderByNumber(db: Database, number: string): Promise<O
 export interface OrderHistoryEntry {
   number: string;
   status: OrderStatus;
+  /** The status as the history shows it; a payment still being confirmed says so. */
+  statusLabel: string;
   createdAt: Date;
   total: Money;
 }
 
+/**
+ * The history's rows, as isShopperHistoryOrder (./progress.ts) decides for one order: placed
+ * orders, and payments being confirmed. Checkout attempts that ended before money was held,
+ * or that the shopper never came back from Amazon to complete, are not orders.
+ */
+const historyCondition: SQL = or(
+  isNotNull(orders.placedAt),
+  eq(orders.status, 'payment_processing'),
+  and(eq(orders.status, 'pending'), or(isNotNull(orders.completionRequestedAt), isNotNull(orders.chargePermissionId))),
+)!;
+
 /** A shopper's orders: those Amazon tied to their Amazon account, newest first, never someone else's. */
 export async function listOrdersForBuyer(db: Database, buyerId: string): Promise<OrderHistoryEntry[]> {
-  const rows = await db.select().from(orders).where(eq(orders.buyerId, buyerId)).orderBy(desc(orders.createdAt)).limit(100);
-  return rows
-    .filter((row) => row.status !== 'pending')
-    .map((row) => ({
-      number: row.number,
-      status: row.status,
-      createdAt: row.createdAt,
-      total: money(row.totalAmount, row.currency),
-    }));
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.buyerId, buyerId), historyCondition))
+    .orderBy(desc(orders.createdAt))
+    .limit(100);
+  return rows.map((row) => ({
+    number: row.number,
+    status: row.status,
+    statusLabel: orderProgress(row).kind === 'confirming' ? 'Confirming payment' : orderStatusLabel(row.status),
+    createdAt: row.createdAt,
+    total: money(row.totalAmount, row.currency),
+  }));
 }
 
 /** Who may see an order: the browser that placed it, or the signed-in Amazon buyer it belongs to. */

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/checkout/address-block';
+import { OrderStatusCard } from '@/components/orders/order-status-card';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice } from '@/components/ui/price';
 import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
-import { orderStatusLabel } from '@/lib/orders/status';
+import { orderProgress } from '@/lib/orders/shopper/progress';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 
@@ -13,26 +14,10 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   const order = await findVisibleOrder((await params).number);
   if (!order) notFound();
 
-  const processing = order.status === 'payment_processing';
+  const progress = orderProgress(order);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
-      <div className="card flex flex-col gap-2 p-8 text-center">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-          {processing ? 'Payment processing' : order.status === 'pending' ? 'Awaiting payment' : 'Thank you!'}
-        </p>
-        <h1 className="font-serif text-3xl text-ink">
-          Order <span data-testid="order-number">{order.number}</span>
-        </h1>
-        <p className="text-ink-muted">
-          Status: <strong data-testid="order-status">{orderStatusLabel(order.status)}</strong>
-        </p>
-        {processing ? (
-          <p className="text-sm text-ink-muted">
-            Amazon Pay is still confirming your payment. We will email you as soon as it is done.
-          </p>
-        ) : null}
-        {order.buyerEmail ? <p className="text-sm text-ink-muted">A confirmation goes to {order.buyerEmail}.</p> : null}
-      </div>
+      <OrderStatusCard number={order.number} status={order.status} progress={progress} buyerEmail={order.buyerEmail} />
       <div className="grid gap-6 sm:grid-cols-2">
         {order.shippingAddress ? (
           <section aria-labelledby="ship-heading" className="card p-6">
@@ -44,7 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
         ) : null}
         <section aria-labelledby="pay-heading" className="card p-6">
           <h2 id="pay-heading" className="mb-2 font-serif text-lg text-ink">
-            Paid with
+            {progress.kind === 'placed' ? 'Paid with' : 'Payment method'}
           </h2>
           <p data-testid="order-payment-descriptor">Amazon Pay · {order.paymentDescriptor ?? 'your Amazon payment method'}</p>
         </section>

@@ -3,7 +3,8 @@ import { getDb } from '@/lib/db';
 import { enqueueIpnProcessing } from '@/lib/jobs';
 import { inRequestScope } from '@/lib/request-log';
 import { recordNotification } from '@/lib/orders/payments/ipn-inbox';
-import { confirmSubscription, getIpnVerifier, InvalidNotificationError, ipnUrlPolicy } from '@/lib/amazon-pay/server';
+import { getIpnVerifier, InvalidNotificationError, ipnSubscriptionPolicy } from '@/lib/amazon-pay/server';
+import { handleSubscriptionConfirmation } from '@/lib/ipn/subscriptions';
 import { errorFields, log } from '@/lib/log';
 import { answeringErrors } from '@/lib/route-errors';
 import { readBodyText } from '@/lib/request-body';
@@ -36,8 +37,14 @@ async function receive(request: Request): Promise<NextResponse> {
   }
 
   if (verified.kind === 'subscription-confirmation') {
-    await confirmSubscription(verified, ipnUrlPolicy());
-    return text(200, 'subscribed');
+    const outcome = await handleSubscriptionConfirmation(await getDb(), verified, ipnSubscriptionPolicy());
+    if (outcome.status === 'confirmed') {
+      log.info({ context: 'ipn', topicArn: verified.topicArn }, 'IPN subscription confirmed');
+      return text(200, 'subscribed');
+    }
+    log.warn({ context: 'ipn', topicArn: verified.topicArn, reason: outcome.reason }, `IPN subscription ${outcome.status}`);
+    // Failed: SNS was unreachable, so a 5xx makes it send the confirmation again. Refused: never ours.
+    return outcome.status === 'failed' ? text(503, 'retry later') : text(400, 'subscription refused');
   }
   if (verified.kind === 'unsubscribe-confirmation') return text(200, 'ok');
 

@@ -18,6 +18,8 @@ describe('order CSV export', () => {
     await handle.db.insert(orders).values(
       Array.from({ length: 1_203 }, (_, index): typeof orders.$inferInsert => ({
         status: index % 2 === 0 ? 'paid' : 'pending',
+        // Paid orders were placed; the export, like the list, shows orders unless asked for attempts.
+        placedAt: index % 2 === 0 ? new Date(Date.UTC(2026, 0, 1) + index * 60_000) : null,
         paymentState: 'none',
         currency: 'USD',
         subtotalAmount: 1000,

@@ -1,0 +1,49 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import type { Database } from '@/lib/db/connection';
+import { log } from '@/lib/log';
+import type { PaymentEventInput } from '@/lib/orders/payments/events';
+import { mailTransportFor } from './mailer';
+import { deliverQueuedEmail, type DeliveryResult } from './outbox';
+import { mailOrigin, queueEmailsForPaymentEvent, type MailSettings } from './triggers';
+
+export { EMAIL_KIND_LABELS, EMAIL_STATUS_LABELS, type EmailKind, type EmailStatus } from './kinds';
+export {
+  listOutbox,
+  loadOutboxMessage,
+  queuedEmailsDue,
+  setOutboxDispatcher,
+  MAX_DELIVERY_ATTEMPTS,
+  type OutboxDispatcher,
+  type OutboxListItem,
+  type OutboxRow,
+} from './outbox';
+
+/** The payment events that may call for a message (see queueEmailsForPaymentEvent). */
+const MAILED_EVENTS: ReadonlySet<string> = new Set(['order.status_changed', 'refund.state', 'admin.delivery_tracking']);
+
+function mailSettings(): MailSettings {
+  const { store } = getConfig();
+  return { storeName: store.name, origin: mailOrigin(store.appUrl) };
+}
+
+/**
+ * Queues the messages a payment event calls for, in the transaction recording it. Inside a
+ * savepoint: a message that cannot be written is logged, and never undoes the payment fact.
+ */
+export async function queueEmailsFor(db: Database, event: PaymentEventInput): Promise<void> {
+  if (!event.orderId || !MAILED_EVENTS.has(event.type)) return;
+  try {
+    await db.transaction((savepoint) => queueEmailsForPaymentEvent(savepoint, event, mailSettings()));
+  } catch (error) {
+    // The error's name only: a failed query's message quotes its parameters, the address among them.
+    const errorName = error instanceof Error ? error.name : 'unknown';
+    log.error({ context: 'email', orderId: event.orderId, event: event.type, errorName }, 'email not queued');
+  }
+}
+
+/** Sends one outbox message over SMTP_URL, or keeps it offline without one. */
+export function deliverEmail(db: Database, outboxId: string): Promise<DeliveryResult> {
+  const { email } = getConfig();
+  return deliverQueuedEmail(db, outboxId, mailTransportFor(email.smtpUrl), email.from);
+}

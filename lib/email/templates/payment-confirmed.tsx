@@ -1,0 +1,12 @@
+import { amount, EmailLayout, PaymentDescriptor } from './layout';
+import type { MailProps } from './types';
+
+/** Sent when a payment that Amazon Pay was still authorizing at checkout goes through. */
+export function PaymentConfirmedEmail({ order, title }: MailProps) {
+  return (
+    <EmailLayout order={order} title={title}>
+      <p>Amazon Pay has confirmed your payment of {amount(order.totalAmount, order.currency)}. We are preparing your order.</p>
+      <PaymentDescriptor order={order} />
+    </EmailLayout>
+  );
+}
