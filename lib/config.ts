@@ -27,6 +27,8 @@ const REGION_CHOICES = `${REGION_NAMES.join(', ')} (or ${REGION_ALIASES.filter((
 export const OFFLINE_KEY_DIR = path.join(process.cwd(), '.data', 'sandbox');
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const DEFAULT_RESYNC_SWEEP_CRON = '*/5 * * * *';
+/** Where the files of digital products are kept, beside the PGlite data. */
+export const DEFAULT_STORAGE_DIR = path.join(process.cwd(), '.data', 'storage');
 
 const optionalText = z
   .string()
@@ -118,6 +120,7 @@ const environmentSchema = z.object({
       .regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression, e.g. */5 * * * *')
       .optional(),
   ),
+  STORAGE_DIR: optionalText,
   NODE_ENV: z.string().optional(),
 });
 
@@ -148,6 +151,8 @@ export interface AppConfig {
   store: { name: string; currency: LedgerCurrency; shipToCountries: string[]; appUrl: string | undefined };
   /** Background work: whether this process works the queue, and when the resync sweep runs. */
   jobs: { worker: boolean; resyncSweepCron: string };
+  /** The folder holding the files digital products deliver (absolute). */
+  storage: { dir: string };
 }
 
 export class ConfigError extends Error {
@@ -268,6 +273,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       appUrl: e.APP_URL,
     },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
+    storage: { dir: path.resolve(e.STORAGE_DIR ?? DEFAULT_STORAGE_DIR) },
   };
 }
 
