@@ -33,7 +33,8 @@ export function clientIp(headers: Record<string, string | string[] | undefined> 
 
 let cachedSecret: Promise<string> | undefined;
 
-async function authSecret(): Promise<string> {
+/** The server's signing secret: AUTH_SECRET, or the one generated and kept in the database. */
+export async function authSecret(): Promise<string> {
   const configured = getConfig().auth.secret;
   if (configured) return configured;
   cachedSecret ??= getDb().then(loadOrCreateAuthSecret);
