@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Next prefetches every <Link> in view, so a link to a route that acts on GET would act
- * before anyone clicks it. The only such route is Amazon's return to
- * checkoutResultReturnUrl; in-app retries are buttons. Any <Link> to it must opt out.
+ * before anyone clicks it. Such routes are Amazon's return to checkoutResultReturnUrl and
+ * the downloads, which count each fetch; in-app retries are buttons. Any <Link> to them must opt out.
  */
-const ROUTES_WITH_SIDE_EFFECTS = ['/checkout/result'];
+const ROUTES_WITH_SIDE_EFFECTS = ['/checkout/result', '/api/downloads'];
 const ROOT = path.resolve(__dirname, '..');
 
 function sourceFiles(dir: string): string[] {

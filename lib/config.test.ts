@@ -84,6 +84,11 @@ describe('parseConfig', () => {
     expect(configError({ ECOMCHARGE_SHOP_ID: '361' })).toMatch(/ECOMCHARGE_SECRET_KEY/);
   });
 
+  it('keeps the digital products’ files in STORAGE_DIR, beside the PGlite data unless told', () => {
+    expect(parseConfig({}).storage.dir).toBe(path.join(process.cwd(), '.data', 'storage'));
+    expect(parseConfig({ STORAGE_DIR: 'files/store' }).storage.dir).toBe(path.resolve('files/store'));
+  });
+
   it('offline, lets the store currency pick the emulated region', () => {
     expect(parseConfig({ STORE_CURRENCY: 'JPY' }).amazonPay.region).toBe('jp');
   });

@@ -27,6 +27,8 @@ const REGION_CHOICES = `${REGION_NAMES.join(', ')} (or ${REGION_ALIASES.filter((
 export const OFFLINE_KEY_DIR = path.join(process.cwd(), '.data', 'sandbox');
 export const DEFAULT_SANDBOX_PORT = 4010;
 export const DEFAULT_RESYNC_SWEEP_CRON = '*/5 * * * *';
+/** Where the files of digital products are kept, beside the PGlite data. */
+export const DEFAULT_STORAGE_DIR = path.join(process.cwd(), '.data', 'storage');
 
 const optionalText = z
   .string()
@@ -126,6 +128,7 @@ const environmentSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: optionalText.pipe(z.string().regex(/@/, 'must be an address, e.g. Northwind Goods <orders@example.com>').optional()),
+  STORAGE_DIR: optionalText,
   NODE_ENV: z.string().optional(),
 });
 
@@ -164,6 +167,8 @@ export interface AppConfig {
   jobs: { worker: boolean; resyncSweepCron: string };
   /** Transactional e-mail: without an SMTP URL, messages are kept in the outbox and not sent. */
   email: { smtpUrl: string | undefined; from: string };
+  /** The folder holding the files digital products deliver (absolute). */
+  storage: { dir: string };
 }
 
 export class ConfigError extends Error {
@@ -287,6 +292,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     network: { trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0 },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
     email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `${e.STORE_NAME} <orders@localhost>` },
+    storage: { dir: path.resolve(e.STORAGE_DIR ?? DEFAULT_STORAGE_DIR) },
   };
 }
 

@@ -29,6 +29,7 @@ const runtimeEnv = {
   APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
   SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? '4210',
   DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}`,
+  STORAGE_DIR: path.join(dataDir, 'storage'),
   ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@example.com',
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? probes.ADMIN_PASSWORD,
   AUTH_SECRET: process.env.AUTH_SECRET ?? probes.AUTH_SECRET,

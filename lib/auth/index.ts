@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { UnauthorizedError } from '@/lib/errors';
 import { getAuthOptions } from './options';
 
-export { ADMIN_LOGIN_ERRORS, authOrigin, currentAdminCredential, getAuthOptions } from './options';
+export { ADMIN_LOGIN_ERRORS, authOrigin, authSecret, currentAdminCredential, getAuthOptions } from './options';
 export type { Role } from './types';
 export { UnauthorizedError };
 

@@ -66,7 +66,8 @@ export async function currentAdminCredential(): Promise<string> {
 
 let cachedSecret: Promise<string> | undefined;
 
-async function authSecret(): Promise<string> {
+/** The server's signing secret: AUTH_SECRET, or the one generated and kept in the database. */
+export async function authSecret(): Promise<string> {
   const configured = getConfig().auth.secret;
   if (configured) return configured;
   cachedSecret ??= getDb().then(async (db) => {

@@ -11,6 +11,8 @@ export interface SeedProduct {
   kind: ProductKind;
   /** Minor units per ledger currency; the store seeds the one it sells in. */
   prices: SeedPrice;
+  /** A digital product's file, in storage-seed/ and copied to the storage folder at start-up. */
+  downloadFile?: string;
 }
 
 /** The demo catalog seeded on first start. Images live at public/products/<slug>.svg. */
@@ -77,6 +79,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Recipes, ratios and troubleshooting for pour-over, immersion and espresso, with charts you can print for the kitchen wall. Delivered as a download link right after purchase.',
     kind: 'digital',
     prices: { USD: 1200, EUR: 1100, GBP: 1000, JPY: 1600 },
+    downloadFile: 'brewing-field-guide.pdf',
   },
   {
     slug: 'latte-art-video-course',

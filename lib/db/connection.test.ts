@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import { SEED_PRODUCTS } from '@/lib/catalog/seed-data';
 import { listActiveProducts } from '@/lib/catalog/queries';
 import { testDatabaseTargets } from '@/test/databases';
 import { DatabaseUnreachableError, openDatabase, type DatabaseHandle } from './connection';
-import { orders, paymentEvents } from './schema';
+import { orders, paymentEvents, products } from './schema';
 
 describe.each(testDatabaseTargets)('database on $name', (target) => {
   let handle: DatabaseHandle;
@@ -23,6 +23,23 @@ describe.each(testDatabaseTargets)('database on $name', (target) => {
     expect(products.length).toBeGreaterThanOrEqual(8);
     expect(new Set(products.map((product) => product.kind))).toEqual(new Set(['physical', 'digital', 'subscription']));
     expect(products.every((product) => Number.isInteger(product.price.amount))).toBe(true);
+  });
+
+  it('gives a demo product seeded before it had a file its file, and never replaces a file set since', async () => {
+    const fileOf = async (slug: string) =>
+      (await handle.db.select({ file: products.downloadFile }).from(products).where(eq(products.slug, slug)))[0]?.file;
+    const digital = SEED_PRODUCTS.filter((product) => product.downloadFile);
+    expect(digital.length).toBeGreaterThan(0);
+    const [guide] = digital;
+    await handle.db.update(products).set({ downloadFile: null }).where(eq(products.slug, guide!.slug));
+    await handle.db.update(products).set({ downloadFile: 'merchant/own.pdf' }).where(eq(products.slug, 'linen-apron'));
+    await seedCatalog(handle.db, 'USD');
+    expect(await fileOf(guide!.slug)).toBe(guide!.downloadFile);
+    expect(await fileOf('linen-apron')).toBe('merchant/own.pdf');
+
+    await handle.db.update(products).set({ downloadFile: 'merchant/new-edition.pdf' }).where(eq(products.slug, guide!.slug));
+    await seedCatalog(handle.db, 'USD');
+    expect(await fileOf(guide!.slug)).toBe('merchant/new-edition.pdf');
   });
 
   it('keeps the payment event log append-only', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { seedCatalog } from '@/lib/catalog/seed';
+import { seedStorage } from '@/lib/downloads/storage';
 import { openDatabase, type Database, type DatabaseHandle } from './connection';
 
 export type { Database } from './connection';
@@ -12,6 +13,8 @@ const globalForDb = globalThis as typeof globalThis & { __storefrontDb?: Promise
 async function initialise(): Promise<DatabaseHandle> {
   const handle = await openDatabase(getConfig().database.url);
   await seedCatalog(handle.db, getConfig().store.currency);
+  // The catalog's digital products name their sample files; they are put in place with it.
+  await seedStorage(getConfig().storage.dir);
   return handle;
 }
 

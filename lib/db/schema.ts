@@ -50,6 +50,8 @@ export const products = pgTable(
     priceAmount: integer('price_amount').notNull(),
     currency: currency(),
     imagePath: text('image_path').notNull(),
+    /** A digital product's file, relative to the storage folder (STORAGE_DIR); null delivers nothing. */
+    downloadFile: text('download_file'),
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
@@ -172,6 +174,23 @@ export const orderLines = pgTable(
     index('order_lines_order_idx').on(table.orderId),
     check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
   ],
+);
+
+/**
+ * How often an order line's file was downloaded. The count only grows through one
+ * conditional upsert (lib/downloads/grants.ts), so parallel requests never pass the bound.
+ */
+export const downloadGrants = pgTable(
+  'download_grants',
+  {
+    orderLineId: uuid('order_line_id')
+      .primaryKey()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    downloads: integer('downloads').notNull(),
+    firstDownloadedAt: timestamp('first_downloaded_at', { withTimezone: true }).notNull().defaultNow(),
+    lastDownloadedAt: timestamp('last_downloaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('download_grants_downloads_positive', sql`${table.downloads} > 0`)],
 );
 
 /** One row per Amazon Pay Charge. */

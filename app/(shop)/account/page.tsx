@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShopperSignOutButton } from '@/components/account/shopper-sign-out-button';
 import { AmazonSignInButton } from '@/components/checkout/amazon-sign-in-button';
+import { DownloadsSection } from '@/components/orders/downloads-section';
 import { formatUtcDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
 import { getSession } from '@/lib/auth';
 import { signInButtonBase } from '@/lib/checkout/button-base';
 import { signSignInButton } from '@/lib/checkout/button-signing';
 import { getDb } from '@/lib/db';
+import { downloadLinksFor } from '@/lib/downloads';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
 import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
 
@@ -40,7 +42,7 @@ export default async function AccountPage() {
       </div>
     );
   }
-  const orders = await listOrdersForBuyer(await getDb(), buyerId);
+  const [orders, downloads] = await Promise.all([listOrdersForBuyer(await getDb(), buyerId), downloadLinksFor({ buyerId })]);
   return (
     <div className="flex flex-col gap-6">
       <div className="card flex flex-col gap-1 p-6 sm:flex-row sm:items-center sm:justify-between">
@@ -54,6 +56,7 @@ export default async function AccountPage() {
         </div>
         <ShopperSignOutButton scriptUrl={checkoutScriptUrl()} />
       </div>
+      <DownloadsSection downloads={downloads} showOrderNumber />
       <section aria-labelledby="history-heading" className="card p-6">
         <h2 id="history-heading" className="mb-3 font-serif text-xl text-ink">
           Order history

@@ -111,8 +111,14 @@ export async function listOrdersForBuyer(db: Database, buyerId: string): Promise
   }));
 }
 
+/** Who is asking to see an order: their browser's shopper cookie hash, and their Amazon buyer id when signed in. */
+export interface OrderViewer {
+  shopperTokenHash: string | null;
+  buyerId: string | null;
+}
+
 /** Who may see an order: the browser that placed it, or the signed-in Amazon buyer it belongs to. */
-export function canViewOrder(order: OrderDetail, viewer: { shopperTokenHash: string | null; buyerId: string | null }): boolean {
+export function canViewOrder(order: Pick<OrderDetail, 'browserTokenHash' | 'buyerId'>, viewer: OrderViewer): boolean {
   if (viewer.shopperTokenHash && order.browserTokenHash === viewer.shopperTokenHash) return true;
   return viewer.buyerId !== null && order.buyerId === viewer.buyerId;
 }

@@ -3,17 +3,19 @@ import { getSession } from '@/lib/auth';
 import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
 import { getDb } from '@/lib/db';
 import { isOrderNumber } from '@/lib/ids';
-import { canViewOrder, findOrderByNumber, type OrderDetail } from './queries';
+import { canViewOrder, findOrderByNumber, type OrderDetail, type OrderViewer } from './queries';
+
+/** Who is asking: this browser's shopper cookie, and the signed-in Amazon buyer if any. */
+export async function currentOrderViewer(): Promise<OrderViewer> {
+  const [session, shopperTokenHash] = await Promise.all([getSession(), currentShopperTokenHash()]);
+  const buyerId = session?.user.role === 'shopper' ? (session.user.buyerId ?? null) : null;
+  return { shopperTokenHash, buyerId };
+}
 
 /** The order as this visitor may see it: placed in this browser, or by the signed-in Amazon buyer. */
 export async function findVisibleOrder(number: string): Promise<OrderDetail | null> {
   if (!isOrderNumber(number)) return null;
-  const [order, session, shopperTokenHash] = await Promise.all([
-    findOrderByNumber(await getDb(), number),
-    getSession(),
-    currentShopperTokenHash(),
-  ]);
-  const buyerId = session?.user.role === 'shopper' ? (session.user.buyerId ?? null) : null;
+  const [order, viewer] = await Promise.all([findOrderByNumber(await getDb(), number), currentOrderViewer()]);
   // Someone else's order looks exactly like no order.
-  return order && canViewOrder(order, { shopperTokenHash, buyerId }) ? order : null;
+  return order && canViewOrder(order, viewer) ? order : null;
 }

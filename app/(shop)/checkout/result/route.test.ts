@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SPECULATIVE_REQUEST_HEADERS } from '@/test/speculative-requests';
 
 // Counts what the route asks of the checkout: a speculative request must ask nothing.
 const completions = vi.hoisted(() => ({ calls: [] as string[] }));
@@ -22,12 +23,7 @@ describe('GET /checkout/result', () => {
     completions.calls = [];
   });
 
-  it.each([
-    ["Next's router prefetch", { 'next-router-prefetch': '1', rsc: '1' }],
-    ['an RSC fetch', { rsc: '1' }],
-    ['a browser prefetch (Sec-Purpose)', { 'sec-purpose': 'prefetch' }],
-    ['a browser prefetch (Purpose)', { purpose: 'prefetch' }],
-  ])('completes nothing for %s', async (_name, headers) => {
+  it.each(SPECULATIVE_REQUEST_HEADERS)('completes nothing for %s', async (_name, headers) => {
     const response = await get(headers);
     expect(response.status).toBe(204);
     expect(response.headers.get('location')).toBeNull();

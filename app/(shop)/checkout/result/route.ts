@@ -6,6 +6,7 @@ import { completeShopperCheckout } from '@/lib/checkout/shopper-checkout';
 import { NotFoundError } from '@/lib/errors';
 import { inRequestScope } from '@/lib/request-log';
 import { appOrigin } from '@/lib/request-origin';
+import { isSpeculativeRequest, speculativeRequestResponse } from '@/lib/speculative-request';
 
 const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema });
 
@@ -14,20 +15,10 @@ const querySchema = z.object({ amazonCheckoutSessionId: checkoutSessionIdSchema 
  * because it completes the payment, and a page may be prefetched. The browser's shopper
  * cookie is the authorization: only the browser that placed the order can complete it.
  */
-export async function GET(request: NextRequest): Promise<NextResponse> {
+export async function GET(request: NextRequest): Promise<Response> {
   // A prefetch, an RSC fetch or a link preview is not the shopper arriving from Amazon.
-  if (isSpeculative(request.headers)) return new NextResponse(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  if (isSpeculativeRequest(request.headers)) return speculativeRequestResponse();
   return inRequestScope(request, () => complete(request));
-}
-
-/**
- * Requests a browser or Next's router makes ahead of a navigation: Next's prefetch and
- * RSC headers, and the Purpose / Sec-Purpose headers browsers send for prefetches
- * (https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Sec-Purpose).
- */
-function isSpeculative(headers: Headers): boolean {
-  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`.toLowerCase();
-  return headers.has('next-router-prefetch') || headers.get('rsc') === '1' || purpose.includes('prefetch');
 }
 
 async function complete(request: NextRequest): Promise<NextResponse> {

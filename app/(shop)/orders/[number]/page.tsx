@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/checkout/address-block';
+import { DownloadsSection } from '@/components/orders/downloads-section';
 import { OrderStatusCard } from '@/components/orders/order-status-card';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice } from '@/components/ui/price';
+import { downloadLinksFor } from '@/lib/downloads';
 import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
 import { orderProgress } from '@/lib/orders/shopper/progress';
 
@@ -15,9 +17,11 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   if (!order) notFound();
 
   const progress = orderProgress(order);
+  const downloads = await downloadLinksFor({ orderId: order.id });
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <OrderStatusCard number={order.number} status={order.status} progress={progress} buyerEmail={order.buyerEmail} />
+      <DownloadsSection downloads={downloads} />
       <div className="grid gap-6 sm:grid-cols-2">
         {order.shippingAddress ? (
           <section aria-labelledby="ship-heading" className="card p-6">
