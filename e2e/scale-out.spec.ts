@@ -77,6 +77,11 @@ test('checkouts move between two instances; one order, one charge, one sweep per
   for (let index = 0; index < CHECKOUTS; index++) {
     const context = await browser.newContext({ baseURL: urlOf(PORT_A) });
     const page = await context.newPage();
+    const returnedTo: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.isNavigationRequest() && url.pathname === '/checkout/result') returnedTo.push(url.port);
+    });
     await addToCart(page, 'enamel-camp-mug');
     await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
     expect(new URL(page.url()).port, 'the review is served by the other instance').toBe(String(PORT_B));
@@ -84,7 +89,9 @@ test('checkouts move between two instances; one order, one charge, one sweep per
     await page.waitForLoadState('networkidle');
     await placeOrder(page);
     numbers.push(await orderNumberFrom(page));
-    expect(new URL(page.url()).port, 'Amazon returned the shopper to the first instance').toBe(String(PORT_A));
+    expect(returnedTo, 'Amazon returned the shopper to the first instance').toEqual([String(PORT_A)]);
+    // A completed the payment and, as every redirect does, sent the shopper on to its own APP_URL: B.
+    expect(new URL(page.url()).port, 'the order page is on the completing instance’s APP_URL').toBe(String(PORT_B));
     await context.close();
   }
 
