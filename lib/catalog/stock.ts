@@ -17,6 +17,17 @@ export const LOW_STOCK_THRESHOLD = 5;
 /** The statuses that end a checkout attempt and give its units back. */
 const RELEASING_STATUSES: readonly OrderStatus[] = ['canceled', 'declined'];
 
+/** What the product page says about the stock: how many are left when few are, or that none are. */
+export function stockNotice(stock: number | null): string | null {
+  if (stock === null || stock > LOW_STOCK_THRESHOLD) return null;
+  return stock === 0 ? 'Out of stock' : `Only ${stock} left`;
+}
+
+/** How many the quantity picker offers: the per-order limit, or fewer when fewer are left. */
+export function purchasableQuantity(limit: number, stock: number | null): number {
+  return stock === null ? limit : Math.min(limit, stock);
+}
+
 export function stockShortageMessage(productName: string, left: number): string {
   return left === 0 ? `${productName} is out of stock.` : `Only ${left} left of ${productName}.`;
 }
