@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/ui/sign-out-button';
 const NAV = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/orders', label: 'Orders' },
+  { href: '/admin/products', label: 'Products' },
   { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/reports/ecomcharge', label: 'eComCharge' },
   { href: '/admin/jobs', label: 'Jobs' },

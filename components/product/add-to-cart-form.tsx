@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from 'react';
 import { addToCartAction } from '@/components/cart/actions';
 import { FormField } from '@/components/ui/form-field';
 
+/** maxQuantity 0 means none are left: the button stays, disabled, so the shopper sees why. */
 export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity: number }) {
   const [quantity, setQuantity] = useState(1);
   const [pending, startTransition] = useTransition();
@@ -39,8 +40,8 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
           </select>
         </FormField>
       ) : null}
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {pending ? 'Adding…' : 'Add to cart'}
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending || maxQuantity === 0}>
+        {maxQuantity === 0 ? 'Out of stock' : pending ? 'Adding…' : 'Add to cart'}
       </button>
       <p id={statusId} aria-live="polite" role="status" className="min-h-5 text-sm">
         {result ? (

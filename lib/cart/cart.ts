@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { findActiveProductBySlug, toProduct } from '@/lib/catalog/queries';
+import { assertInStock } from '@/lib/catalog/stock';
 import type { Product } from '@/lib/catalog/types';
 import type { Database } from '@/lib/db/connection';
 import { cartLines, carts, products } from '@/lib/db/schema';
@@ -113,6 +114,7 @@ export async function addToCart(db: Database, cartId: string, slug: string, quan
           : `You can buy at most ${limit} of ${product.name} per order.`,
       );
     }
+    assertInStock(product, wanted);
     if (existing) {
       await tx.update(cartLines).set({ quantity: wanted, updatedAt: new Date() }).where(eq(cartLines.id, existing.id));
     } else {
@@ -131,13 +133,14 @@ export async function setLineQuantity(db: Database, cartId: string, lineId: stri
   await db.transaction(async (tx) => {
     await lockCart(tx, cartId);
     const [row] = await tx
-      .select({ kind: products.kind, name: products.name })
+      .select({ kind: products.kind, name: products.name, stock: products.stock })
       .from(cartLines)
       .innerJoin(products, eq(products.id, cartLines.productId))
       .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId)));
     if (!row) throw new NotFoundError('That item is no longer in your cart.');
     const limit = maxQuantityFor(row.kind);
     if (quantity > limit) throw new ValidationError(`You can buy at most ${limit} of ${row.name} per order.`);
+    assertInStock(row, quantity);
     await tx.update(cartLines).set({ quantity, updatedAt: new Date() }).where(eq(cartLines.id, lineId));
   });
 }

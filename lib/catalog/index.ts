@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { findActiveProductBySlug, listActiveProducts } from './queries';
+import { stockLevel } from './stock';
 import type { Product } from './types';
 
 export type { Product, ProductKind } from './types';
@@ -20,3 +21,8 @@ export const getProduct = unstable_cache(
   ['catalog:product'],
   { tags: [CATALOG_CACHE_TAG], revalidate: 3600 },
 );
+
+/** Not cached: every order moves it, and the product page must not offer what is gone. */
+export async function getStockLevel(productId: string): Promise<number | null> {
+  return stockLevel(await getDb(), productId);
+}

@@ -16,6 +16,7 @@ export function toProduct(row: ProductRow): Product {
     kind: row.kind,
     price: money(row.priceAmount, row.currency),
     imagePath: row.imagePath,
+    stock: row.stock,
   };
 }
 

@@ -13,6 +13,8 @@ export interface SeedProduct {
   prices: SeedPrice;
   /** A digital product's file, in storage-seed/ and copied to the storage folder at start-up. */
   downloadFile?: string;
+  /** Units on hand for a physical product; digital goods and the subscription are unlimited. */
+  stock?: number;
 }
 
 /** The demo catalog seeded on first start. Images live at public/products/<slug>.svg. */
@@ -25,6 +27,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'A heavy stoneware cone with spiral ribs that keep the filter off the wall, so water flows evenly through the bed. Fits standard #2 filters and sits steady on mugs and carafes.',
     kind: 'physical',
     prices: { USD: 3400, EUR: 3200, GBP: 2800, JPY: 4800 },
+    stock: 40,
   },
   {
     slug: 'single-origin-coffee-beans',
@@ -34,6 +37,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Sweet and round, with notes of cacao, cherry and panela. Roasted in small batches the week it ships and packed in a valved, resealable bag.',
     kind: 'physical',
     prices: { USD: 1850, EUR: 1750, GBP: 1500, JPY: 2600 },
+    stock: 120,
   },
   {
     slug: 'walnut-desk-organizer',
@@ -43,6 +47,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Milled from a single board of American black walnut and finished with hard wax oil. Keeps pens, cards and a phone in order without taking over the desk.',
     kind: 'physical',
     prices: { USD: 6400, EUR: 5900, GBP: 5200, JPY: 9200 },
+    stock: 12,
   },
   {
     slug: 'linen-apron',
@@ -52,6 +57,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Heavyweight European linen, stonewashed for a soft hand from the first wear. Cross-back straps spread the weight, so it stays comfortable through a long bake.',
     kind: 'physical',
     prices: { USD: 4200, EUR: 3900, GBP: 3400, JPY: 6000 },
+    stock: 25,
   },
   {
     slug: 'enamel-camp-mug',
@@ -61,6 +67,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Enamel fired over steel, light enough to pack and tough enough for the fire. The rolled rim stays cool while the coffee stays hot.',
     kind: 'physical',
     prices: { USD: 2200, EUR: 2000, GBP: 1800, JPY: 3000 },
+    stock: 60,
   },
   {
     slug: 'wool-throw-blanket',
@@ -70,6 +77,7 @@ export const SEED_PRODUCTS: readonly SeedProduct[] = [
       'Woven from soft merino in a classic herringbone and finished with knotted fringe. Warm without weight, and it only gets softer with every wash.',
     kind: 'physical',
     prices: { USD: 12000, EUR: 11000, GBP: 9800, JPY: 17000 },
+    stock: 8,
   },
   {
     slug: 'brewing-field-guide',

@@ -6,7 +6,7 @@ import { SEED_PRODUCTS } from './seed-data';
 
 /**
  * Inserts the demo catalog; existing slugs are left as the merchant edited them, except that a
- * demo product seeded before it had a file gets its file (a file set since is never replaced).
+ * demo product seeded before it had a file gets its file (a file set since is never replaced). Stock is seeded only with a new product, so a level the merchant set stays.
  */
 export async function seedCatalog(db: Database, currency: LedgerCurrency): Promise<void> {
   await db
@@ -22,6 +22,7 @@ export async function seedCatalog(db: Database, currency: LedgerCurrency): Promi
         currency,
         imagePath: `/products/${product.slug}.svg`,
         downloadFile: product.downloadFile ?? null,
+        stock: product.stock ?? null,
         position,
       })),
     )

@@ -11,6 +11,8 @@ export interface Product {
   kind: ProductKind;
   price: Money;
   imagePath: string;
+  /** Units left to sell; null is unlimited. */
+  stock: number | null;
 }
 
 /** Physical goods and the subscription box travel by post; digital goods do not. */

@@ -14,6 +14,7 @@ function product(kind: ProductKind): Product {
     kind,
     price: money(1500, 'USD'),
     imagePath: '',
+    stock: null,
   };
 }
 

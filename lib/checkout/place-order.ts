@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Cart } from '@/lib/cart/cart';
+import { reserveStock } from '@/lib/catalog/stock';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
 import { UserFacingError, ValidationError } from '@/lib/errors';
@@ -146,6 +147,8 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
       .returning();
     // A racing tab inserted first; it will tell Amazon the same amounts.
     if (!row) throw new CheckoutEndedError();
+    // A line that cannot be reserved rolls back the whole order: no row, no Amazon call.
+    await reserveStock(tx, row.id, stockLines(input.cart));
     await writeOrderLines(tx, row.id, input.cart);
     await recordPaymentEvent(tx, orderEvent(row.id, 'checkout.order_created', input.checkoutSessionId, totals, paymentIntent));
     return { order: row, existed: false };
@@ -176,6 +179,7 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
         .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
         .returning({ id: orders.id });
       if (changed.length === 0) throw new CheckoutEndedError();
+      await reserveStock(tx, order.id, stockLines(input.cart));
       await writeOrderLines(tx, order.id, input.cart);
       await recordPaymentEvent(
         tx,
@@ -192,6 +196,10 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
     );
   }
   return { orderNumber: order.number, redirectUrl };
+}
+
+function stockLines(cart: Cart) {
+  return cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity }));
 }
 
 async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {

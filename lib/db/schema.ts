@@ -17,6 +17,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -52,6 +53,8 @@ export const products = pgTable(
     imagePath: text('image_path').notNull(),
     /** A digital product's file, relative to the storage folder (STORAGE_DIR); null delivers nothing. */
     downloadFile: text('download_file'),
+    /** Units left to sell; null is unlimited (digital goods, the subscription). Moves only through lib/catalog/stock.ts. */
+    stock: integer('stock'),
     position: integer('position').notNull().default(0),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
@@ -59,6 +62,7 @@ export const products = pgTable(
   (table) => [
     uniqueIndex('products_slug_key').on(table.slug),
     check('products_price_nonnegative', sql`${table.priceAmount} >= 0`),
+    check('products_stock_nonnegative', sql`${table.stock} >= 0`),
   ],
 );
 
@@ -173,6 +177,26 @@ export const orderLines = pgTable(
   (table) => [
     index('order_lines_order_idx').on(table.orderId),
     check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
+  ],
+);
+
+/**
+ * The units an order took from a product's stock. Placing the order reserves them in the
+ * transaction that writes it; a declined or canceled attempt sets released_at and gives them
+ * back once (lib/catalog/stock.ts). Only products with a stock level have a row.
+ */
+export const stockReservations = pgTable(
+  'stock_reservations',
+  {
+    orderId: ownedBy('order_id', () => orders.id),
+    productId: ownedBy('product_id', () => products.id),
+    quantity: integer('quantity').notNull(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orderId, table.productId] }),
+    check('stock_reservations_quantity_positive', sql`${table.quantity} > 0`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AmazonPayError, type AmazonPayClient, type CheckoutSession } from '@/lib/amazon-pay';
 import { clearCart } from '@/lib/cart/cart';
+import { releaseStock } from '@/lib/catalog/stock';
 import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { money, toAmazonPrice } from '@/lib/money';
@@ -133,6 +134,7 @@ async function changeUncompletedOrder(
       .returning({ id: orders.id });
     if (changed.length > 0) {
       await recordPaymentEvent(tx, { ...event, orderId: order.id, amazonObjectId: order.checkoutSessionId });
+      await releaseStock(tx, order.id);
     }
   });
 }

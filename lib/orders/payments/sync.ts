@@ -1,5 +1,6 @@
 import { and, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AmazonPayClient, Charge, Refund } from '@/lib/amazon-pay';
+import { releaseStock } from '@/lib/catalog/stock';
 import type { Database } from '@/lib/db/connection';
 import { orders, payments, refunds } from '@/lib/db/schema';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
@@ -39,6 +40,7 @@ async function refreshOrderStatus(db: Database, orderId: string, actor: Actor): 
     .where(and(eq(orders.id, orderId), ne(orders.status, status)))
     .returning({ id: orders.id });
   if (changed.length > 0) await recordPaymentEvent(db, { orderId, type: 'order.status_changed', actor, detail: { status } });
+  if (changed.length > 0) await releaseStock(db, orderId);
 }
 
 /**

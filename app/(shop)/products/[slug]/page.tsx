@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { AddToCartForm } from '@/components/product/add-to-cart-form';
 import { Price } from '@/components/ui/price';
-import { getProduct, PRODUCT_KIND_LABELS } from '@/lib/catalog';
+import { getProduct, getStockLevel, PRODUCT_KIND_LABELS } from '@/lib/catalog';
+import { purchasableQuantity, stockNotice } from '@/lib/catalog/stock';
 import { maxQuantityFor } from '@/lib/cart/limits';
 import { productButtonBase } from '@/lib/checkout/button-base';
 
@@ -19,8 +21,13 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 }
 
 export default async function ProductPage({ params }: ProductPageProps) {
+  // Per request: the stock below is read from the database, past the catalog cache.
+  await connection();
   const product = await getProduct((await params).slug);
   if (!product) notFound();
+  const stock = await getStockLevel(product.id);
+  const notice = stockNotice(stock);
+  const available = purchasableQuantity(maxQuantityFor(product.kind), stock);
   return (
     <article className="grid gap-10 md:grid-cols-2">
       <div className="card relative aspect-square overflow-hidden bg-brand-50">
@@ -48,11 +55,16 @@ export default async function ProductPage({ params }: ProductPageProps) {
           {product.kind === 'subscription' ? <span className="text-base font-normal text-ink-muted"> / month</span> : null}
         </p>
         <p className="leading-relaxed text-ink">{product.description}</p>
-        <AddToCartForm slug={product.slug} maxQuantity={maxQuantityFor(product.kind)} />
-        <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
-          <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
-          <AmazonPayButton base={productButtonBase(product)} slug={product.slug} />
-        </div>
+        {notice ? (
+          <p className={available === 0 ? 'font-semibold text-red-700' : 'font-semibold text-brand-700'}>{notice}</p>
+        ) : null}
+        <AddToCartForm slug={product.slug} maxQuantity={available} />
+        {available > 0 ? (
+          <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
+            <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
+            <AmazonPayButton base={productButtonBase(product)} slug={product.slug} />
+          </div>
+        ) : null}
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}
           {product.kind === 'physical' ? <li>Free standard shipping on orders over the threshold shown in your cart.</li> : null}
