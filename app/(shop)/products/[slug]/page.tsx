@@ -8,6 +8,8 @@ import { Price } from '@/components/ui/price';
 import { getProduct, PRODUCT_KIND_LABELS } from '@/lib/catalog';
 import { maxQuantityFor } from '@/lib/cart/limits';
 import { productButtonBase } from '@/lib/checkout/button-base';
+import { recurringTermsBeforePurchase } from '@/lib/subscriptions/terms';
+import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -21,6 +23,10 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
 export default async function ProductPage({ params }: ProductPageProps) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
+  const recurring = recurringTermsBeforePurchase(
+    [{ kind: product.kind, unitPrice: product.price, quantity: 1 }],
+    product.price.currency,
+  );
   return (
     <article className="grid gap-10 md:grid-cols-2">
       <div className="card relative aspect-square overflow-hidden bg-brand-50">
@@ -48,6 +54,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
           {product.kind === 'subscription' ? <span className="text-base font-normal text-ink-muted"> / month</span> : null}
         </p>
         <p className="leading-relaxed text-ink">{product.description}</p>
+        {recurring ? <RecurringDisclosure terms={recurring} /> : null}
         <AddToCartForm slug={product.slug} maxQuantity={maxQuantityFor(product.kind)} />
         <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
           <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
@@ -56,7 +63,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}
           {product.kind === 'physical' ? <li>Free standard shipping on orders over the threshold shown in your cart.</li> : null}
-          {product.kind === 'subscription' ? <li>Renews monthly through Amazon Pay. Cancel any time.</li> : null}
+          {product.kind === 'subscription' ? <li>Renews monthly through Amazon Pay.</li> : null}
           <li>Pay with the cards and addresses saved in your Amazon account.</li>
         </ul>
       </div>
