@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { adminOperations, orders, payments } from '@/lib/db/schema';
+import { adminOperations, payments } from '@/lib/db/schema';
 import { refreshOrderFromAmazon } from '@/lib/orders/payments/refresh';
 import { testDatabaseTargets } from '@/test/databases';
-import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
+import type { PlacedTestOrder } from '@/test/payment-operations';
+import { placeTestSubscription } from '@/test/subscriptions';
 import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
 import { MAX_RENEWAL_ATTEMPTS, RENEWAL_RETRY_HOURS, renewDueSubscriptions } from './renewals';
 
-const COFFEE_CLUB = [{ slug: 'monthly-coffee-club', kind: 'subscription' as const, unitPrice: 2400, quantity: 1 }];
 const PLACED_AT = new Date(Date.UTC(2026, 0, 31, 15));
 const DUE = new Date(Date.UTC(2026, 1, 28));
 const HOUR = 3_600_000;
@@ -23,11 +23,7 @@ describe.each(testDatabaseTargets)('automatic subscription renewals on $name', (
     handle = await target.open();
     await seedCatalog(handle.db, 'USD');
     h = await createHarness();
-    placed = await placeTestOrder(handle.db, h, COFFEE_CLUB);
-    await handle.db
-      .update(orders)
-      .set({ placedAt: PLACED_AT, shippingMethod: 'standard', shippingAddress: { name: 'Jane Doe', countryCode: 'US' } })
-      .where(eq(orders.id, placed.orderId));
+    placed = await placeTestSubscription(handle.db, h, PLACED_AT);
   });
   afterEach(async () => handle?.close());
 

@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { adminOperations, orders } from '@/lib/db/schema';
+import { adminOperations } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { testDatabaseTargets } from '@/test/databases';
-import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
+import type { PlacedTestOrder } from '@/test/payment-operations';
+import { placeTestSubscription } from '@/test/subscriptions';
 import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
 import { cancelSubscriptionFor, listSubscriptionsFor } from './shopper';
 
-const COFFEE_CLUB = [{ slug: 'monthly-coffee-club', kind: 'subscription' as const, unitPrice: 2400, quantity: 1 }];
 const OWNER = { shopperTokenHash: 'owner-browser', buyerId: null };
 const SIGNED_IN_OWNER = { shopperTokenHash: 'another-browser', buyerId: 'amzn1.account.JANE' };
 const STRANGER = { shopperTokenHash: 'stranger-browser', buyerId: 'amzn1.account.MAX' };
@@ -23,17 +23,10 @@ describe.each(testDatabaseTargets)("the shopper's subscriptions on $name", (targ
     handle = await target.open();
     await seedCatalog(handle.db, 'USD');
     h = await createHarness();
-    placed = await placeTestOrder(handle.db, h, COFFEE_CLUB);
-    await handle.db
-      .update(orders)
-      .set({
-        placedAt: new Date(Date.UTC(2026, 0, 31, 15)),
-        browserTokenHash: OWNER.shopperTokenHash,
-        buyerId: SIGNED_IN_OWNER.buyerId,
-        shippingMethod: 'standard',
-        shippingAddress: { name: 'Jane Doe', countryCode: 'US' },
-      })
-      .where(eq(orders.id, placed.orderId));
+    placed = await placeTestSubscription(handle.db, h, new Date(Date.UTC(2026, 0, 31, 15)), {
+      browserTokenHash: OWNER.shopperTokenHash,
+      buyerId: SIGNED_IN_OWNER.buyerId,
+    });
   });
   afterEach(async () => handle?.close());
 
