@@ -91,15 +91,27 @@ test('the subscription checks out on a recurring charge permission', async ({ pa
   requireOfflineSandbox('reading the charge permission from the sandbox');
   await addToCart(page, 'monthly-coffee-club');
   await checkOutWithAmazon(page, { buyer: 'max', address: 0, card: '0005' });
+  // Amazon Pay asks for the recurring terms before the buyer agrees: amount, frequency, next charge, cancellation.
+  const terms = page.getByTestId('recurring-disclosure');
+  await expect(terms).toContainText('every month');
+  await expect(terms).toContainText('Next charge: one month after your order.');
+  await expect(terms).toContainText('Cancel any time from your account');
+  const agreedAmount = (await page.getByTestId('recurring-amount').textContent())!.trim();
   await placeOrder(page);
   const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+  await expect(page.getByTestId('recurring-amount')).toHaveText(agreedAmount);
+  await expect(page.getByTestId('recurring-next-charge')).toHaveText(/^Next charge: [A-Z][a-z]+ \d{1,2}, \d{4}$/);
 
   await signInAdmin(request);
   const stored = await storedOrder(request, number);
   const permission = await sandboxObject(page, 'charge-permissions', stored.order.chargePermissionId!);
   expect(permission.chargePermissionType).toBe('Recurring');
-  expect(permission.recurringMetadata).toMatchObject({ frequency: { unit: 'Month', value: 1 } });
+  // What the pages disclosed is what Amazon holds as the recurring amount.
+  expect(permission.recurringMetadata).toMatchObject({
+    frequency: { unit: 'Month', value: 1 },
+    amount: { amount: agreedAmount.replace(/[^\d.]/g, '') },
+  });
 });
 
 test('a double submit and a second tab give exactly one order and one charge', async ({ page, context, request }) => {

@@ -11,6 +11,7 @@ import { processIpnJob } from './ipn';
 import { finishOrderJob } from './order-finish';
 import { reportFollowUpJob, reportSchedulesJob } from './report-follow-up';
 import { resyncSweepJob } from './resync-sweep';
+import { subscriptionRenewalsJob } from './subscription-renewals';
 import { startJobRunner, type JobRunner } from './runner';
 import { loadJobOverviews, type JobOverview } from './status';
 import { errorFields, log } from '@/lib/log';
@@ -32,6 +33,7 @@ export function storefrontJobs(): JobDefinition[] {
     reportSchedulesJob(),
     sendEmailJob,
     emailOutboxSweepJob,
+    subscriptionRenewalsJob(),
   ] as JobDefinition[];
 }
 

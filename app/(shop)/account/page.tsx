@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ShopperSignOutButton } from '@/components/account/shopper-sign-out-button';
 import { AmazonSignInButton } from '@/components/checkout/amazon-sign-in-button';
+import { SubscriptionsSection } from '@/components/account/subscriptions-section';
 import { DownloadsSection } from '@/components/orders/downloads-section';
 import { formatUtcDay } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
@@ -12,6 +13,7 @@ import { getDb } from '@/lib/db';
 import { downloadLinksFor } from '@/lib/downloads';
 import { listOrdersForBuyer } from '@/lib/orders/shopper/queries';
 import { checkoutScriptUrl } from '@/lib/amazon-pay/server';
+import { listVisibleSubscriptions } from '@/lib/subscriptions/visible';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -33,12 +35,18 @@ export default async function AccountPage() {
     );
   }
   const buyerId = session?.user.role === 'shopper' ? session.user.buyerId : undefined;
+  const subscriptions = await listVisibleSubscriptions();
   if (!session || !buyerId) {
     return (
-      <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
-        <h1 className="font-serif text-3xl text-ink">Your account</h1>
-        <p className="text-ink-muted">Sign in with your Amazon account to see your orders. We never see your Amazon password.</p>
-        <AmazonSignInButton base={signInButtonBase()} signed={await signSignInButton()} />
+      <div className="flex flex-col gap-6">
+        <div className="card mx-auto flex max-w-md flex-col gap-4 p-10 text-center">
+          <h1 className="font-serif text-3xl text-ink">Your account</h1>
+          <p className="text-ink-muted">
+            Sign in with your Amazon account to see your orders. We never see your Amazon password.
+          </p>
+          <AmazonSignInButton base={signInButtonBase()} signed={await signSignInButton()} />
+        </div>
+        <SubscriptionsSection subscriptions={subscriptions} />
       </div>
     );
   }
@@ -56,6 +64,7 @@ export default async function AccountPage() {
         </div>
         <ShopperSignOutButton scriptUrl={checkoutScriptUrl()} />
       </div>
+      <SubscriptionsSection subscriptions={subscriptions} />
       <DownloadsSection downloads={downloads} showOrderNumber />
       <section aria-labelledby="history-heading" className="card p-6">
         <h2 id="history-heading" className="mb-3 font-serif text-xl text-ink">

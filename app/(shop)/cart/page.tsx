@@ -6,6 +6,8 @@ import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
 import { browserCart, getCurrentCart } from '@/lib/cart';
 import { cartButtonBase } from '@/lib/checkout/button-base';
 import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
+import { recurringTermsForCart } from '@/lib/subscriptions/terms';
+import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
 
 export const metadata: Metadata = { title: 'Your cart' };
 
@@ -26,6 +28,7 @@ export default async function CartPage({
 }) {
   const { payment, unavailable } = searchSchema.parse(await searchParams);
   const cart = await getCurrentCart();
+  const recurring = recurringTermsForCart(cart);
   return (
     <div className="flex flex-col gap-8">
       <h1 className="font-serif text-3xl text-ink">Your cart</h1>
@@ -52,7 +55,10 @@ export default async function CartPage({
           </Link>
         </div>
       ) : (
-        <CartView cart={browserCart(cart)} checkout={<AmazonPayButton base={cartButtonBase(cart)} />} />
+        <>
+          <CartView cart={browserCart(cart)} checkout={<AmazonPayButton base={cartButtonBase(cart)} />} />
+          {recurring ? <RecurringDisclosure terms={recurring} /> : null}
+        </>
       )}
     </div>
   );

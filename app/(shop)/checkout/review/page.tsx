@@ -8,6 +8,8 @@ import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
 import { loadCheckoutReview } from '@/lib/checkout/review';
+import { recurringTermsForCart } from '@/lib/subscriptions/terms';
+import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 
@@ -47,6 +49,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
   }
 
   const { cart, review, totals, problem, ships, shippingOptions: options, scriptUrl, snapshot } = view;
+  const recurring = recurringTermsForCart(cart, { countryCode: review.shippingAddress?.countryCode, method: shipping });
 
   return (
     <div className="flex flex-col gap-8">
@@ -155,7 +158,13 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
             disabled={problem !== null}
             totalLabel={formatPrice(totals.total)}
           />
-          <p className="text-xs text-ink-muted">You will confirm the payment with Amazon Pay. Nothing is charged until then.</p>
+          {recurring ? <RecurringDisclosure terms={recurring} /> : null}
+          <p className="text-xs text-ink-muted" data-testid="charge-timing">
+            You will confirm the payment with Amazon Pay. Nothing is charged until then
+            {recurring
+              ? `; then ${formatPrice(totals.total)} is charged for this order and the amount above every month until you cancel.`
+              : '.'}
+          </p>
         </aside>
       </div>
     </div>

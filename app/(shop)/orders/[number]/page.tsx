@@ -6,7 +6,10 @@ import { DownloadsSection } from '@/components/orders/downloads-section';
 import { OrderStatusCard } from '@/components/orders/order-status-card';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice } from '@/components/ui/price';
+import { getDb } from '@/lib/db';
 import { downloadLinksFor } from '@/lib/downloads';
+import { recurringTermsForOrder } from '@/lib/subscriptions/terms';
+import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
 import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
 import { orderProgress } from '@/lib/orders/shopper/progress';
 
@@ -17,11 +20,15 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   if (!order) notFound();
 
   const progress = orderProgress(order);
-  const downloads = await downloadLinksFor({ orderId: order.id });
+  const [downloads, recurring] = await Promise.all([
+    downloadLinksFor({ orderId: order.id }),
+    recurringTermsForOrder(await getDb(), order.id),
+  ]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <OrderStatusCard number={order.number} status={order.status} progress={progress} buyerEmail={order.buyerEmail} />
       <DownloadsSection downloads={downloads} />
+      {recurring ? <RecurringDisclosure terms={recurring} /> : null}
       <div className="grid gap-6 sm:grid-cols-2">
         {order.shippingAddress ? (
           <section aria-labelledby="ship-heading" className="card p-6">

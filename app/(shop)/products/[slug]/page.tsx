@@ -10,6 +10,8 @@ import { getProduct, getStockLevel, PRODUCT_KIND_LABELS } from '@/lib/catalog';
 import { purchasableQuantity, stockNotice } from '@/lib/catalog/stock';
 import { maxQuantityFor } from '@/lib/cart/limits';
 import { productButtonBase } from '@/lib/checkout/button-base';
+import { recurringTermsBeforePurchase } from '@/lib/subscriptions/terms';
+import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -28,6 +30,10 @@ export default async function ProductPage({ params }: ProductPageProps) {
   const stock = await getStockLevel(product.id);
   const notice = stockNotice(stock);
   const available = purchasableQuantity(maxQuantityFor(product.kind), stock);
+  const recurring = recurringTermsBeforePurchase(
+    [{ kind: product.kind, unitPrice: product.price, quantity: 1 }],
+    product.price.currency,
+  );
   return (
     <article className="grid gap-10 md:grid-cols-2">
       <div className="card relative aspect-square overflow-hidden bg-brand-50">
@@ -55,6 +61,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
           {product.kind === 'subscription' ? <span className="text-base font-normal text-ink-muted"> / month</span> : null}
         </p>
         <p className="leading-relaxed text-ink">{product.description}</p>
+        {recurring ? <RecurringDisclosure terms={recurring} /> : null}
         {notice ? (
           <p className={available === 0 ? 'font-semibold text-red-700' : 'font-semibold text-brand-700'}>{notice}</p>
         ) : null}
@@ -68,7 +75,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}
           {product.kind === 'physical' ? <li>Free standard shipping on orders over the threshold shown in your cart.</li> : null}
-          {product.kind === 'subscription' ? <li>Renews monthly through Amazon Pay. Cancel any time.</li> : null}
+          {product.kind === 'subscription' ? <li>Renews monthly through Amazon Pay.</li> : null}
           <li>Pay with the cards and addresses saved in your Amazon account.</li>
         </ul>
       </div>
