@@ -5,8 +5,18 @@ import { useId, useState, useTransition } from 'react';
 import { addToCartAction } from '@/components/cart/actions';
 import { FormField } from '@/components/ui/form-field';
 
-export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity: number }) {
-  const [quantity, setQuantity] = useState(1);
+/** The quantity is the caller's, so "buy now" next to this form buys the same quantity. */
+export function AddToCartForm({
+  slug,
+  maxQuantity,
+  quantity,
+  onQuantityChange,
+}: {
+  slug: string;
+  maxQuantity: number;
+  quantity: number;
+  onQuantityChange: (quantity: number) => void;
+}) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const quantityId = useId();
@@ -28,7 +38,7 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
           <select
             id={quantityId}
             value={quantity}
-            onChange={(event) => setQuantity(Number(event.target.value))}
+            onChange={(event) => onQuantityChange(Number(event.target.value))}
             className="rounded-lg border border-black/15 bg-white px-3 py-2 text-sm"
           >
             {Array.from({ length: maxQuantity }, (_, index) => index + 1).map((value) => (

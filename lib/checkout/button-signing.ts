@@ -1,25 +1,30 @@
 import 'server-only';
 import type { SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/button-options';
 import { failure } from '@/lib/action-result';
-import { addToCurrentCart, getCurrentCart } from '@/lib/cart';
+import { createBuyNowCart, getCheckoutCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { ValidationError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { appOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
+import { checkoutReviewPath } from './review-path';
 
-export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string };
+export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string; quantity: number };
 
-/** Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds the product first). */
+/**
+ * Signs the checkout button's payload at click time. The cart button pays for the shopper's
+ * cart; "buy now" pays for a cart of its own holding just the product and quantity chosen,
+ * whose id rides in the review URL so review, place order and completion use it unchanged.
+ */
 export async function signCheckoutButton(button: CheckoutButtonPlacement): Promise<SignedButtonConfig> {
-  if (button.placement === 'Product') await addToCurrentCart(button.slug, 1);
-  const cart = await getCurrentCart();
+  const buyNowCartId = button.placement === 'Product' ? await createBuyNowCart(button.slug, button.quantity) : undefined;
+  const cart = await getCheckoutCart(buyNowCartId);
   if (cart.lines.length === 0) throw new ValidationError('Your cart is empty.');
   const config = getConfig();
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: `${await appOrigin()}/checkout/review`,
+    reviewUrl: `${await appOrigin()}${checkoutReviewPath({ cart: buyNowCartId })}`,
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);

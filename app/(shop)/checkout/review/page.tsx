@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { checkoutSessionIdSchema } from '@/lib/ids';
+import { cartIdSchema, checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
+import { checkoutReviewPath } from '@/lib/checkout/review-path';
 import { loadCheckoutReview } from '@/lib/checkout/review';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: 'Review your order', robots: { index:
 const searchSchema = z.object({
   amazonCheckoutSessionId: checkoutSessionIdSchema,
   shipping: z.enum(['standard', 'express']).catch('standard'),
+  /** A "buy now" checkout's own cart (see signCheckoutButton). */
+  cart: cartIdSchema.optional(),
 });
 
 interface ReviewPageProps {
@@ -35,8 +38,8 @@ function Notice({ title, children }: { title: string; children: React.ReactNode 
 export default async function CheckoutReviewPage({ searchParams }: ReviewPageProps) {
   const parsed = searchSchema.safeParse(await searchParams);
   if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
-  const { amazonCheckoutSessionId: checkoutSessionId, shipping } = parsed.data;
-  const view = await loadCheckoutReview(checkoutSessionId, shipping);
+  const { amazonCheckoutSessionId: checkoutSessionId, shipping, cart: buyNowCartId } = parsed.data;
+  const view = await loadCheckoutReview(checkoutSessionId, shipping, buyNowCartId);
   if (view.kind === 'unavailable') return <Notice title="We could not load your checkout">{view.message}</Notice>;
   if (view.kind === 'ended') {
     return (
@@ -109,7 +112,11 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
                 {options.map((option) => (
                   <li key={option.method}>
                     <Link
-                      href={`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(checkoutSessionId)}&shipping=${option.method}`}
+                      href={checkoutReviewPath({
+                        cart: buyNowCartId,
+                        amazonCheckoutSessionId: checkoutSessionId,
+                        shipping: option.method,
+                      })}
                       replace
                       scroll={false}
                       aria-current={option.method === shipping ? 'true' : undefined}
@@ -152,6 +159,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
             checkoutSessionId={checkoutSessionId}
             shippingMethod={shipping}
             snapshot={snapshot}
+            buyNowCartId={buyNowCartId}
             disabled={problem !== null}
             totalLabel={formatPrice(totals.total)}
           />

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
-import { AddToCartForm } from '@/components/product/add-to-cart-form';
+import { ProductPurchase } from '@/components/product/product-purchase';
 import { Price } from '@/components/ui/price';
 import { getProduct, PRODUCT_KIND_LABELS } from '@/lib/catalog';
 import { maxQuantityFor } from '@/lib/cart/limits';
@@ -48,11 +47,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
           {product.kind === 'subscription' ? <span className="text-base font-normal text-ink-muted"> / month</span> : null}
         </p>
         <p className="leading-relaxed text-ink">{product.description}</p>
-        <AddToCartForm slug={product.slug} maxQuantity={maxQuantityFor(product.kind)} />
-        <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
-          <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
-          <AmazonPayButton base={productButtonBase(product)} slug={product.slug} />
-        </div>
+        <ProductPurchase slug={product.slug} maxQuantity={maxQuantityFor(product.kind)} buyNowBase={productButtonBase(product)} />
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}
           {product.kind === 'physical' ? <li>Free standard shipping on orders over the threshold shown in your cart.</li> : null}
