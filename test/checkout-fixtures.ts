@@ -26,6 +26,7 @@ export async function sessionChosenBy(h: Harness, cart: Cart, choice: { card: st
       lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
       storeId: 'amzn1.application-oa2-client.test',
       reviewUrl: 'https://shop.test/checkout/review',
+      cancelUrl: 'https://shop.test/cart?payment=BuyerCanceled',
       shipToCountries: SHIP_TO,
     }),
   );

@@ -7,7 +7,7 @@ import { ValidationError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { appOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
-import { checkoutReviewPath } from './review-path';
+import { CHECKOUT_CANCEL_PATH, checkoutReviewPath } from './return-paths';
 
 export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string; quantity: number };
 
@@ -21,10 +21,12 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   const cart = await getCheckoutCart(buyNowCartId);
   if (cart.lines.length === 0) throw new ValidationError('Your cart is empty.');
   const config = getConfig();
+  const origin = await appOrigin();
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: `${await appOrigin()}${checkoutReviewPath({ cart: buyNowCartId })}`,
+    reviewUrl: `${origin}${checkoutReviewPath({ cart: buyNowCartId })}`,
+    cancelUrl: `${origin}${CHECKOUT_CANCEL_PATH}`,
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);

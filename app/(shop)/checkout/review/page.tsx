@@ -7,7 +7,7 @@ import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
-import { checkoutReviewPath } from '@/lib/checkout/review-path';
+import { checkoutReviewPath } from '@/lib/checkout/return-paths';
 import { loadCheckoutReview } from '@/lib/checkout/review';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };

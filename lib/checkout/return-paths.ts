@@ -10,3 +10,10 @@ export function checkoutReviewPath(
   const search = new URLSearchParams(present).toString();
   return search ? `/checkout/review?${search}` : '/checkout/review';
 }
+
+/**
+ * webCheckoutDetails.checkoutCancelUrl: where Amazon sends a buyer who cancels on its hosted
+ * page (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html); without it
+ * Amazon falls back to the shop's home page, with no word about what happened.
+ */
+export const CHECKOUT_CANCEL_PATH = '/cart?payment=BuyerCanceled';
