@@ -23,6 +23,10 @@ test('physical goods: pay with Amazon Pay, review, place the order and see the c
   const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
   await expect(page.getByTestId('cart-count')).toHaveText('0');
+  // Back from the confirmation reopens the review URL; the shopper lands on the order again.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/orders/${number}$`));
+  await expect(page.getByTestId('order-number')).toHaveText(number);
 
   await signInAdmin(request);
   const stored = await storedOrder(request, number);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { cartIdSchema, checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
@@ -9,6 +10,7 @@ import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
 import { checkoutReviewPath } from '@/lib/checkout/return-paths';
 import { loadCheckoutReview } from '@/lib/checkout/review';
+import { findPlacedCheckoutOrderNumber } from '@/lib/orders/shopper/visible-order';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 
@@ -39,6 +41,9 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
   const parsed = searchSchema.safeParse(await searchParams);
   if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
   const { amazonCheckoutSessionId: checkoutSessionId, shipping, cart: buyNowCartId } = parsed.data;
+  // Back from the confirmation returns here: an order already placed from this checkout is where the shopper belongs.
+  const placedNumber = await findPlacedCheckoutOrderNumber(checkoutSessionId);
+  if (placedNumber) redirect(`/orders/${placedNumber}`);
   const view = await loadCheckoutReview(checkoutSessionId, shipping, buyNowCartId);
   if (view.kind === 'unavailable') return <Notice title="We could not load your checkout">{view.message}</Notice>;
   if (view.kind === 'ended') {
