@@ -40,6 +40,11 @@ const TAX_RATE_BASIS_POINTS: Record<string, number> = {
 
 export type ShippingMethod = 'standard' | 'express';
 
+export const SHIPPING_METHOD_LABELS: Record<ShippingMethod, string> = {
+  standard: 'Standard (3–5 business days)',
+  express: 'Express (1–2 business days)',
+};
+
 export interface PricedLine {
   kind: ProductKind;
   unitPrice: Money;
@@ -86,8 +91,8 @@ export function shippingOptions(lines: readonly PricedLine[], currency: Currency
   const surcharge = countryCode && countryCode !== rates.homeCountry ? rates.internationalSurcharge : 0;
   const standardBase = shippedGoods.amount >= rates.freeStandardFrom ? 0 : rates.standard;
   return [
-    { method: 'standard', label: 'Standard (3–5 business days)', price: money(standardBase + surcharge, currency) },
-    { method: 'express', label: 'Express (1–2 business days)', price: money(rates.express + surcharge, currency) },
+    { method: 'standard', label: SHIPPING_METHOD_LABELS.standard, price: money(standardBase + surcharge, currency) },
+    { method: 'express', label: SHIPPING_METHOD_LABELS.express, price: money(rates.express + surcharge, currency) },
   ];
 }
 

@@ -3,6 +3,7 @@ import { getSession } from '@/lib/auth';
 import { currentShopperTokenHash } from '@/lib/checkout/shopper-token';
 import { getDb } from '@/lib/db';
 import { isOrderNumber } from '@/lib/ids';
+import { findOrderAfterSale, type OrderAfterSale } from './after-sale';
 import { canViewOrder, findOrderByNumber, findPlacedOrderNumberForCheckout, type OrderDetail, type OrderViewer } from './queries';
 
 /** Who is asking: this browser's shopper cookie, and the signed-in Amazon buyer if any. */
@@ -25,4 +26,9 @@ export async function findPlacedCheckoutOrderNumber(checkoutSessionId: string): 
   const shopperTokenHash = await currentShopperTokenHash();
   if (!shopperTokenHash) return null;
   return findPlacedOrderNumberForCheckout(await getDb(), checkoutSessionId, shopperTokenHash);
+}
+
+/** Refunds and tracking of an order the caller already found with findVisibleOrder. */
+export async function visibleOrderAfterSale(order: Pick<OrderDetail, 'id'>): Promise<OrderAfterSale> {
+  return findOrderAfterSale(await getDb(), order.id);
 }
