@@ -23,6 +23,10 @@ test('physical goods: pay with Amazon Pay, review, place the order and see the c
   const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
   await expect(page.getByTestId('cart-count')).toHaveText('0');
+  // The confirmation's heading takes focus, so a screen reader announces the order on arrival.
+  await expect
+    .poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent?.trim()]))
+    .toEqual(['H1', `Order ${number}`]);
   // Back from the confirmation reopens the review URL; the shopper lands on the order again.
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/orders/${number}$`));

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { addToCartAction } from '@/components/cart/actions';
 import { FormField } from '@/components/ui/form-field';
 
@@ -21,6 +21,11 @@ export function AddToCartForm({
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const quantityId = useId();
   const statusId = useId();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The outcome takes focus, so keyboard and screen-reader users hear it and can reach "View cart".
+  useEffect(() => {
+    if (result) statusRef.current?.focus();
+  }, [result]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,7 +57,14 @@ export function AddToCartForm({
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
         {pending ? 'Adding…' : 'Add to cart'}
       </button>
-      <p id={statusId} aria-live="polite" role="status" className="min-h-5 text-sm">
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        id={statusId}
+        aria-live="polite"
+        role="status"
+        className="min-h-5 text-sm focus:outline-none"
+      >
         {result ? (
           result.ok ? (
             <span className="text-brand-700">
