@@ -31,7 +31,7 @@ vi.mock('@/lib/config', () => ({
 }));
 vi.mock('@/lib/db', () => ({ getDb: async () => ({}) }));
 vi.mock('@/lib/amazon-pay/server', () => ({ getAmazonPay: () => ({}) }));
-vi.mock('@/lib/cart', () => ({ getCurrentCart: async () => ({ id: 'cart', lines: [], currency: 'USD' }) }));
+vi.mock('@/lib/cart', () => ({ getCheckoutCart: async () => ({ id: 'cart', lines: [], currency: 'USD' }) }));
 vi.mock('@/lib/checkout/place-order', () => ({ placeOrder }));
 
 const { placeOrderAction } = await import('./actions');
