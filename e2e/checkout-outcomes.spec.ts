@@ -43,6 +43,16 @@ test('a buyer who cancels on Amazon keeps the cart', async ({ page }) => {
   await expect(page).toHaveURL(/\/cart\?payment=BuyerCanceled/);
   await expect(page.getByTestId('payment-message')).toContainText('You canceled the payment on Amazon Pay');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+  // Canceling on Amazon's own page (webCheckoutDetails.checkoutCancelUrl) lands on the cart too.
+  await page.getByTestId('amazon-button-PayAndShip').getByRole('button').click();
+  await page.locator('#sandbox-buyer-jane').check();
+  await page.locator('#sandbox-signin-continue').click();
+  await page.locator('#sandbox-cancel').click();
+  await expect(page).toHaveURL(/\/cart\?payment=BuyerCanceled$/);
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  await expect(page.getByTestId('payment-message')).toContainText('You canceled the payment on Amazon Pay');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
 });
 
 const PENDING_OUTCOMES = [

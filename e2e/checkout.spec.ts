@@ -23,6 +23,14 @@ test('physical goods: pay with Amazon Pay, review, place the order and see the c
   const number = await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
   await expect(page.getByTestId('cart-count')).toHaveText('0');
+  // The confirmation's heading takes focus, so a screen reader announces the order on arrival.
+  await expect
+    .poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent?.trim()]))
+    .toEqual(['H1', `Order ${number}`]);
+  // Back from the confirmation reopens the review URL; the shopper lands on the order again.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/orders/${number}$`));
+  await expect(page.getByTestId('order-number')).toHaveText(number);
 
   await signInAdmin(request);
   const stored = await storedOrder(request, number);
@@ -86,20 +94,29 @@ test('the shopper changes the address and the payment method on the review page'
   await expect(page.getByTestId('order-total')).toHaveText('$62.95');
 });
 
-test('"buy now" on a product page adds the product and goes straight to Amazon Pay', async ({ page }) => {
+test('"buy now" buys exactly the chosen quantity on its own order and leaves the cart as it was', async ({ page }) => {
   requireOfflineSandbox('choosing a given test buyer');
+  await addToCart(page, 'enamel-camp-mug');
   await page.goto('/products/linen-apron');
+  await page.getByLabel('Quantity', { exact: true }).selectOption('3');
   await page.getByTestId('amazon-button-PayAndShip').getByRole('button').click();
   await page.locator('#sandbox-buyer-max').check();
   await page.locator('#sandbox-signin-continue').click();
   await page.locator('#sandbox-card-0005').check();
   await page.locator('#sandbox-continue').click();
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();
-  await expect(page.getByText('Stonewashed Linen Apron × 1')).toBeVisible();
+  await expect(page.getByText('Stonewashed Linen Apron × 3')).toBeVisible();
+  await expect(page.getByText(/Enamel Camp Mug/)).toHaveCount(0);
   await expect(page.getByTestId('shipping-address')).toContainText('Germany');
   await placeOrder(page);
   await orderNumberFrom(page);
   await expect(page.getByTestId('order-status')).toHaveText('Payment authorized');
+  await expect(page.getByTestId('order-line')).toHaveCount(1);
+  await expect(page.getByTestId('order-line')).toContainText('Stonewashed Linen Apron × 3');
+
+  await page.goto('/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('cart-line')).toContainText('Enamel Camp Mug');
 });
 
 test('a cart changed in another tab is never charged unseen: the review shows the new total first', async ({ page, context }) => {

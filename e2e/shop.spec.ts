@@ -1,4 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The focused element's role (or tag) and text, as a screen reader would land on it. */
+function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return `${active?.getAttribute('role') ?? active?.tagName.toLowerCase() ?? ''}: ${active?.textContent?.trim() ?? ''}`;
+  });
+}
 
 function dollars(text: string | null): number {
   return Math.round(Number((text ?? '').replace(/[^0-9.]/g, '')) * 100);
@@ -13,6 +21,7 @@ test('a shopper browses, fills the cart, changes a quantity, removes a line and 
   await expect(page.getByRole('heading', { level: 1, name: 'Enamel Camp Mug' })).toBeVisible();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible();
+  await expect.poll(() => focusedText(page)).toMatch(/^status: Added to your cart\./);
   await expect(page.getByTestId('cart-count')).toHaveText('1');
 
   await page.goto('/products/brewing-field-guide');
@@ -35,6 +44,7 @@ test('a shopper browses, fills the cart, changes a quantity, removes a line and 
 
   await page.getByRole('button', { name: 'Remove Enamel Camp Mug' }).click();
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect.poll(() => focusedText(page)).toBe('status: Removed Enamel Camp Mug from your cart.');
   await expect(page.getByTestId('cart-subtotal')).toHaveText('$12.00');
   await expect(page.getByTestId('cart-shipping')).toHaveText('Not needed');
   await expect(page.getByTestId('cart-count')).toHaveText('1');

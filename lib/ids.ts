@@ -18,6 +18,8 @@ export const chargeIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Unknown 
 /** Report ids are short alphanumerics (A08439021T39K6DTX4JS8; the offline sandbox's R…). */
 export const reportIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown report.');
 export const reportScheduleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid schedule id.');
+/** Our carts are database UUIDs: the main cart in its cookie, a "buy now" cart in its checkout's return URL. */
+export const cartIdSchema = z.uuid();
 export const productSlugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, 'That product is no longer available.');
 
 export function isOrderNumber(value: string): boolean {

@@ -224,6 +224,28 @@ describe('hosted pages', () => {
     expect(await res.text()).toContain('id="sandbox-error-code"');
   });
 
+  // webCheckoutDetails.checkoutCancelUrl (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html):
+  // the hosted page's cancel link goes there, query and all; without it, to the shop's home page.
+  it.each([
+    [{ checkoutCancelUrl: 'https://shop.test/cart?payment=BuyerCanceled' }, 'https://shop.test/cart?payment=BuyerCanceled'],
+    [{}, 'https://shop.test/'],
+  ])('the cancel link honours checkoutCancelUrl (%o)', async (cancel, expected) => {
+    const sandbox = newSandbox();
+    const payload = checkoutPayload({
+      webCheckoutDetails: { checkoutReviewReturnUrl: 'https://shop.test/checkout/review?step=2', ...cancel },
+    });
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      config: buttonConfig(payload),
+    });
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const sessionId = new URL(redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+    const selection = await (await get(sandbox, `/checkout/select?amazonCheckoutSessionId=${sessionId}&buyer=jane`)).text();
+    expect(selection).toContain(`id="sandbox-cancel" href="${expected}"`);
+  });
+
   // checkoutLanguage sets the language of Amazon's hosted pages
   // (https://developer.amazon.com/docs/amazon-pay-checkout/amazon-pay-script.html).
   it.each([

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { BrowserCart } from '@/lib/cart/cart';
+import { freeShippingHint } from '@/lib/checkout/pricing';
 import type { Money } from '@/lib/money';
-import { Price } from '@/components/ui/price';
+import { formatPrice, Price } from '@/components/ui/price';
 
 export function CartSummary({
   cart,
@@ -12,6 +13,10 @@ export function CartSummary({
   estimatedTotal: Money;
   checkout: ReactNode;
 }) {
+  const hint = freeShippingHint(
+    cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity })),
+    cart.currency,
+  );
   return (
     <aside aria-labelledby="summary-heading" className="card flex h-fit flex-col gap-4 p-6">
       <h2 id="summary-heading" className="font-serif text-xl text-ink">
@@ -39,6 +44,13 @@ export function CartSummary({
           </dd>
         </div>
       </dl>
+      {hint ? (
+        <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-ink" data-testid="free-shipping-hint">
+          {hint.remaining.amount > 0
+            ? `Add ${formatPrice(hint.remaining)} more of goods that ship for free standard shipping (from ${formatPrice(hint.threshold)}).`
+            : `Your order ships free by standard shipping (from ${formatPrice(hint.threshold)}).`}
+        </p>
+      ) : null}
       <p className="text-xs text-ink-muted">
         Tax and the final shipping price are calculated from your address when you check out.
       </p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useOptimistic, useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useOptimistic, useRef, useState, useTransition, type ReactNode } from 'react';
 import { addMoney, money, multiplyMoney, sumMoney } from '@/lib/money';
 import type { BrowserCart } from '@/lib/cart/cart';
 import { removeCartLineAction, updateCartLineAction } from './actions';
@@ -35,13 +35,22 @@ export function CartView({ cart, checkout }: { cart: BrowserCart; checkout: Reac
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyChange);
   const [, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The removed row takes the focus with it; the status that says what happened receives it.
+  useEffect(() => {
+    if (removed) statusRef.current?.focus();
+  }, [removed]);
 
   function change(lineId: string, quantity: number) {
     setError(null);
+    setRemoved(null);
+    const name = cart.lines.find((line) => line.id === lineId)?.product.name;
     startTransition(async () => {
       applyOptimistic({ lineId, quantity });
       const result = quantity === 0 ? await removeCartLineAction({ lineId }) : await updateCartLineAction({ lineId, quantity });
       if (!result.ok) setError(result.message);
+      else if (quantity === 0) setRemoved(`Removed ${name ?? 'the item'} from your cart.`);
     });
   }
 
@@ -52,6 +61,16 @@ export function CartView({ cart, checkout }: { cart: BrowserCart; checkout: Reac
       <section aria-label="Items in your cart" className="card divide-y divide-black/5">
         <p role="alert" aria-live="assertive" className={error ? 'px-6 py-3 text-sm text-red-700' : 'sr-only'}>
           {error}
+        </p>
+        <p
+          ref={statusRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          data-testid="cart-status"
+          className={removed ? 'px-6 py-3 text-sm text-ink focus:outline-none' : 'sr-only'}
+        >
+          {removed}
         </p>
         <ul className="divide-y divide-black/5">
           {optimisticCart.lines.map((line) => (

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { checkoutSessionIdSchema, productSlugSchema } from '@/lib/ids';
+import { cartIdSchema, checkoutSessionIdSchema, productSlugSchema } from '@/lib/ids';
+import { MAX_QUANTITY_PER_LINE } from '@/lib/cart/limits';
 import { failure, invalidInput, type ActionResult } from '@/lib/action-result';
 import type { SignedButtonResult } from '@/lib/amazon-pay/server';
 import { signCheckoutButton } from '@/lib/checkout/button-signing';
@@ -15,10 +16,14 @@ import { SNAPSHOT_PATTERN } from '@/lib/checkout/snapshot';
 
 const buttonSchema = z.discriminatedUnion('placement', [
   z.object({ placement: z.literal('Cart') }),
-  z.object({ placement: z.literal('Product'), slug: productSlugSchema }),
+  z.object({
+    placement: z.literal('Product'),
+    slug: productSlugSchema,
+    quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE),
+  }),
 ]);
 
-/** Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds the product first). */
+/** Signs the checkout button's payload at click time: the shopper's cart, or "buy now" as a checkout of its own. */
 export async function signCheckoutButtonAction(input: z.input<typeof buttonSchema>): Promise<SignedButtonResult> {
   const parsed = buttonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'That product is no longer available.' };
@@ -34,6 +39,7 @@ const placeOrderSchema = z.object({
   checkoutSessionId: checkoutSessionIdSchema,
   shippingMethod: z.enum(['standard', 'express']).default('standard'),
   confirmedSnapshot: z.string().regex(SNAPSHOT_PATTERN, 'Please review your order again.'),
+  buyNowCartId: cartIdSchema.optional(),
 });
 
 export async function placeOrderAction(input: z.input<typeof placeOrderSchema>): Promise<ActionResult> {

@@ -36,7 +36,7 @@ vi.mock('@/lib/config', () => ({
 vi.mock('@/lib/checkout/checkout-limits', () => ({ limitCheckoutAttempts: async () => undefined }));
 vi.mock('@/lib/db', () => ({ getDb: async () => ({}) }));
 vi.mock('@/lib/amazon-pay/server', () => ({ getAmazonPay: () => ({}) }));
-vi.mock('@/lib/cart', () => ({ getCurrentCart: async () => ({ id: 'cart', lines: [], currency: 'USD' }) }));
+vi.mock('@/lib/cart', () => ({ getCheckoutCart: async () => ({ id: 'cart', lines: [], currency: 'USD' }) }));
 vi.mock('@/lib/checkout/place-order', () => ({ placeOrder }));
 
 const { placeOrderAction } = await import('./actions');

@@ -10,6 +10,7 @@ export function PlaceOrderButton({
   snapshot,
   disabled,
   totalLabel,
+  buyNowCartId,
 }: {
   checkoutSessionId: string;
   shippingMethod: 'standard' | 'express';
@@ -17,6 +18,8 @@ export function PlaceOrderButton({
   snapshot: string;
   disabled: boolean;
   totalLabel: string;
+  /** A "buy now" checkout pays for its own cart, not the shopper's. */
+  buyNowCartId?: string | undefined;
 }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +29,7 @@ export function PlaceOrderButton({
     setError(null);
     startTransition(async () => {
       // On success the action redirects to Amazon; it only returns on failure.
-      const result = await placeOrderAction({ checkoutSessionId, shippingMethod, confirmedSnapshot: snapshot });
+      const result = await placeOrderAction({ checkoutSessionId, shippingMethod, confirmedSnapshot: snapshot, buyNowCartId });
       if (!result.ok) {
         setError(result.message);
         // Re-render the review from the server, so a changed cart shows its new lines and total.

@@ -1,6 +1,7 @@
 import { shopperMessageFor } from '@/lib/checkout/shopper-messages';
 import type { OrderProgress } from '@/lib/orders/shopper/progress';
 import { orderStatusLabel, type OrderStatus } from '@/lib/orders/status';
+import { FocusedHeading } from '@/components/ui/focused-heading';
 import { PayAgainButton } from './pay-again-button';
 import { PaymentConfirmation } from './payment-confirmation';
 
@@ -37,9 +38,9 @@ export function OrderStatusCard({
       <p className={`text-sm font-semibold uppercase tracking-wide ${failed ? 'text-red-700' : 'text-brand-700'}`}>
         {eyebrow(progress, status)}
       </p>
-      <h1 className="font-serif text-3xl text-ink">
+      <FocusedHeading className="font-serif text-3xl text-ink">
         Order <span data-testid="order-number">{number}</span>
-      </h1>
+      </FocusedHeading>
       <p className="text-ink-muted">
         Status: <strong data-testid="order-status">{orderStatusLabel(status)}</strong>
       </p>

@@ -1,17 +1,34 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { addToCartAction } from '@/components/cart/actions';
 import { FormField } from '@/components/ui/form-field';
 
-/** maxQuantity 0 means none are left: the button stays, disabled, so the shopper sees why. */
-export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity: number }) {
-  const [quantity, setQuantity] = useState(1);
+/**
+ * The quantity is the caller's, so "buy now" next to this form buys the same quantity.
+ * maxQuantity 0 means none are left: the button stays, disabled, so the shopper sees why.
+ */
+export function AddToCartForm({
+  slug,
+  maxQuantity,
+  quantity,
+  onQuantityChange,
+}: {
+  slug: string;
+  maxQuantity: number;
+  quantity: number;
+  onQuantityChange: (quantity: number) => void;
+}) {
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const quantityId = useId();
   const statusId = useId();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The outcome takes focus, so keyboard and screen-reader users hear it and can reach "View cart".
+  useEffect(() => {
+    if (result) statusRef.current?.focus();
+  }, [result]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +46,7 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
           <select
             id={quantityId}
             value={quantity}
-            onChange={(event) => setQuantity(Number(event.target.value))}
+            onChange={(event) => onQuantityChange(Number(event.target.value))}
             className="rounded-lg border border-black/15 bg-white px-3 py-2 text-sm"
           >
             {Array.from({ length: maxQuantity }, (_, index) => index + 1).map((value) => (
@@ -43,7 +60,14 @@ export function AddToCartForm({ slug, maxQuantity }: { slug: string; maxQuantity
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending || maxQuantity === 0}>
         {maxQuantity === 0 ? 'Out of stock' : pending ? 'Adding…' : 'Add to cart'}
       </button>
-      <p id={statusId} aria-live="polite" role="status" className="min-h-5 text-sm">
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        id={statusId}
+        aria-live="polite"
+        role="status"
+        className="min-h-5 text-sm focus:outline-none"
+      >
         {result ? (
           result.ok ? (
             <span className="text-brand-700">

@@ -4,7 +4,9 @@ import type { DatabaseHandle } from '@/lib/db/connection';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { money } from '@/lib/money';
 import { testDatabaseTargets } from '@/test/databases';
-import { addToCart, createCart, loadCart, removeLine, setLineQuantity } from './cart';
+import { count } from 'drizzle-orm';
+import { carts } from '@/lib/db/schema';
+import { addToCart, createCart, createSingleLineCart, loadCart, removeLine, setLineQuantity } from './cart';
 
 describe.each(testDatabaseTargets)('cart on $name', (target) => {
   let handle: DatabaseHandle;
@@ -29,6 +31,26 @@ describe.each(testDatabaseTargets)('cart on $name', (target) => {
     expect(cart.subtotal).toEqual(money(3 * 2200 + 1200, 'USD'));
     expect(cart.estimatedShipping).toEqual(money(595, 'USD'));
     expect(cart.ships).toBe(true);
+  });
+
+  it('"buy now" makes a single-line cart of its own and leaves the shopper\'s cart as it was', async () => {
+    const mainCartId = await createCart(handle.db, 'USD');
+    await addToCart(handle.db, mainCartId, 'enamel-camp-mug', 1);
+    const buyNowCartId = await createSingleLineCart(handle.db, 'USD', 'linen-apron', 3);
+    expect(buyNowCartId).not.toBe(mainCartId);
+    const buyNow = await loadCart(handle.db, buyNowCartId, 'USD');
+    expect(buyNow.lines.map((line) => [line.product.slug, line.quantity])).toEqual([['linen-apron', 3]]);
+    expect(buyNow.subtotal).toEqual(money(3 * 4200, 'USD'));
+    const main = await loadCart(handle.db, mainCartId, 'USD');
+    expect(main.lines.map((line) => [line.product.slug, line.quantity])).toEqual([['enamel-camp-mug', 1]]);
+  });
+
+  it('"buy now" of something that cannot be bought leaves no empty cart behind', async () => {
+    const [before] = await handle.db.select({ value: count() }).from(carts);
+    await expect(createSingleLineCart(handle.db, 'USD', 'no-such-thing', 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createSingleLineCart(handle.db, 'USD', 'monthly-coffee-club', 2)).rejects.toBeInstanceOf(ValidationError);
+    const [after] = await handle.db.select({ value: count() }).from(carts);
+    expect(after?.value).toBe(before?.value);
   });
 
   it('changes quantities and removes lines', async () => {

@@ -56,6 +56,26 @@ export async function createCart(db: Database, currency: CurrencyCode): Promise<
   return row.id;
 }
 
+/**
+ * A cart of its own holding one line, for "buy now": the checkout pays for exactly this
+ * product and quantity, and the shopper's main cart is neither read nor changed.
+ */
+export async function createSingleLineCart(
+  db: Database,
+  currency: CurrencyCode,
+  slug: string,
+  quantity: number,
+): Promise<string> {
+  const cartId = await createCart(db, currency);
+  try {
+    await addToCart(db, cartId, slug, quantity);
+  } catch (error) {
+    await db.delete(carts).where(eq(carts.id, cartId));
+    throw error;
+  }
+  return cartId;
+}
+
 export async function cartExists(db: Database, cartId: string): Promise<boolean> {
   const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1);
   return row !== undefined;

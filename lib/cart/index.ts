@@ -1,17 +1,26 @@
 import 'server-only';
-import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { readCookie, setCookie } from '@/lib/cookies';
 import { getDb } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { addToCart, cartExists, createCart, emptyCart, loadCart, removeLine, setLineQuantity, type Cart } from './cart';
+import { cartIdSchema } from '@/lib/ids';
+import {
+  addToCart,
+  cartExists,
+  createCart,
+  createSingleLineCart,
+  emptyCart,
+  loadCart,
+  removeLine,
+  setLineQuantity,
+  type Cart,
+} from './cart';
 
 export type { BrowserCart, Cart, CartLine } from './cart';
 export { browserCart } from './cart';
 export { MAX_QUANTITY_PER_LINE } from './limits';
 
 export const CART_COOKIE = 'cart_id';
-const cartIdSchema = z.uuid();
 
 /** The cart id in this browser's cookie, if it is well formed (the cart may no longer exist). */
 export async function readCartId(): Promise<string | undefined> {
@@ -36,6 +45,23 @@ export async function ensureCartId(): Promise<string> {
   const cartId = await createCart(db, getConfig().store.currency);
   await setCookie(CART_COOKIE, cartId, { maxAgeDays: 30 });
   return cartId;
+}
+
+/** A separate one-line cart for "buy now"; its id travels with the checkout, never in the cart cookie. */
+export async function createBuyNowCart(slug: string, quantity: number): Promise<string> {
+  return createSingleLineCart(await getDb(), getConfig().store.currency, slug, quantity);
+}
+
+/**
+ * The cart a checkout pays for: its "buy now" cart when the checkout carries one (an empty
+ * cart once that one is gone, never the main cart in its place), else the shopper's cart.
+ */
+export async function getCheckoutCart(buyNowCartId: string | undefined): Promise<Cart> {
+  if (!buyNowCartId) return getCurrentCart();
+  const currency = getConfig().store.currency;
+  const db = await getDb();
+  if (!(await cartExists(db, buyNowCartId))) return emptyCart('', currency);
+  return loadCart(db, buyNowCartId, currency);
 }
 
 /** The cart id from the cookie when that cart still exists. */

@@ -26,10 +26,11 @@ export function buildCheckoutSessionPayload(input: {
   lines: readonly ButtonCartLine[];
   storeId: string;
   reviewUrl: string;
+  cancelUrl: string;
   shipToCountries: readonly string[];
 }): CreateCheckoutSessionRequest {
   const payload: CreateCheckoutSessionRequest = {
-    webCheckoutDetails: { checkoutReviewReturnUrl: input.reviewUrl },
+    webCheckoutDetails: { checkoutReviewReturnUrl: input.reviewUrl, checkoutCancelUrl: input.cancelUrl },
     storeId: input.storeId,
   };
   if (cartShips(input.lines)) {

@@ -1,32 +1,36 @@
 import 'server-only';
 import type { SignedButtonConfig, SignedButtonResult } from '@/lib/amazon-pay/button-options';
 import { failure } from '@/lib/action-result';
-import { addToCurrentCart, getCurrentCart } from '@/lib/cart';
+import { createBuyNowCart, getCheckoutCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { ValidationError } from '@/lib/errors';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { signingOrigin } from '@/lib/request-origin';
 import { buildCheckoutSessionPayload } from './button-payload';
 import { reviewUrlFor } from './checkout-owner';
+import { CHECKOUT_CANCEL_PATH } from './return-paths';
 import { requireShopperTokenHash } from './shopper-token';
 
-export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string };
+export type CheckoutButtonPlacement = { placement: 'Cart' } | { placement: 'Product'; slug: string; quantity: number };
 
 /**
- * Signs the checkout button's payload for the shopper's cart at click time ("buy now" adds
- * the product first). Server actions only: the session it starts belongs to this browser's
- * shopper cookie, which it may set.
+ * Signs the checkout button's payload at click time. The cart button pays for the shopper's
+ * cart; "buy now" pays for a cart of its own holding just the product and quantity chosen,
+ * whose id rides in the review URL so review, place order and completion use it unchanged.
+ * Server actions only: the session it starts belongs to this browser's shopper cookie.
  */
 export async function signCheckoutButton(button: CheckoutButtonPlacement): Promise<SignedButtonConfig> {
   const origin = await signingOrigin();
-  if (button.placement === 'Product') await addToCurrentCart(button.slug, 1);
-  const cart = await getCurrentCart();
+  const shopperTokenHash = await requireShopperTokenHash();
+  const buyNowCartId = button.placement === 'Product' ? await createBuyNowCart(button.slug, button.quantity) : undefined;
+  const cart = await getCheckoutCart(buyNowCartId);
   if (cart.lines.length === 0) throw new ValidationError('Your cart is empty.');
   const config = getConfig();
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
-    reviewUrl: reviewUrlFor(origin, await requireShopperTokenHash()),
+    reviewUrl: reviewUrlFor(origin, shopperTokenHash, { cart: buyNowCartId }),
+    cancelUrl: `${origin}${CHECKOUT_CANCEL_PATH}`,
     shipToCountries: config.store.shipToCountries,
   });
   return getAmazonPay().generateButtonConfig(payload);

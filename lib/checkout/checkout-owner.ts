@@ -1,4 +1,5 @@
 import { UserFacingError } from '@/lib/errors';
+import { checkoutReviewPath } from './return-paths';
 import { checkoutOwnerTag } from './shopper-token';
 
 /**
@@ -10,8 +11,11 @@ import { checkoutOwnerTag } from './shopper-token';
  */
 const OWNER_PARAM = 'owner';
 
-export function reviewUrlFor(origin: string, shopperTokenHash: string): string {
-  return `${origin}/checkout/review?${new URLSearchParams({ [OWNER_PARAM]: checkoutOwnerTag(shopperTokenHash) })}`;
+/** checkoutReviewReturnUrl for this browser, with a "buy now" checkout's own cart when it has one. */
+export function reviewUrlFor(origin: string, shopperTokenHash: string, query: { cart?: string | undefined } = {}): string {
+  const url = new URL(`${origin}${checkoutReviewPath(query)}`);
+  url.searchParams.set(OWNER_PARAM, checkoutOwnerTag(shopperTokenHash));
+  return url.toString();
 }
 
 /** The owner tag in a session's checkoutReviewReturnUrl, if it has one. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { money } from '@/lib/money';
-import { applyRate, computeTotals, estimateShipping, renewalTotals, shippingOptions, type PricedLine } from './pricing';
+import {
+  applyRate,
+  computeTotals,
+  estimateShipping,
+  freeShippingHint,
+  renewalTotals,
+  shippingOptions,
+  type PricedLine,
+} from './pricing';
 
 const mug: PricedLine = { kind: 'physical', unitPrice: money(2200, 'USD'), quantity: 1 };
 const ebook: PricedLine = { kind: 'digital', unitPrice: money(1200, 'USD'), quantity: 1 };
@@ -75,5 +83,26 @@ describe('renewals', () => {
 
   it('are null for an order with nothing that renews', () => {
     expect(renewalTotals([mug, ebook], 'USD', { countryCode: 'US' })).toBeNull();
+  });
+});
+
+describe('the free-shipping hint', () => {
+  it('says how much more of goods that ship reaches the threshold; e-books do not count', () => {
+    expect(freeShippingHint([mug, ebook], 'USD')).toEqual({
+      threshold: money(7500, 'USD'),
+      remaining: money(7500 - 2200, 'USD'),
+    });
+  });
+
+  it('needs nothing more once the threshold is reached, and agrees with the shipping price', () => {
+    expect(freeShippingHint([throwBlanket], 'USD')?.remaining).toEqual(money(0, 'USD'));
+    expect(estimateShipping([throwBlanket], 'USD')).toEqual(money(0, 'USD'));
+    const justBelow: PricedLine = { kind: 'physical', unitPrice: money(7499, 'USD'), quantity: 1 };
+    expect(freeShippingHint([justBelow], 'USD')?.remaining).toEqual(money(1, 'USD'));
+    expect(estimateShipping([justBelow], 'USD')).toEqual(money(595, 'USD'));
+  });
+
+  it('is absent when nothing ships', () => {
+    expect(freeShippingHint([ebook], 'USD')).toBeNull();
   });
 });

@@ -40,6 +40,11 @@ const TAX_RATE_BASIS_POINTS: Record<string, number> = {
 
 export type ShippingMethod = 'standard' | 'express';
 
+export const SHIPPING_METHOD_LABELS: Record<ShippingMethod, string> = {
+  standard: 'Standard (3–5 business days)',
+  express: 'Express (1–2 business days)',
+};
+
 export interface PricedLine {
   kind: ProductKind;
   unitPrice: Money;
@@ -76,18 +81,37 @@ export function cartShips(lines: readonly Pick<PricedLine, 'kind'>[]): boolean {
   return lines.some((line) => productShips(line.kind));
 }
 
-export function shippingOptions(lines: readonly PricedLine[], currency: CurrencyCode, countryCode?: string): ShippingOption[] {
-  if (!cartShips(lines)) return [];
-  const rates = ratesFor(currency);
-  const shippedGoods = subtotalOf(
+function shippedGoodsOf(lines: readonly PricedLine[], currency: CurrencyCode): Money {
+  return subtotalOf(
     lines.filter((line) => productShips(line.kind)),
     currency,
   );
+}
+
+export interface FreeShippingHint {
+  /** Goods that ship, from this amount on, ship free by standard (the international surcharge still applies). */
+  threshold: Money;
+  /** How much more of goods that ship the cart needs; zero once it qualifies. */
+  remaining: Money;
+}
+
+/** The cart's way to free standard shipping; null when nothing in it ships. */
+export function freeShippingHint(lines: readonly PricedLine[], currency: CurrencyCode): FreeShippingHint | null {
+  if (!cartShips(lines)) return null;
+  const threshold = ratesFor(currency).freeStandardFrom;
+  const shipped = shippedGoodsOf(lines, currency).amount;
+  return { threshold: money(threshold, currency), remaining: money(Math.max(0, threshold - shipped), currency) };
+}
+
+export function shippingOptions(lines: readonly PricedLine[], currency: CurrencyCode, countryCode?: string): ShippingOption[] {
+  if (!cartShips(lines)) return [];
+  const rates = ratesFor(currency);
+  const shippedGoods = shippedGoodsOf(lines, currency);
   const surcharge = countryCode && countryCode !== rates.homeCountry ? rates.internationalSurcharge : 0;
   const standardBase = shippedGoods.amount >= rates.freeStandardFrom ? 0 : rates.standard;
   return [
-    { method: 'standard', label: 'Standard (3–5 business days)', price: money(standardBase + surcharge, currency) },
-    { method: 'express', label: 'Express (1–2 business days)', price: money(rates.express + surcharge, currency) },
+    { method: 'standard', label: SHIPPING_METHOD_LABELS.standard, price: money(standardBase + surcharge, currency) },
+    { method: 'express', label: SHIPPING_METHOD_LABELS.express, price: money(rates.express + surcharge, currency) },
   ];
 }
 

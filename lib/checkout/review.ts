@@ -1,6 +1,6 @@
 import 'server-only';
 import { failure } from '@/lib/action-result';
-import { getCurrentCart, type Cart } from '@/lib/cart';
+import { getCheckoutCart, type Cart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { checkoutScriptUrl, getAmazonPay } from '@/lib/amazon-pay/server';
 import { quoteCheckout, type CheckoutQuote } from './place-order';
@@ -21,12 +21,16 @@ export type CheckoutReviewView =
     });
 
 /**
- * Everything the review page shows: the shopper's cart priced for the address and method
+ * Everything the review page shows: the shopper's cart (or the checkout's "buy now" cart) priced for the address and method
  * chosen on Amazon. A failure to read the session is an answer for the page, in words.
  */
-export async function loadCheckoutReview(checkoutSessionId: string, shippingMethod: ShippingMethod): Promise<CheckoutReviewView> {
+export async function loadCheckoutReview(
+  checkoutSessionId: string,
+  shippingMethod: ShippingMethod,
+  buyNowCartId?: string,
+): Promise<CheckoutReviewView> {
   const config = getConfig();
-  const cart = await getCurrentCart();
+  const cart = await getCheckoutCart(buyNowCartId);
 
   let quote: CheckoutQuote;
   try {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getCurrentCart } from '@/lib/cart';
+import { getCheckoutCart } from '@/lib/cart';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
@@ -10,13 +10,17 @@ import { placeOrder, type PlacedOrder } from './place-order';
 import type { ShippingMethod } from './pricing';
 import { currentShopperTokenHash, requireShopperTokenHash } from './shopper-token';
 
-/** placeOrder for this browser's cart and shopper cookie; refuses, changing nothing, when the cookie is missing. */
+/**
+ * placeOrder for this browser's cart (or the checkout's own "buy now" cart) and shopper cookie;
+ * refuses, changing nothing, when the cookie is missing.
+ */
 export async function placeShopperOrder(input: {
   checkoutSessionId: string;
   shippingMethod: ShippingMethod;
   confirmedSnapshot: string;
+  buyNowCartId?: string | undefined;
 }): Promise<PlacedOrder> {
-  const cart = await getCurrentCart();
+  const cart = await getCheckoutCart(input.buyNowCartId);
   const config = getConfig();
   return placeOrder(await getDb(), getAmazonPay(), {
     cart,

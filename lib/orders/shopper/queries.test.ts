@@ -3,10 +3,18 @@ import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { testDatabaseTargets } from '@/test/databases';
 import { isShopperHistoryOrder, orderProgress } from './progress';
-import { listOrdersForBuyer } from './queries';
+import { findPlacedOrderNumberForCheckout, listOrdersForBuyer } from './queries';
 
 const BUYER = 'amzn1.account.HISTORY';
 const PLACED = new Date('2026-05-01T10:00:00Z');
+const AMOUNTS = {
+  paymentState: 'none' as const,
+  currency: 'USD' as const,
+  subtotalAmount: 1000,
+  shippingAmount: 0,
+  taxAmount: 0,
+  totalAmount: 1000,
+};
 
 /** One order per state the history must tell apart, each with the number it is listed under. */
 const CASES: Array<{ number: string; listed: boolean } & Partial<typeof orders.$inferInsert>> = [
@@ -31,12 +39,7 @@ describe.each(testDatabaseTargets)('shopper order history on $name', (target) =>
     handle = await target.open();
     await handle.db.insert(orders).values(
       CASES.map(({ listed: _listed, ...row }, index) => ({
-        paymentState: 'none' as const,
-        currency: 'USD' as const,
-        subtotalAmount: 1000,
-        shippingAmount: 0,
-        taxAmount: 0,
-        totalAmount: 1000,
+        ...AMOUNTS,
         buyerId: BUYER,
         createdAt: new Date(PLACED.getTime() + index * 60_000),
         status: 'pending' as const,
@@ -75,5 +78,27 @@ describe.each(testDatabaseTargets)('shopper order history on $name', (target) =>
       const listed = CASES.find((entry) => entry.number === row.number)?.listed;
       expect(isShopperHistoryOrder(orderProgress(row)), row.number).toBe(listed);
     }
+  });
+
+  it("finds the order this browser placed from a checkout session, never an attempt or another browser's", async () => {
+    const browser = 'a'.repeat(64);
+    const other = 'b'.repeat(64);
+    const base = AMOUNTS;
+    await handle.db.insert(orders).values([
+      {
+        ...base,
+        number: 'NW-400020',
+        checkoutSessionId: 'S01-PLACED',
+        browserTokenHash: browser,
+        status: 'authorized',
+        placedAt: PLACED,
+      },
+      { ...base, number: 'NW-400021', checkoutSessionId: 'S01-ATTEMPT', browserTokenHash: browser, status: 'pending' },
+      { ...base, number: 'NW-400022', checkoutSessionId: 'S01-OTHER', browserTokenHash: other, status: 'paid', placedAt: PLACED },
+    ]);
+    expect(await findPlacedOrderNumberForCheckout(handle.db, 'S01-PLACED', browser)).toBe('NW-400020');
+    expect(await findPlacedOrderNumberForCheckout(handle.db, 'S01-ATTEMPT', browser)).toBeNull();
+    expect(await findPlacedOrderNumberForCheckout(handle.db, 'S01-OTHER', browser)).toBeNull();
+    expect(await findPlacedOrderNumberForCheckout(handle.db, 'S01-UNKNOWN', browser)).toBeNull();
   });
 });

@@ -111,6 +111,25 @@ export async function listOrdersForBuyer(db: Database, buyerId: string): Promise
   }));
 }
 
+/**
+ * The order this browser placed from an Amazon checkout session, once it is an order (as the
+ * history decides), newest first: Back from the confirmation reopens the review URL, and the
+ * shopper belongs on their order, not on a checkout that has ended.
+ */
+export async function findPlacedOrderNumberForCheckout(
+  db: Database,
+  checkoutSessionId: string,
+  shopperTokenHash: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ number: orders.number })
+    .from(orders)
+    .where(and(eq(orders.checkoutSessionId, checkoutSessionId), eq(orders.browserTokenHash, shopperTokenHash), historyCondition))
+    .orderBy(desc(orders.createdAt))
+    .limit(1);
+  return row?.number ?? null;
+}
+
 /** Who is asking to see an order: their browser's shopper cookie hash, and their Amazon buyer id when signed in. */
 export interface OrderViewer {
   shopperTokenHash: string | null;

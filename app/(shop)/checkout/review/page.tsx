@@ -1,21 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { checkoutSessionIdSchema } from '@/lib/ids';
+import { cartIdSchema, checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { OrderTotals } from '@/components/ui/order-totals';
 import { formatPrice, Price } from '@/components/ui/price';
+import { checkoutReviewPath } from '@/lib/checkout/return-paths';
 import { loadCheckoutReview } from '@/lib/checkout/review';
 import { recurringTermsForCart } from '@/lib/subscriptions/terms';
 import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
+import { findPlacedCheckoutOrderNumber } from '@/lib/orders/shopper/visible-order';
 
 export const metadata: Metadata = { title: 'Review your order', robots: { index: false } };
 
 const searchSchema = z.object({
   amazonCheckoutSessionId: checkoutSessionIdSchema,
   shipping: z.enum(['standard', 'express']).catch('standard'),
+  /** A "buy now" checkout's own cart (see signCheckoutButton). */
+  cart: cartIdSchema.optional(),
 });
 
 interface ReviewPageProps {
@@ -37,8 +42,11 @@ function Notice({ title, children }: { title: string; children: React.ReactNode 
 export default async function CheckoutReviewPage({ searchParams }: ReviewPageProps) {
   const parsed = searchSchema.safeParse(await searchParams);
   if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
-  const { amazonCheckoutSessionId: checkoutSessionId, shipping } = parsed.data;
-  const view = await loadCheckoutReview(checkoutSessionId, shipping);
+  const { amazonCheckoutSessionId: checkoutSessionId, shipping, cart: buyNowCartId } = parsed.data;
+  // Back from the confirmation returns here: an order already placed from this checkout is where the shopper belongs.
+  const placedNumber = await findPlacedCheckoutOrderNumber(checkoutSessionId);
+  if (placedNumber) redirect(`/orders/${placedNumber}`);
+  const view = await loadCheckoutReview(checkoutSessionId, shipping, buyNowCartId);
   if (view.kind === 'unavailable') return <Notice title="We could not load your checkout">{view.message}</Notice>;
   if (view.kind === 'ended') {
     return (
@@ -112,7 +120,11 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
                 {options.map((option) => (
                   <li key={option.method}>
                     <Link
-                      href={`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(checkoutSessionId)}&shipping=${option.method}`}
+                      href={checkoutReviewPath({
+                        cart: buyNowCartId,
+                        amazonCheckoutSessionId: checkoutSessionId,
+                        shipping: option.method,
+                      })}
                       replace
                       scroll={false}
                       aria-current={option.method === shipping ? 'true' : undefined}
@@ -155,6 +167,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
             checkoutSessionId={checkoutSessionId}
             shippingMethod={shipping}
             snapshot={snapshot}
+            buyNowCartId={buyNowCartId}
             disabled={problem !== null}
             totalLabel={formatPrice(totals.total)}
           />

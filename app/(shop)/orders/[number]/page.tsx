@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/checkout/address-block';
+import { AfterSaleSections } from '@/components/orders/after-sale-sections';
 import { DownloadsSection } from '@/components/orders/downloads-section';
 import { OrderStatusCard } from '@/components/orders/order-status-card';
 import { OrderTotals } from '@/components/ui/order-totals';
@@ -10,7 +11,7 @@ import { getDb } from '@/lib/db';
 import { downloadLinksFor } from '@/lib/downloads';
 import { recurringTermsForOrder } from '@/lib/subscriptions/terms';
 import { RecurringDisclosure } from '@/components/subscriptions/recurring-disclosure';
-import { findVisibleOrder } from '@/lib/orders/shopper/visible-order';
+import { findVisibleOrder, visibleOrderAfterSale } from '@/lib/orders/shopper/visible-order';
 import { orderProgress } from '@/lib/orders/shopper/progress';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
@@ -20,9 +21,10 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
   if (!order) notFound();
 
   const progress = orderProgress(order);
-  const [downloads, recurring] = await Promise.all([
+  const [downloads, recurring, afterSale] = await Promise.all([
     downloadLinksFor({ orderId: order.id }),
     recurringTermsForOrder(await getDb(), order.id),
+    visibleOrderAfterSale(order),
   ]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -45,6 +47,7 @@ export default async function OrderPage({ params }: { params: Promise<{ number: 
           <p data-testid="order-payment-descriptor">Amazon Pay · {order.paymentDescriptor ?? 'your Amazon payment method'}</p>
         </section>
       </div>
+      <AfterSaleSections shippingMethod={order.shippingMethod} ships={order.shippingAddress !== null} afterSale={afterSale} />
       <section aria-labelledby="items-heading" className="card p-6">
         <h2 id="items-heading" className="mb-3 font-serif text-lg text-ink">
           Items

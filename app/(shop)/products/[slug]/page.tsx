@@ -3,8 +3,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { AmazonPayButton } from '@/components/checkout/amazon-pay-button';
-import { AddToCartForm } from '@/components/product/add-to-cart-form';
+import { ProductPurchase } from '@/components/product/product-purchase';
 import { Price } from '@/components/ui/price';
 import { getProduct, getStockLevel, PRODUCT_KIND_LABELS } from '@/lib/catalog';
 import { purchasableQuantity, stockNotice } from '@/lib/catalog/stock';
@@ -65,13 +64,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
         {notice ? (
           <p className={available === 0 ? 'font-semibold text-red-700' : 'font-semibold text-brand-700'}>{notice}</p>
         ) : null}
-        <AddToCartForm slug={product.slug} maxQuantity={available} />
-        {available > 0 ? (
-          <div className="flex flex-col gap-2 border-t border-black/5 pt-4">
-            <p className="text-sm text-ink-muted">Or buy it now: it joins your cart and you check out with Amazon Pay.</p>
-            <AmazonPayButton base={productButtonBase(product)} slug={product.slug} />
-          </div>
-        ) : null}
+        <ProductPurchase slug={product.slug} maxQuantity={available} buyNowBase={productButtonBase(product)} />
         <ul className="mt-2 space-y-1 text-sm text-ink-muted">
           {product.kind === 'digital' ? <li>Delivered by download link as soon as your payment is confirmed.</li> : null}
           {product.kind === 'physical' ? <li>Free standard shipping on orders over the threshold shown in your cart.</li> : null}
