@@ -20,8 +20,8 @@ vi.mock('@/lib/amazon-pay/server', () => ({
   }),
 }));
 vi.mock('@/lib/cart', () => ({
-  addToCurrentCart: async () => undefined,
-  getCurrentCart: async () => ({
+  createBuyNowCart: async () => 'buy-now-cart',
+  getCheckoutCart: async () => ({
     id: 'cart',
     currency: 'USD',
     lines: [{ product: { kind: 'physical' }, lineTotal: { amount: 1000, currency: 'USD' } }],

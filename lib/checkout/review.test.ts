@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { value: cookieJar.get(name) } : undefined) }),
 }));
 vi.mock('@/lib/cart', () => ({
-  getCurrentCart: async () => ({ id: 'cart', currency: 'USD', lines: [] }),
+  getCheckoutCart: async () => ({ id: 'cart', currency: 'USD', lines: [] }),
 }));
 vi.mock('@/lib/amazon-pay/server', async () => {
   const { createHash } = await import('node:crypto');
