@@ -70,18 +70,16 @@ describe.each(testDatabaseTargets)('an order after it is placed, on $name', (tar
       status,
       actor: 'admin@example.com',
     });
-    await handle.db
-      .insert(adminOperations)
-      .values([
-        tracking('trk-ok', 'succeeded', {
-          chargePermissionId: 'S01-AFTER',
-          carrierCode: 'UPS',
-          trackingNumber: '1Z999AA10123456784',
-        }),
-        tracking('trk-failed', 'failed', { chargePermissionId: 'S01-AFTER', carrierCode: 'DHL', trackingNumber: 'WRONG' }),
-        tracking('trk-other', 'succeeded', { carrierCode: 'USPS', trackingNumber: '9400' }, otherOrderId),
-        { ...tracking('cap-1', 'succeeded', { amount: 5000 }), kind: 'capture' },
-      ]);
+    await handle.db.insert(adminOperations).values([
+      tracking('trk-ok', 'succeeded', {
+        chargePermissionId: 'S01-AFTER',
+        carrierCode: 'UPS',
+        trackingNumber: '1Z999AA10123456784',
+      }),
+      tracking('trk-failed', 'failed', { chargePermissionId: 'S01-AFTER', carrierCode: 'DHL', trackingNumber: 'WRONG' }),
+      tracking('trk-other', 'succeeded', { carrierCode: 'USPS', trackingNumber: '9400' }, otherOrderId),
+      { ...tracking('cap-1', 'succeeded', { amount: 5000 }), kind: 'capture' },
+    ]);
   });
   afterAll(async () => handle?.close());
 
