@@ -4,7 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
 import { errorFields, log } from '@/lib/log';
 import { chargeAgain } from '@/lib/orders/payments/permission';
-import { planRenewal } from '@/lib/orders/payments/renewal';
+import { planRenewal, type RenewalPlan } from '@/lib/orders/payments/renewal';
 
 /** Tries per billing period: the first charge and this many minus one after declines. */
 export const MAX_RENEWAL_ATTEMPTS = 3;
@@ -13,6 +13,11 @@ export const MAX_RENEWAL_ATTEMPTS = 3;
  * hourly runs give the buyer a day to fix the card instead of spending every try in three hours.
  */
 export const RENEWAL_RETRY_HOURS = 24;
+
+/** When a period may be tried next: its due date, then a day later for each declined try. */
+export function nextRenewalTry(plan: Pick<RenewalPlan, 'dueAt' | 'attempt'>): Date {
+  return new Date(plan.dueAt.getTime() + plan.attempt * RENEWAL_RETRY_HOURS * 3_600_000);
+}
 
 export interface RenewalRunResult {
   subscriptions: number;
@@ -53,7 +58,7 @@ export async function renewDueSubscriptions(db: Database, amazon: AmazonPayClien
       result.givenUp += 1;
       continue;
     }
-    if (now.getTime() < plan.dueAt.getTime() + plan.attempt * RENEWAL_RETRY_HOURS * 3_600_000) continue;
+    if (now < nextRenewalTry(plan)) continue;
     try {
       await chargeAgain(db, amazon, { orderNumber: order.number, actor: 'system' }, now);
       result.charged += 1;
