@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { adminOperations, orders } from '@/lib/db/schema';
+import { adminOperations, emailOutbox, orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { refreshOrderFromAmazon } from '@/lib/orders/payments/refresh';
 import { testDatabaseTargets } from '@/test/databases';
@@ -107,6 +107,14 @@ describe.each(testDatabaseTargets)('the admin subscriptions on $name', (target) 
     expect(operation?.request).toMatchObject({ reason: 'Shopper asked by phone' });
     const [listed] = await listAdminSubscriptions(handle.db);
     expect(listed).toMatchObject({ state: 'cancelled', nextChargeAt: null, recurringAmount: RENEWAL });
+    // The shopper hears of it once, however often Amazon's closed state is read again.
+    await refreshOrderFromAmazon(handle.db, h.client, placed.number);
+    const mails = await handle.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.orderId, placed.orderId), eq(emailOutbox.kind, 'subscription_cancelled')));
+    expect(mails.map((mail) => mail.recipient)).toEqual(['jane@example.com']);
+    expect(mails[0]!.text).toContain('will not charge the $32.12 a month again');
   });
 
   it('knows no subscription for a one-time order or an unknown number', async () => {

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
+import { queueRenewalStoppedEmailsFor } from '@/lib/email';
 import { errorFields, log } from '@/lib/log';
 import { chargeAgain } from '@/lib/orders/payments/permission';
 import { planRenewal, type RenewalPlan } from '@/lib/orders/payments/renewal';
@@ -23,7 +24,7 @@ export interface RenewalRunResult {
   subscriptions: number;
   charged: number;
   failed: number;
-  /** Periods whose tries are used up; they wait for the merchant or the shopper. */
+  /** Periods whose tries are used up; they wait for the merchant or the shopper, both told by e-mail. */
   givenUp: number;
 }
 
@@ -56,6 +57,8 @@ export async function renewDueSubscriptions(db: Database, amazon: AmazonPayClien
     const { plan } = planned;
     if (plan.attempt >= MAX_RENEWAL_ATTEMPTS) {
       result.givenUp += 1;
+      // Keyed by period in the outbox: every later run finds the messages written and sends nothing.
+      await queueRenewalStoppedEmailsFor(db, order.id, { period: plan.period, tries: plan.attempt });
       continue;
     }
     if (now < nextRenewalTry(plan)) continue;
