@@ -5,7 +5,7 @@ import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './su
 
 test.beforeEach(() => requireBuyer());
 
-test('the admin finds a new subscription with its next charge, opens its history and cancels it', async ({ page }) => {
+test('the admin finds a new subscription with its next charge, opens its history and cancels it', async ({ page }, testInfo) => {
   // A checkout, the admin sign-in and three admin pages: longer than the default minute on a busy machine.
   test.setTimeout(120_000);
   await addToCart(page, 'monthly-coffee-club');
@@ -30,12 +30,16 @@ test('the admin finds a new subscription with its next charge, opens its history
   const nextCharge = (await row.getByTestId('subscription-next-charge').textContent())!;
   await expect(row.getByRole('link', { name: `Order ${number}` })).toHaveAttribute('href', `/admin/orders/${number}`);
 
+  await page.screenshot({ path: testInfo.outputPath('subscriptions.png'), fullPage: true });
+
   await row.getByRole('link', { name: `History of subscription ${number}` }).click();
   await expect(page.getByRole('heading', { name: `Subscription ${number}` })).toBeVisible();
   await expect(page.getByTestId('subscription-next-charge')).toHaveText(`${nextCharge} (period 2)`);
   const charges = page.getByTestId('subscription-charge');
   await expect(charges).toHaveCount(1);
   await expect(charges.first()).toContainText(/^1\s*1\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s*\$[\d.]+\s*Authorized/);
+
+  await page.screenshot({ path: testInfo.outputPath('subscription.png'), fullPage: true });
 
   const cancel = page.getByTestId('cancel-subscription-form');
   await cancel.getByLabel('Reason for cancelling').fill('Shopper asked by phone');

@@ -426,7 +426,7 @@ describe('the order summary on the hosted pages', () => {
       },
     });
     expect(patched.status).toBe(200);
-    // bindChangeAction's page after the review: the amount the merchant set, no longer an estimate.
+    // The selection page again (as bindChangeAction opens it): the amount the merchant set, no longer an estimate.
     const change = await postForm(sandbox, '/checkout/signin', { amazonCheckoutSessionId: id, buyer: 'jane' });
     expect(change.status).toBe(303);
     const page = await selectionPage(sandbox, id);

@@ -79,7 +79,7 @@ function adminState(order: SubscriptionOrder, plan: RenewalPlan | null): AdminSu
   return plan.attempt >= MAX_RENEWAL_ATTEMPTS ? 'renewal_stopped' : 'renewal_failing';
 }
 
-async function describe(db: Database, order: SubscriptionOrder, product: string): Promise<AdminSubscription> {
+async function summarize(db: Database, order: SubscriptionOrder, product: string): Promise<AdminSubscription> {
   const planned = await planRenewal(db, order);
   const plan = 'plan' in planned ? planned.plan : null;
   const state = adminState(order, plan);
@@ -131,7 +131,7 @@ export async function listAdminSubscriptions(db: Database, limit = ADMIN_SUBSCRI
     db,
     rows.map((row) => row.id),
   );
-  return Promise.all(rows.map((row) => describe(db, row, products.get(row.id) ?? '')));
+  return Promise.all(rows.map((row) => summarize(db, row, products.get(row.id) ?? '')));
 }
 
 const renewalRequestSchema = z.object({
@@ -198,7 +198,7 @@ export async function loadAdminSubscription(db: Database, number: string): Promi
   if (!order?.chargePermissionId) throw new NotFoundError(`There is no subscription ${number}.`);
   const products = await productNames(db, [order.id]);
   return {
-    ...(await describe(db, order, products.get(order.id) ?? '')),
+    ...(await summarize(db, order, products.get(order.id) ?? '')),
     chargePermissionId: order.chargePermissionId,
     history: await chargeHistory(db, order),
   };
