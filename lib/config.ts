@@ -128,6 +128,7 @@ const environmentSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: optionalText.pipe(z.string().regex(/@/, 'must be an address, e.g. Northwind Goods <orders@example.com>').optional()),
+  MERCHANT_EMAIL: optionalText.pipe(z.email({ message: 'must be an email address' }).optional()),
   STORAGE_DIR: optionalText,
   NODE_ENV: z.string().optional(),
 });
@@ -166,7 +167,8 @@ export interface AppConfig {
   /** Background work: whether this process works the queue, and when the resync sweep runs. */
   jobs: { worker: boolean; resyncSweepCron: string };
   /** Transactional e-mail: without an SMTP URL, messages are kept in the outbox and not sent. */
-  email: { smtpUrl: string | undefined; from: string };
+  /** merchant: where the store writes to the merchant (a subscription whose renewals stopped). */
+  email: { smtpUrl: string | undefined; from: string; merchant: string };
   /** The folder holding the files digital products deliver (absolute). */
   storage: { dir: string };
 }
@@ -291,9 +293,16 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     network: { trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0 },
     jobs: { worker: e.JOBS_WORKER ?? true, resyncSweepCron: e.RESYNC_SWEEP_CRON ?? DEFAULT_RESYNC_SWEEP_CRON },
-    email: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `${e.STORE_NAME} <orders@localhost>` },
+    email: emailSettings(e),
     storage: { dir: path.resolve(e.STORAGE_DIR ?? DEFAULT_STORAGE_DIR) },
   };
+}
+
+function emailSettings(e: z.output<typeof environmentSchema>): AppConfig['email'] {
+  const from = e.MAIL_FROM ?? `${e.STORE_NAME} <orders@localhost>`;
+  // Unset, the merchant is the admin who signs in, else the sender's own mailbox.
+  const merchant = e.MERCHANT_EMAIL ?? e.ADMIN_EMAIL ?? /<([^<>]+)>/.exec(from)?.[1] ?? from;
+  return { smtpUrl: e.SMTP_URL, from, merchant };
 }
 
 const APP_URL_SHAPE =

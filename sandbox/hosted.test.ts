@@ -385,3 +385,78 @@ describe('additional payment button (ProcessOrder)', () => {
     expect(sandbox.store.sessions.size).toBe(0);
   });
 });
+
+describe('the order summary on the hosted pages', () => {
+  async function startWith(sandbox: ReturnType<typeof newSandbox>, payload: Record<string, unknown>, amount?: string) {
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'USD',
+      productType: 'PayAndShip',
+      ...(amount ? { estimatedOrderAmount: { amount, currencyCode: 'USD' } } : {}),
+      config: buttonConfig(payload),
+    });
+    expect(start.status).toBe(200);
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    return new URL(redirectUrl).searchParams.get('amazonCheckoutSessionId') ?? '';
+  }
+
+  const signInPage = async (sandbox: ReturnType<typeof newSandbox>, id: string) =>
+    (await get(sandbox, `/checkout/signin?amazonCheckoutSessionId=${id}`)).text();
+  const selectionPage = async (sandbox: ReturnType<typeof newSandbox>, id: string) =>
+    (await get(sandbox, `/checkout/select?amazonCheckoutSessionId=${id}&buyer=jane`)).text();
+
+  it("names the store from the payload's merchantStoreName and shows the button's estimate, then the session's charge", async () => {
+    const sandbox = newSandbox();
+    const id = await startWith(
+      sandbox,
+      checkoutPayload({ merchantMetadata: { merchantStoreName: 'Northwind & Co <Goods>' } }),
+      '32.12',
+    );
+    for (const page of [await signInPage(sandbox, id), await selectionPage(sandbox, id)]) {
+      expect(page).toContain('Merchant: <strong id="sandbox-store-name">Northwind &#38; Co &#60;Goods&#62;</strong>');
+      expect(page).toContain('Estimated total: <strong id="sandbox-amount">$32.12</strong>');
+    }
+
+    const patched = await call(sandbox, 'PATCH', `checkoutSessions/${id}`, {
+      payload: {
+        webCheckoutDetails: { checkoutResultReturnUrl: 'https://shop.test/checkout/result' },
+        paymentDetails: { paymentIntent: 'Authorize', chargeAmount: { amount: '35.07', currencyCode: 'USD' } },
+        merchantMetadata: { merchantStoreName: 'Northwind Goods' },
+      },
+    });
+    expect(patched.status).toBe(200);
+    // The selection page again (as bindChangeAction opens it): the amount the merchant set, no longer an estimate.
+    const change = await postForm(sandbox, '/checkout/signin', { amazonCheckoutSessionId: id, buyer: 'jane' });
+    expect(change.status).toBe(303);
+    const page = await selectionPage(sandbox, id);
+    expect(page).toContain('Merchant: <strong id="sandbox-store-name">Northwind Goods</strong>');
+    expect(page).toContain('Order total: <strong id="sandbox-amount">$35.07</strong>');
+    expect(page).not.toContain('Estimated total');
+  });
+
+  it('names the store by its storeId without a merchantStoreName, and shows no amount without one', async () => {
+    const sandbox = newSandbox();
+    const id = await startWith(sandbox, checkoutPayload());
+    const page = await signInPage(sandbox, id);
+    expect(page).toContain('Merchant: <strong id="sandbox-store-name">amzn1.application-oa2-client.sandboxstore</strong>');
+    expect(page).not.toContain('id="sandbox-amount"');
+  });
+
+  it("speaks the checkout's language", async () => {
+    const sandbox = newSandbox();
+    const start = await postJson(sandbox, '/checkout/start', {
+      kind: 'checkout',
+      merchantId: 'M1',
+      ledgerCurrency: 'JPY',
+      productType: 'PayAndShip',
+      checkoutLanguage: 'ja_JP',
+      estimatedOrderAmount: { amount: '3800', currencyCode: 'JPY' },
+      config: buttonConfig(checkoutPayload({ merchantMetadata: { merchantStoreName: 'ノースウインド' } })),
+    });
+    const { redirectUrl } = (await start.json()) as { redirectUrl: string };
+    const page = await (await get(sandbox, redirectUrl)).text();
+    expect(page).toContain('事業者: <strong id="sandbox-store-name">ノースウインド</strong>');
+    expect(page).toMatch(/合計（見込み）: <strong id="sandbox-amount">(¥|￥)3,800<\/strong>/);
+  });
+});

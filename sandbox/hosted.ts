@@ -4,7 +4,7 @@ import { buyerSlug, findBuyer, findBuyerBySlug, isAddressAllowed, TEST_BUYERS } 
 import type { SandboxContext } from './context';
 import { bodyText, html, json, parseJsonBody, redirect, SandboxHttpError, type RawRequest } from './http';
 import { textsFor, type HostedTexts } from './locales';
-import { errorPage, selectionPage, signInPage } from './pages';
+import { errorPage, selectionPage, signInPage, type OrderSummary } from './pages';
 import { parseBody } from './schemas';
 import { associateBuyer, processAtRedirect } from './state/checkout-session';
 import type { CheckoutSessionRecord } from './state/types';
@@ -50,12 +50,28 @@ function cancelUrl(session: CheckoutSessionRecord): string | null {
     : null;
 }
 
+/**
+ * The store the buyer pays and the amount. Amazon shows the store name registered for the
+ * storeId in Seller Central, or merchantMetadata.merchantStoreName when the merchant sends one
+ * (https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html); the sandbox has
+ * no Seller Central, so without merchantStoreName it names the store by its storeId
+ * (sandbox/README.md). The amount is the session's charge (or order) amount, else the
+ * button's estimatedOrderAmount.
+ */
+export function orderSummary(session: CheckoutSessionRecord): OrderSummary {
+  const named = session.merchantMetadata['merchantStoreName'];
+  const charge = session.chargeAmount ?? session.totalOrderAmount;
+  const amount = charge ?? session.estimatedOrderAmount ?? null;
+  return {
+    storeName: typeof named === 'string' && named.trim() !== '' ? named : session.storeId,
+    amount: amount ? { text: formatMoney(amount), estimated: !charge } : null,
+  };
+}
+
 function renderSelection(session: CheckoutSessionRecord, buyerSlugValue: string, error?: string): Response {
   const t = textsOf(session);
   const buyer = findBuyerBySlug(buyerSlugValue);
   if (!buyer) return html(400, errorPage(t.unknownTestAccount, `No test buyer ${buyerSlugValue}.`, 'InvalidParameterValue', t));
-  const charge = session.chargeAmount ?? session.totalOrderAmount;
-  const amount = charge ?? session.estimatedOrderAmount ?? null;
   const merchantAddress = processesOrder(session) ? session.shippingAddress : null;
   const selectedAddress =
     session.buyerId === buyer.buyerId && session.shippingAddress
@@ -70,7 +86,7 @@ function renderSelection(session: CheckoutSessionRecord, buyerSlugValue: string,
       deliverySpecifications: session.deliverySpecifications,
       selectedAddress,
       selectedCard: session.buyerId === buyer.buyerId ? (session.card?.id ?? null) : null,
-      amount: amount ? { text: formatMoney(amount), estimated: !charge } : null,
+      summary: orderSummary(session),
       cancelUrl: cancelUrl(session),
       merchantAddress,
       processOrder: processesOrder(session),
@@ -105,7 +121,14 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
         );
       return html(
         200,
-        signInPage('/checkout/signin', { amazonCheckoutSessionId: session.id }, TEST_BUYERS, t.checkoutPurpose, t),
+        signInPage(
+          '/checkout/signin',
+          { amazonCheckoutSessionId: session.id },
+          TEST_BUYERS,
+          t.checkoutPurpose,
+          t,
+          orderSummary(session),
+        ),
       );
     }
     if (path === '/checkout/signin' && request.method === 'POST') {
@@ -140,7 +163,9 @@ export async function handleHosted(ctx: SandboxContext, request: RawRequest): Pr
       const signIn = ctx.store.signIns.get(token);
       if (!signIn) return html(404, errorPage('Sign-in expired', 'Start again from the merchant site.', 'ResourceNotFound'));
       const t = textsFor(signIn.checkoutLanguage);
-      return html(200, signInPage('/signin', { token }, TEST_BUYERS, t.signInPurpose, t));
+      // Amazon's sign-in page names the store asking; there is no amount to show.
+      const summary = { storeName: signIn.storeId, amount: null };
+      return html(200, signInPage('/signin', { token }, TEST_BUYERS, t.signInPurpose, t, summary));
     }
     if (path === '/signin' && request.method === 'POST') {
       const body = form(request);

@@ -40,6 +40,8 @@ export interface HostedTexts {
   payNow: string;
   selectionTitle: string;
   hello: (firstName: string) => string;
+  /** Names the store being paid, as Amazon's pages head the order summary with it. */
+  merchant: string;
   orderTotal: string;
   estimatedTotal: string;
   choosePayment: string;
@@ -77,6 +79,7 @@ const en: HostedTexts = {
   payNow: 'Pay now',
   selectionTitle: 'Choose address and payment',
   hello: (name) => `Hello, ${name}`,
+  merchant: 'Merchant',
   orderTotal: 'Order total',
   estimatedTotal: 'Estimated total',
   choosePayment: 'Choose how you want to pay.',
@@ -119,6 +122,7 @@ const de: HostedTexts = {
   payNow: 'Jetzt bezahlen',
   selectionTitle: 'Adresse und Zahlungsart wählen',
   hello: (name) => `Hallo ${name}`,
+  merchant: 'Händler',
   orderTotal: 'Gesamtbetrag',
   estimatedTotal: 'Voraussichtlicher Gesamtbetrag',
   choosePayment: 'Wählen Sie, wie Sie bezahlen möchten.',
@@ -161,6 +165,7 @@ const fr: HostedTexts = {
   payNow: 'Payer maintenant',
   selectionTitle: 'Choisir l’adresse et le paiement',
   hello: (name) => `Bonjour ${name}`,
+  merchant: 'Marchand',
   orderTotal: 'Total de la commande',
   estimatedTotal: 'Total estimé',
   choosePayment: 'Choisissez comment payer.',
@@ -203,6 +208,7 @@ const it: HostedTexts = {
   payNow: 'Paga ora',
   selectionTitle: 'Scegli indirizzo e pagamento',
   hello: (name) => `Ciao ${name}`,
+  merchant: 'Venditore',
   orderTotal: 'Totale ordine',
   estimatedTotal: 'Totale stimato',
   choosePayment: 'Scegli come pagare.',
@@ -245,6 +251,7 @@ const es: HostedTexts = {
   payNow: 'Pagar ahora',
   selectionTitle: 'Elegir dirección y pago',
   hello: (name) => `Hola, ${name}`,
+  merchant: 'Vendedor',
   orderTotal: 'Total del pedido',
   estimatedTotal: 'Total estimado',
   choosePayment: 'Elige cómo quieres pagar.',
@@ -287,6 +294,7 @@ const ja: HostedTexts = {
   payNow: '今すぐ支払う',
   selectionTitle: '住所とお支払い方法の選択',
   hello: (name) => `${name} 様`,
+  merchant: '事業者',
   orderTotal: 'ご注文合計',
   estimatedTotal: '合計（見込み）',
   choosePayment: 'お支払い方法を選択してください。',

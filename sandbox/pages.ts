@@ -26,6 +26,7 @@ button,.button{display:inline-block;font:inherit;font-weight:600;border-radius:2
 button.primary{background:#ffd814;border:1px solid #c7a600;color:#0f1111}button.primary:hover{background:#f7ca00}
 a.secondary{color:#0f1111;border:1px solid #888c8c;background:#fff;margin-left:8px}
 :focus-visible{outline:3px solid #0066c0;outline-offset:2px}
+.summary{margin:0 0 16px;padding:10px 14px;background:#f7fafa;border:1px solid #d5d9d9;border-radius:8px}
 .error{border:2px solid #b12704;background:#fff5f5;border-radius:8px;padding:12px 16px}
 footer{text-align:center;font-size:13px;color:#333;padding:16px}
 `;
@@ -48,12 +49,28 @@ export function errorPage(title: string, message: string, code: string, t: Hoste
   );
 }
 
+/** Who is paid and how much, at the top of every page of a checkout, as on Amazon's own pages. */
+export interface OrderSummary {
+  storeName: string;
+  /** The charge amount, or else the button's estimatedOrderAmount (then labelled as an estimate). */
+  amount: { text: string; estimated: boolean } | null;
+}
+
+function summaryBlock(summary: OrderSummary | null, t: HostedTexts): string {
+  if (!summary) return '';
+  const amount = summary.amount
+    ? `<br>${e(summary.amount.estimated ? t.estimatedTotal : t.orderTotal)}: <strong id="sandbox-amount">${e(summary.amount.text)}</strong>`
+    : '';
+  return `<p class="summary" id="sandbox-order-summary">${e(t.merchant)}: <strong id="sandbox-store-name">${e(summary.storeName)}</strong>${amount}</p>`;
+}
+
 export function signInPage(
   action: string,
   hidden: Record<string, string>,
   buyers: readonly TestBuyer[],
   purpose: string,
   t: HostedTexts,
+  summary: OrderSummary | null = null,
 ): string {
   const options = buyers
     .map((buyer, index) => {
@@ -64,7 +81,7 @@ export function signInPage(
     .join('\n');
   return layout(
     t.signInTitle,
-    `<h1>${e(t.signInHeading)}</h1><p class="lead">${e(purpose)} ${e(t.chooseTestAccount)}</p>
+    `<h1>${e(t.signInHeading)}</h1>${summaryBlock(summary, t)}<p class="lead">${e(purpose)} ${e(t.chooseTestAccount)}</p>
 <form method="post" action="${e(action)}" id="sandbox-signin-form">${hiddenFields(hidden)}
 <fieldset><legend>${e(t.testAccount)}</legend>${options}</fieldset>
 <button type="submit" class="primary" id="sandbox-signin-continue">${e(t.continue)}</button></form>`,
@@ -95,8 +112,7 @@ export interface SelectionPageInput {
   deliverySpecifications: unknown;
   selectedAddress: string | null;
   selectedCard: string | null;
-  /** The charge amount, or else the button's estimatedOrderAmount (then labelled as an estimate). */
-  amount: { text: string; estimated: boolean } | null;
+  summary: OrderSummary;
   cancelUrl: string | null;
   /**
    * Additional payment button (checkoutMode ProcessOrder): the merchant sent the address in
@@ -135,14 +151,11 @@ export function selectionPage(input: SelectionPageInput): string {
     })
     .join('\n')}</fieldset>`;
   const error = input.error ? `<div class="error" role="alert" id="sandbox-error">${e(input.error)}</div>` : '';
-  const amount = input.amount
-    ? `${e(input.amount.estimated ? t.estimatedTotal : t.orderTotal)}: <strong id="sandbox-amount">${e(input.amount.text)}</strong>. `
-    : '';
   const choosesAddress = input.needsAddress && !input.merchantAddress;
   return layout(
     t.selectionTitle,
-    `<h1>${e(t.hello(input.buyer.name.split(' ')[0] ?? input.buyer.name))}</h1>
-<p class="lead">${amount}${e(choosesAddress ? t.choosePaymentAndAddress : t.choosePayment)}</p>${error}
+    `<h1>${e(t.hello(input.buyer.name.split(' ')[0] ?? input.buyer.name))}</h1>${summaryBlock(input.summary, t)}
+<p class="lead">${e(choosesAddress ? t.choosePaymentAndAddress : t.choosePayment)}</p>${error}
 <form method="post" action="/checkout/select" id="sandbox-selection-form">
 <input type="hidden" name="amazonCheckoutSessionId" value="${e(input.sessionId)}"><input type="hidden" name="buyer" value="${e(buyerSlug(input.buyer))}">
 ${addressChoices(input)}${cards}

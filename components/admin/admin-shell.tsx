@@ -11,6 +11,7 @@ const NAV = [
   { href: '/admin/reports/ecomcharge', label: 'eComCharge' },
   { href: '/admin/jobs', label: 'Jobs' },
   { href: '/admin/outbox', label: 'Outbox' },
+  { href: '/admin/subscriptions', label: 'Subscriptions' },
 ] as const;
 
 type NavHref = (typeof NAV)[number]['href'];

@@ -6,12 +6,25 @@ describe('e-mail settings', () => {
     expect(parseConfig({ STORE_NAME: 'Maple Supply' }).email).toEqual({
       smtpUrl: undefined,
       from: 'Maple Supply <orders@localhost>',
+      merchant: 'orders@localhost',
     });
   });
 
   it('take an smtp:// or smtps:// URL and a sender', () => {
     const config = parseConfig({ SMTP_URL: 'smtps://user:secret@mail.example.com:465', MAIL_FROM: 'Shop <shop@example.com>' });
-    expect(config.email).toEqual({ smtpUrl: 'smtps://user:secret@mail.example.com:465', from: 'Shop <shop@example.com>' });
+    expect(config.email).toEqual({
+      smtpUrl: 'smtps://user:secret@mail.example.com:465',
+      from: 'Shop <shop@example.com>',
+      merchant: 'shop@example.com',
+    });
+  });
+
+  it('write to the merchant at MERCHANT_EMAIL, else at the admin address', () => {
+    expect(parseConfig({ MERCHANT_EMAIL: 'owner@shop.example', ADMIN_EMAIL: 'admin@shop.example' }).email.merchant).toBe(
+      'owner@shop.example',
+    );
+    expect(parseConfig({ ADMIN_EMAIL: 'admin@shop.example' }).email.merchant).toBe('admin@shop.example');
+    expect(() => parseConfig({ MERCHANT_EMAIL: 'owner' })).toThrow(/MERCHANT_EMAIL: must be an email address/);
   });
 
   it('refuse another scheme and a sender without an address', () => {

@@ -5,6 +5,7 @@ import { log } from '@/lib/log';
 import type { PaymentEventInput } from '@/lib/orders/payments/events';
 import { mailTransportFor } from './mailer';
 import { deliverQueuedEmail, type DeliveryResult } from './outbox';
+import { queueRenewalStoppedEmails } from './subscription-triggers';
 import { mailOrigin, queueEmailsForPaymentEvent, type MailSettings } from './triggers';
 
 export { EMAIL_KIND_LABELS, EMAIL_STATUS_LABELS, type EmailKind, type EmailStatus } from './kinds';
@@ -20,11 +21,18 @@ export {
 } from './outbox';
 
 /** The payment events that may call for a message (see queueEmailsForPaymentEvent). */
-const MAILED_EVENTS: ReadonlySet<string> = new Set(['order.status_changed', 'refund.state', 'admin.delivery_tracking']);
+const MAILED_EVENTS: ReadonlySet<string> = new Set([
+  'order.status_changed',
+  'refund.state',
+  'admin.delivery_tracking',
+  'charge.state',
+  'admin.charge_again',
+  'charge_permission.state',
+]);
 
 function mailSettings(): MailSettings {
-  const { store } = getConfig();
-  return { storeName: store.name, origin: mailOrigin(store.appUrl) };
+  const { store, email } = getConfig();
+  return { storeName: store.name, origin: mailOrigin(store.appUrl), merchantEmail: email.merchant };
 }
 
 /**
@@ -39,6 +47,23 @@ export async function queueEmailsFor(db: Database, event: PaymentEventInput): Pr
     // The error's name only: a failed query's message quotes its parameters, the address among them.
     const errorName = error instanceof Error ? error.name : 'unknown';
     log.error({ context: 'email', orderId: event.orderId, event: event.type, errorName }, 'email not queued');
+  }
+}
+
+/**
+ * Tells the shopper and the merchant that a subscription's renewal tries are used up, once
+ * per period. A message that cannot be written is logged; the next run of the job tries again.
+ */
+export async function queueRenewalStoppedEmailsFor(
+  db: Database,
+  orderId: string,
+  input: { period: number; tries: number },
+): Promise<void> {
+  try {
+    await db.transaction((tx) => queueRenewalStoppedEmails(tx, orderId, input, mailSettings()));
+  } catch (error) {
+    const errorName = error instanceof Error ? error.name : 'unknown';
+    log.error({ context: 'email', orderId, event: 'subscription.renewal_stopped', errorName }, 'email not queued');
   }
 }
 

@@ -1,10 +1,13 @@
-/** The messages the store sends about an order, one template each. */
+/** The messages the store sends about an order or a subscription, one template each. */
 export const EMAIL_KINDS = [
   'order_confirmation',
   'payment_confirmed',
   'payment_declined',
   'refund_issued',
   'order_shipped',
+  'subscription_renewed',
+  'subscription_renewal_failed',
+  'subscription_cancelled',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -21,6 +24,9 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   payment_declined: 'Payment declined',
   refund_issued: 'Refund issued',
   order_shipped: 'Order shipped',
+  subscription_renewed: 'Subscription renewed',
+  subscription_renewal_failed: 'Subscription renewal failed',
+  subscription_cancelled: 'Subscription cancelled',
 };
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {

@@ -1,70 +1,12 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { ShippingAddress } from '@/lib/checkout/types';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/connection';
-import { emailOutbox, orderLines, orders, paymentEvents } from '@/lib/db/schema';
+import { emailOutbox, paymentEvents } from '@/lib/db/schema';
 import type { PaymentEventInput } from '@/lib/orders/payments/events';
-import { outboxKey, queueEmail } from './outbox';
-import { renderOrderEmail, type EmailContent, type OrderMailData } from './templates';
+import { queueOrderEmail, type MailSettings } from './order-mail';
+import { outboxKey } from './outbox';
+import { onRenewalCharged, onSubscriptionClosed } from './subscription-triggers';
 
-/** What a message needs from the store's settings. */
-export interface MailSettings {
-  storeName: string;
-  /** The store's public origin, for links back to the order. */
-  origin: string;
-}
-
-/** The store's public origin: APP_URL's, else the default local address (a job has no request to read a host from). */
-export function mailOrigin(appUrl: string | undefined): string {
-  return appUrl ? new URL(appUrl).origin : 'http://localhost:3000';
-}
-
-async function loadOrderMailData(db: Database, orderId: string, settings: MailSettings) {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) return null;
-  const lines = await db
-    .select({
-      name: orderLines.productName,
-      quantity: orderLines.quantity,
-      unitPriceAmount: orderLines.unitPriceAmount,
-      lineTotalAmount: orderLines.lineTotalAmount,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.productName));
-  const data: OrderMailData = {
-    storeName: settings.storeName,
-    orderNumber: order.number,
-    orderUrl: `${settings.origin}/orders/${encodeURIComponent(order.number)}`,
-    buyerName: order.buyerName,
-    currency: order.currency,
-    lines,
-    subtotalAmount: order.subtotalAmount,
-    shippingAmount: order.shippingAmount,
-    taxAmount: order.taxAmount,
-    totalAmount: order.totalAmount,
-    shippingAddress: (order.shippingAddress as ShippingAddress | null) ?? null,
-    paymentDescriptor: order.paymentDescriptor,
-  };
-  return { recipient: order.buyerEmail, data };
-}
-
-async function queueOrderEmail(
-  db: Database,
-  orderId: string,
-  occasion: string,
-  content: EmailContent,
-  settings: MailSettings,
-): Promise<string | null> {
-  const order = await loadOrderMailData(db, orderId, settings);
-  if (!order?.recipient) return null;
-  return queueEmail(db, {
-    kind: content.kind,
-    orderId,
-    occasion,
-    recipient: order.recipient,
-    ...renderOrderEmail(order.data, content),
-  });
-}
+export { mailOrigin, type MailSettings } from './order-mail';
 
 async function hasMessage(db: Database, key: string): Promise<boolean> {
   const [row] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.idempotencyKey, key));
@@ -118,7 +60,7 @@ async function onStatusChanged(db: Database, orderId: string, status: unknown, s
 /**
  * The messages a payment event calls for, written to the outbox in the caller's transaction:
  * the order placed or its payment confirmed, a decline after checkout, a refund Amazon has
- * made, a tracking number added. Each is keyed by its occasion, so recording the same fact
+ * made, a tracking number added, a subscription renewed or cancelled. Each is keyed by its occasion, so recording the same fact
  * again queues nothing.
  */
 export async function queueEmailsForPaymentEvent(
@@ -134,6 +76,11 @@ export async function queueEmailsForPaymentEvent(
     case 'refund.state':
       if (detail.state !== 'Refunded' || !event.amazonObjectId || typeof detail.amount !== 'number') return null;
       return queueOrderEmail(db, orderId, event.amazonObjectId, { kind: 'refund_issued', refundAmount: detail.amount }, settings);
+    case 'charge.state':
+    case 'admin.charge_again':
+      return event.amazonObjectId ? onRenewalCharged(db, orderId, event.amazonObjectId, settings) : null;
+    case 'charge_permission.state':
+      return detail.state === 'Closed' ? onSubscriptionClosed(db, orderId, settings) : null;
     case 'admin.delivery_tracking': {
       const { carrierCode, trackingNumber } = detail;
       if (typeof carrierCode !== 'string' || typeof trackingNumber !== 'string') return null;

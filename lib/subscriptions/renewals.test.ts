@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { adminOperations, payments } from '@/lib/db/schema';
+import { adminOperations, emailOutbox, payments } from '@/lib/db/schema';
+import { getConfig } from '@/lib/config';
 import { refreshOrderFromAmazon } from '@/lib/orders/payments/refresh';
 import { testDatabaseTargets } from '@/test/databases';
 import type { PlacedTestOrder } from '@/test/payment-operations';
@@ -28,6 +29,12 @@ describe.each(testDatabaseTargets)('automatic subscription renewals on $name', (
   afterEach(async () => handle?.close());
 
   const renewalCharges = () => attemptsAt(h, 'POST', /^charges$/);
+  const mailsOf = (kind: string) =>
+    handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.orderId, placed.orderId))
+      .then((rows) => rows.filter((row) => row.kind === kind));
   const renewalsOf = () => handle.db.select().from(adminOperations).where(eq(adminOperations.orderId, placed.orderId));
 
   it('charges nothing before the next period is due', async () => {
@@ -51,6 +58,12 @@ describe.each(testDatabaseTargets)('automatic subscription renewals on $name', (
     const [charge] = await handle.db.select().from(payments).where(eq(payments.chargeId, renewal!.amazonObjectId!));
     // 24.00 + 5.95 standard shipping, 7.25% US tax on both (2.17).
     expect(charge).toMatchObject({ state: 'Captured', capturedAmount: 2400 + 595 + 217 });
+    const [renewed, ...more] = await mailsOf('subscription_renewed');
+    expect(more).toHaveLength(0);
+    expect(renewed).toMatchObject({ recipient: 'jane@example.com', occasion: 'period-2' });
+    expect(renewed!.text).toContain('charged $32.12 for month 2');
+    expect(renewed!.text).toContain('Next charge: March 31, 2026.');
+    expect(renewed!.text).toMatch(/Cancel subscription.+\/account/);
   });
 
   it('tries a declined period again a day later, and stops after the last allowed try', async () => {
@@ -73,5 +86,23 @@ describe.each(testDatabaseTargets)('automatic subscription renewals on $name', (
     expect(afterLast).toMatchObject({ charged: 0, givenUp: 1 });
     expect(renewalCharges()).toHaveLength(MAX_RENEWAL_ATTEMPTS);
     expect((await renewalsOf()).map((row) => row.idempotencyKey)).toHaveLength(MAX_RENEWAL_ATTEMPTS);
+
+    // Giving up tells the shopper and the merchant once each, however often the job runs after.
+    await Promise.all([
+      renewDueSubscriptions(handle.db, h.client, new Date(now.getTime() + HOUR)),
+      renewDueSubscriptions(handle.db, h.client, new Date(now.getTime() + HOUR)),
+    ]);
+    const failed = await mailsOf('subscription_renewal_failed');
+    expect(failed.map((row) => [row.recipient, row.occasion]).sort()).toEqual(
+      [
+        ['jane@example.com', 'period-2'],
+        [getConfig().email.merchant, 'period-2:merchant'],
+      ].sort(),
+    );
+    expect(failed.find((row) => row.occasion === 'period-2')!.text).toContain(
+      `We tried ${MAX_RENEWAL_ATTEMPTS} times to charge $32.12 for month 2`,
+    );
+    expect(failed.find((row) => row.occasion === 'period-2:merchant')!.text).toContain(`/admin/orders/${placed.number}`);
+    expect(await mailsOf('subscription_renewed')).toHaveLength(0);
   });
 });

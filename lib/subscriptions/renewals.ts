@@ -2,9 +2,10 @@ import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
+import { queueRenewalStoppedEmailsFor } from '@/lib/email';
 import { errorFields, log } from '@/lib/log';
 import { chargeAgain } from '@/lib/orders/payments/permission';
-import { planRenewal } from '@/lib/orders/payments/renewal';
+import { planRenewal, type RenewalPlan } from '@/lib/orders/payments/renewal';
 
 /** Tries per billing period: the first charge and this many minus one after declines. */
 export const MAX_RENEWAL_ATTEMPTS = 3;
@@ -14,11 +15,16 @@ export const MAX_RENEWAL_ATTEMPTS = 3;
  */
 export const RENEWAL_RETRY_HOURS = 24;
 
+/** When a period may be tried next: its due date, then a day later for each declined try. */
+export function nextRenewalTry(plan: Pick<RenewalPlan, 'dueAt' | 'attempt'>): Date {
+  return new Date(plan.dueAt.getTime() + plan.attempt * RENEWAL_RETRY_HOURS * 3_600_000);
+}
+
 export interface RenewalRunResult {
   subscriptions: number;
   charged: number;
   failed: number;
-  /** Periods whose tries are used up; they wait for the merchant or the shopper. */
+  /** Periods whose tries are used up; they wait for the merchant or the shopper, both told by e-mail. */
   givenUp: number;
 }
 
@@ -51,9 +57,11 @@ export async function renewDueSubscriptions(db: Database, amazon: AmazonPayClien
     const { plan } = planned;
     if (plan.attempt >= MAX_RENEWAL_ATTEMPTS) {
       result.givenUp += 1;
+      // Keyed by period in the outbox: every later run finds the messages written and sends nothing.
+      await queueRenewalStoppedEmailsFor(db, order.id, { period: plan.period, tries: plan.attempt });
       continue;
     }
-    if (now.getTime() < plan.dueAt.getTime() + plan.attempt * RENEWAL_RETRY_HOURS * 3_600_000) continue;
+    if (now < nextRenewalTry(plan)) continue;
     try {
       await chargeAgain(db, amazon, { orderNumber: order.number, actor: 'system' }, now);
       result.charged += 1;

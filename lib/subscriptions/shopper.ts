@@ -24,7 +24,7 @@ export interface SubscriptionSummary {
   next: NextRenewal | null;
 }
 
-type SubscriptionOrder = typeof orders.$inferSelect;
+export type SubscriptionOrder = typeof orders.$inferSelect;
 
 export function subscriptionState(order: Pick<SubscriptionOrder, 'placedAt' | 'chargePermissionState'>): SubscriptionState {
   if (order.chargePermissionState === 'Closed') return 'cancelled';
@@ -62,24 +62,39 @@ export async function listSubscriptionsFor(db: Database, viewer: OrderViewer): P
   return Promise.all(rows.filter((row) => row.chargePermissionId).map((row) => summarizeSubscription(db, row)));
 }
 
+/** A subscription order by its number: an order on a recurring charge permission, or null. */
+export async function loadSubscriptionOrder(db: Database, number: string): Promise<SubscriptionOrder | null> {
+  const [order] = await db.select().from(orders).where(eq(orders.number, number)).limit(1);
+  return order && order.chargePermissionType === 'Recurring' && order.chargePermissionId ? order : null;
+}
+
 /**
- * The shopper ends their subscription: its charge permission is closed at Amazon, so no
+ * Ends a subscription: its charge permission is closed at Amazon with the reason, so no
  * renewal can be charged again (https://developer.amazon.com/docs/amazon-pay-api-v2/charge-permission.html).
- * Someone else's order looks exactly like no order.
+ * Charges already made stay as they are; a refund is a separate decision.
  */
+export async function cancelSubscription(
+  db: Database,
+  amazon: AmazonPayClient,
+  order: Pick<SubscriptionOrder, 'number'>,
+  input: { reason: string; actor: string },
+): Promise<void> {
+  await closeChargePermission(db, amazon, {
+    orderNumber: order.number,
+    reason: input.reason,
+    cancelPendingCharges: false,
+    actor: input.actor,
+  });
+}
+
+/** The shopper ends their subscription. Someone else's order looks exactly like no order. */
 export async function cancelSubscriptionFor(
   db: Database,
   amazon: AmazonPayClient,
   viewer: OrderViewer,
   input: { number: string; reason: string },
 ): Promise<void> {
-  const [order] = await db.select().from(orders).where(eq(orders.number, input.number)).limit(1);
-  if (!order || !canViewOrder(order, viewer) || order.chargePermissionType !== 'Recurring')
-    throw new NotFoundError('We could not find that subscription.');
-  await closeChargePermission(db, amazon, {
-    orderNumber: order.number,
-    reason: input.reason,
-    cancelPendingCharges: false,
-    actor: 'shopper',
-  });
+  const order = await loadSubscriptionOrder(db, input.number);
+  if (!order || !canViewOrder(order, viewer)) throw new NotFoundError('We could not find that subscription.');
+  await cancelSubscription(db, amazon, order, { reason: input.reason, actor: 'shopper' });
 }

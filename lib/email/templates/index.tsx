@@ -5,9 +5,12 @@ import { OrderShippedEmail } from './order-shipped';
 import { PaymentConfirmedEmail } from './payment-confirmed';
 import { PaymentDeclinedEmail } from './payment-declined';
 import { RefundIssuedEmail } from './refund-issued';
-import type { OrderMailData } from './types';
+import { SubscriptionCancelledEmail } from './subscription-cancelled';
+import { SubscriptionRenewalFailedEmail } from './subscription-renewal-failed';
+import { SubscriptionRenewedEmail } from './subscription-renewed';
+import type { OrderMailData, SubscriptionMailProps } from './types';
 
-export type { OrderMailData } from './types';
+export type { OrderMailData, SubscriptionMailProps } from './types';
 
 /** What a message says beyond the order itself, one shape per kind. */
 export type EmailContent =
@@ -15,7 +18,15 @@ export type EmailContent =
   | { kind: 'payment_confirmed' }
   | { kind: 'payment_declined' }
   | { kind: 'refund_issued'; refundAmount: number }
-  | { kind: 'order_shipped'; carrierCode: string; trackingNumber: string };
+  | { kind: 'order_shipped'; carrierCode: string; trackingNumber: string }
+  | ({ kind: 'subscription_renewed'; period: number; chargedAmount: number } & SubscriptionMailProps)
+  | ({
+      kind: 'subscription_renewal_failed';
+      period: number;
+      tries: number;
+      audience: 'shopper' | 'merchant';
+    } & SubscriptionMailProps)
+  | ({ kind: 'subscription_cancelled' } & SubscriptionMailProps);
 
 export interface RenderedEmail {
   subject: string;
@@ -23,13 +34,23 @@ export interface RenderedEmail {
   text: string;
 }
 
-const SUBJECTS: Record<EmailKind, (number: string) => string> = {
+const SUBJECTS: { [K in EmailKind]: (number: string, content: Extract<EmailContent, { kind: K }>) => string } = {
   order_confirmation: (number) => `Thank you for your order ${number}`,
   payment_confirmed: (number) => `Payment confirmed for order ${number}`,
   payment_declined: (number) => `Payment declined for order ${number}`,
   refund_issued: (number) => `Refund for order ${number}`,
   order_shipped: (number) => `Order ${number} has shipped`,
+  subscription_renewed: (number) => `Your subscription ${number} is renewed`,
+  subscription_renewal_failed: (number, content) =>
+    content.audience === 'merchant'
+      ? `Renewals of subscription ${number} stopped after ${content.tries} declines`
+      : `We could not renew your subscription ${number}`,
+  subscription_cancelled: (number) => `Your subscription ${number} is cancelled`,
 };
+
+function subjectOf<K extends EmailKind>(number: string, content: Extract<EmailContent, { kind: K }>): string {
+  return (SUBJECTS[content.kind] as (number: string, content: Extract<EmailContent, { kind: K }>) => string)(number, content);
+}
 
 function template(order: OrderMailData, title: string, content: EmailContent) {
   const props = { order, title };
@@ -44,12 +65,18 @@ function template(order: OrderMailData, title: string, content: EmailContent) {
       return <RefundIssuedEmail {...props} refundAmount={content.refundAmount} />;
     case 'order_shipped':
       return <OrderShippedEmail {...props} carrierCode={content.carrierCode} trackingNumber={content.trackingNumber} />;
+    case 'subscription_renewed':
+      return <SubscriptionRenewedEmail {...props} {...content} />;
+    case 'subscription_renewal_failed':
+      return <SubscriptionRenewalFailedEmail {...props} {...content} />;
+    case 'subscription_cancelled':
+      return <SubscriptionCancelledEmail {...props} {...content} />;
   }
 }
 
 /** One message's subject, HTML and plain text, from the same template. */
 export function renderOrderEmail(order: OrderMailData, content: EmailContent): RenderedEmail {
-  const subject = SUBJECTS[content.kind](order.orderNumber);
+  const subject = subjectOf(order.orderNumber, content);
   const element = template(order, subject, content);
   return { subject, html: `<!DOCTYPE html>${renderHtml(element)}`, text: renderText(element) };
 }

@@ -12,6 +12,7 @@ function orderIn(currency: CurrencyCode, amounts: { unit: number; shipping: numb
     orderNumber: 'NW-100042',
     orderUrl: 'https://shop.example/orders/NW-100042',
     buyerName: 'Jane Doe',
+    buyerEmail: 'jane@example.com',
     currency,
     lines: [{ name: 'Enamel camp mug', quantity: 2, unitPriceAmount: amounts.unit, lineTotalAmount: lineTotal }],
     subtotalAmount: lineTotal,
@@ -72,6 +73,70 @@ describe('order e-mail templates', () => {
   ])('render %o with its facts', (content, expected) => {
     const { subject, text } = renderOrderEmail(jpyOrder, content);
     for (const fragment of expected) expect(`${subject}\n${text}`).toContain(fragment);
+  });
+
+  const terms = {
+    recurringAmount: 3212,
+    nextChargeAt: new Date(Date.UTC(2026, 2, 31)),
+    accountUrl: 'https://shop.example/account',
+    storeUrl: 'https://shop.example/',
+  };
+
+  it.each<[EmailContent, string[]]>([
+    [
+      { kind: 'subscription_renewed', period: 2, chargedAmount: 3212, ...terms },
+      [
+        'Your subscription NW-100042 is renewed',
+        'charged $32.12 for month 2',
+        'Your subscription: $32.12 every month.',
+        'Next charge: March 31, 2026.',
+        '“Cancel subscription”: https://shop.example/account',
+      ],
+    ],
+    [
+      { kind: 'subscription_renewal_failed', period: 2, tries: 3, audience: 'shopper', ...terms, nextChargeAt: null },
+      [
+        'We could not renew your subscription NW-100042',
+        'We tried 3 times to charge $32.12 for month 2',
+        'No further charge is scheduled.',
+        'https://shop.example/account',
+        'Hello Jane Doe',
+      ],
+    ],
+    [
+      { kind: 'subscription_cancelled', ...terms, nextChargeAt: null },
+      [
+        'Your subscription NW-100042 is cancelled',
+        'will not charge the $32.12 a month again',
+        'no further charge is scheduled',
+        'https://shop.example/',
+      ],
+    ],
+  ])('state the amount, the next charge and how to cancel in %o', (content, expected) => {
+    const { subject, html, text } = renderOrderEmail(usdOrder, content);
+    for (const fragment of expected) expect(`${subject}\n${text}`).toContain(fragment);
+    expect(html).toContain(expected[1]!);
+  });
+
+  it('tell the merchant which subscription stopped renewing, for whom, without greeting them as the shopper', () => {
+    const merchantCopy = { ...usdOrder, buyerName: null, orderUrl: 'https://shop.example/admin/orders/NW-100042' };
+    const { subject, text } = renderOrderEmail(merchantCopy, {
+      kind: 'subscription_renewal_failed',
+      period: 4,
+      tries: 3,
+      audience: 'merchant',
+      ...terms,
+      nextChargeAt: null,
+    });
+    expect(subject).toBe('Renewals of subscription NW-100042 stopped after 3 declines');
+    expect(text).toContain('declined all 3 tries to charge $32.12 for month 4 of subscription NW-100042 (jane@example.com)');
+    expect(text).toContain('https://shop.example/admin/orders/NW-100042');
+    expect(text).not.toContain('Hello');
+  });
+
+  it('show a JPY renewal in whole yen', () => {
+    const { text } = renderOrderEmail(jpyOrder, { kind: 'subscription_renewed', period: 3, chargedAmount: 3800, ...terms });
+    expect(text).toContain('charged ¥3,800 for month 3');
   });
 
   it('link "Pay again" to the order page', () => {

@@ -8,6 +8,7 @@ export interface OrderMailData {
   /** The shopper's order page, on the store's public origin. */
   orderUrl: string;
   buyerName: string | null;
+  buyerEmail: string | null;
   currency: CurrencyCode;
   lines: ReadonlyArray<{ name: string; quantity: number; unitPriceAmount: number; lineTotalAmount: number }>;
   subtotalAmount: number;
@@ -23,4 +24,16 @@ export interface OrderMailData {
 export interface MailProps {
   order: OrderMailData;
   title: string;
+}
+
+/** What every subscription message states besides the order. */
+export interface SubscriptionMailProps {
+  /** What each monthly renewal charges, in minor units of the order's currency. */
+  recurringAmount: number;
+  /** When the next renewal is charged; null when none is scheduled. */
+  nextChargeAt: Date | null;
+  /** The shopper's account page, where a subscription is cancelled. */
+  accountUrl: string;
+  /** The shop's home page. */
+  storeUrl: string;
 }

@@ -1,0 +1,78 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ShippingAddress } from '@/lib/checkout/types';
+import type { Database } from '@/lib/db/connection';
+import { orderLines, orders } from '@/lib/db/schema';
+import { queueEmail } from './outbox';
+import { renderOrderEmail, type EmailContent, type OrderMailData } from './templates';
+
+/** What a message needs from the store's settings. */
+export interface MailSettings {
+  storeName: string;
+  /** The store's public origin, for links back to the order. */
+  origin: string;
+  /** The merchant's address, for the messages the store sends the merchant. */
+  merchantEmail: string;
+}
+
+/** The store's public origin: APP_URL's, else the default local address (a job has no request to read a host from). */
+export function mailOrigin(appUrl: string | undefined): string {
+  return appUrl ? new URL(appUrl).origin : 'http://localhost:3000';
+}
+
+async function loadOrderMailData(db: Database, orderId: string, settings: MailSettings) {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) return null;
+  const lines = await db
+    .select({
+      name: orderLines.productName,
+      quantity: orderLines.quantity,
+      unitPriceAmount: orderLines.unitPriceAmount,
+      lineTotalAmount: orderLines.lineTotalAmount,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.productName));
+  const data: OrderMailData = {
+    storeName: settings.storeName,
+    orderNumber: order.number,
+    orderUrl: `${settings.origin}/orders/${encodeURIComponent(order.number)}`,
+    buyerName: order.buyerName,
+    buyerEmail: order.buyerEmail,
+    currency: order.currency,
+    lines,
+    subtotalAmount: order.subtotalAmount,
+    shippingAmount: order.shippingAmount,
+    taxAmount: order.taxAmount,
+    totalAmount: order.totalAmount,
+    shippingAddress: (order.shippingAddress as ShippingAddress | null) ?? null,
+    paymentDescriptor: order.paymentDescriptor,
+  };
+  return { recipient: order.buyerEmail, data };
+}
+
+/**
+ * Renders and queues one message about the order, to its shopper or, for `to: 'merchant'`,
+ * to the merchant: without a greeting, linking to the admin order page.
+ */
+export async function queueOrderEmail(
+  db: Database,
+  orderId: string,
+  occasion: string,
+  content: EmailContent,
+  settings: MailSettings,
+  to: 'shopper' | 'merchant' = 'shopper',
+): Promise<string | null> {
+  const order = await loadOrderMailData(db, orderId, settings);
+  if (!order) return null;
+  const recipient = to === 'merchant' ? settings.merchantEmail : order.recipient;
+  if (!recipient) return null;
+  const data =
+    to === 'merchant'
+      ? {
+          ...order.data,
+          buyerName: null,
+          orderUrl: `${settings.origin}/admin/orders/${encodeURIComponent(order.data.orderNumber)}`,
+        }
+      : order.data;
+  return queueEmail(db, { kind: content.kind, orderId, occasion, recipient, ...renderOrderEmail(data, content) });
+}
