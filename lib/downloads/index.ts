@@ -1,19 +1,16 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
 import { authSecret } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { currentOrderViewer } from '@/lib/orders/shopper/visible-order';
+import { downloadSigningKeyFrom } from './token';
 import { authorizeDownload, downloadLinks, type DownloadDecision, type DownloadLink, type DownloadScope } from './delivery';
 
 export { DOWNLOAD_LIMIT, type DownloadLink, type DownloadRefusal } from './delivery';
 export { storedFileStream } from './storage';
 
-/** A key of its own for download links, derived from the server secret, so it signs nothing else. */
 async function downloadSigningKey(): Promise<string> {
-  return createHmac('sha256', await authSecret())
-    .update('storefront download links')
-    .digest('base64url');
+  return downloadSigningKeyFrom(await authSecret());
 }
 
 /** Fresh links for a page the caller has already checked the visitor may see. */

@@ -23,6 +23,11 @@ export const downloadTokenSchema = z
   .transform((token) => token.split('.'))
   .pipe(z.tuple([z.uuid(), z.uuid(), z.string().regex(/^\d{1,12}$/), z.string().regex(SIGNATURE_PATTERN)]));
 
+/** A key of its own for download links, derived from the server secret, so it signs nothing else. */
+export function downloadSigningKeyFrom(serverSecret: string): string {
+  return createHmac('sha256', serverSecret).update('storefront download links').digest('base64url');
+}
+
 function signature(key: string, orderId: string, lineId: string, expiresSeconds: string): string {
   // The purpose is part of the signed text, so no other HMAC made with the same key passes for a link.
   return createHmac('sha256', key).update(`download-link:${orderId}.${lineId}.${expiresSeconds}`).digest('base64url');

@@ -1,7 +1,9 @@
 import 'server-only';
+import { loadOrCreateAuthSecret } from '@/lib/auth/secret';
 import { getConfig } from '@/lib/config';
 import type { Database } from '@/lib/db/connection';
 import { log } from '@/lib/log';
+import { downloadSigningKeyFrom } from '@/lib/downloads/token';
 import type { PaymentEventInput } from '@/lib/orders/payments/events';
 import { mailTransportFor } from './mailer';
 import { deliverQueuedEmail, type DeliveryResult } from './outbox';
@@ -30,9 +32,17 @@ const MAILED_EVENTS: ReadonlySet<string> = new Set([
   'charge_permission.state',
 ]);
 
-function mailSettings(): MailSettings {
-  const { store, email } = getConfig();
-  return { storeName: store.name, origin: mailOrigin(store.appUrl), merchantEmail: email.merchant };
+async function mailSettings(db: Database): Promise<MailSettings> {
+  const { store, email, auth } = getConfig();
+  // The secret kept in the database when AUTH_SECRET is unset, read in the caller's transaction,
+  // so a message's links are signed as the download route will check them (lib/auth/options.ts).
+  const serverSecret = auth.secret ?? (await loadOrCreateAuthSecret(db));
+  return {
+    storeName: store.name,
+    origin: mailOrigin(store.appUrl),
+    merchantEmail: email.merchant,
+    downloadSigningKey: downloadSigningKeyFrom(serverSecret),
+  };
 }
 
 /**
@@ -42,7 +52,7 @@ function mailSettings(): MailSettings {
 export async function queueEmailsFor(db: Database, event: PaymentEventInput): Promise<void> {
   if (!event.orderId || !MAILED_EVENTS.has(event.type)) return;
   try {
-    await db.transaction((savepoint) => queueEmailsForPaymentEvent(savepoint, event, mailSettings()));
+    await db.transaction(async (savepoint) => queueEmailsForPaymentEvent(savepoint, event, await mailSettings(savepoint)));
   } catch (error) {
     // The error's name only: a failed query's message quotes its parameters, the address among them.
     const errorName = error instanceof Error ? error.name : 'unknown';
@@ -60,7 +70,7 @@ export async function queueRenewalStoppedEmailsFor(
   input: { period: number; tries: number },
 ): Promise<void> {
   try {
-    await db.transaction((tx) => queueRenewalStoppedEmails(tx, orderId, input, mailSettings()));
+    await db.transaction(async (tx) => queueRenewalStoppedEmails(tx, orderId, input, await mailSettings(tx)));
   } catch (error) {
     const errorName = error instanceof Error ? error.name : 'unknown';
     log.error({ context: 'email', orderId, event: 'subscription.renewal_stopped', errorName }, 'email not queued');

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ShippingAddress } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
+import { downloadLinks } from '@/lib/downloads/delivery';
 import { queueEmail } from './outbox';
 import { renderOrderEmail, type EmailContent, type OrderMailData } from './templates';
 
@@ -12,11 +13,24 @@ export interface MailSettings {
   origin: string;
   /** The merchant's address, for the messages the store sends the merchant. */
   merchantEmail: string;
+  /** Signs the download links a paid order's messages carry; without it they carry none. */
+  downloadSigningKey?: string;
 }
 
 /** The store's public origin: APP_URL's, else the default local address (a job has no request to read a host from). */
 export function mailOrigin(appUrl: string | undefined): string {
   return appUrl ? new URL(appUrl).origin : 'http://localhost:3000';
+}
+
+/**
+ * The order's files, as signed links on the store's origin. Each still opens only in the
+ * buyer's browser or signed-in account and only while the payment stands (lib/downloads).
+ */
+async function mailedDownloads(db: Database, orderId: string, settings: MailSettings): Promise<OrderMailData['downloads']> {
+  const links = await downloadLinks(db, { orderId }, { signingKey: settings.downloadSigningKey ?? '', now: new Date() });
+  return links.flatMap((link) =>
+    link.href ? [{ name: link.name, url: `${settings.origin}${link.href}`, expiresAt: link.expiresAt }] : [],
+  );
 }
 
 async function loadOrderMailData(db: Database, orderId: string, settings: MailSettings) {
@@ -46,6 +60,7 @@ async function loadOrderMailData(db: Database, orderId: string, settings: MailSe
     totalAmount: order.totalAmount,
     shippingAddress: (order.shippingAddress as ShippingAddress | null) ?? null,
     paymentDescriptor: order.paymentDescriptor,
+    downloads: settings.downloadSigningKey ? await mailedDownloads(db, orderId, settings) : [],
   };
   return { recipient: order.buyerEmail, data };
 }

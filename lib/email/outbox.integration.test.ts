@@ -1,8 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrCreateAuthSecret } from '@/lib/auth/secret';
+import { getConfig } from '@/lib/config';
 import { emailOutbox, orders } from '@/lib/db/schema';
+import { authorizeDownload } from '@/lib/downloads/delivery';
+import { downloadSigningKeyFrom } from '@/lib/downloads/token';
 import { outboxDispatcher, sendEmailJob, SEND_EMAIL } from '@/lib/jobs/email';
 import { JOB_SCHEMA } from '@/lib/jobs/queue';
 import { syncCharge } from '@/lib/orders/payments/sync';
@@ -114,6 +119,32 @@ describe.each(testDatabaseTargets)('the e-mail outbox on $name', (target) => {
     const shown = await loadOutboxMessage(store.db, message!.id);
     expect(shown?.html).toContain(`Thank you for your order ${number}`);
     expect(shown?.text).toContain('We have your order and your payment is confirmed.');
+  });
+
+  it("gives a paid digital order's confirmation a download link that opens for the buyer only", async () => {
+    const shopperTokenHash = 'c'.repeat(64);
+    const { number } = await completedOrder(store.db, store.h, {
+      slugs: ['brewing-field-guide'],
+      card: '1111',
+      shopperTokenHash,
+    });
+    const [message] = await outboxOf(number);
+    expect(message).toMatchObject({ kind: 'order_confirmation' });
+    const token = /\/api\/downloads\/([A-Za-z0-9._-]+)/.exec(message!.text)?.[1];
+    expect(token).toBeDefined();
+    expect(message!.html).toContain('The Brewing Field Guide (e-book)</a>');
+
+    const signingKey = downloadSigningKeyFrom(getConfig().auth.secret ?? (await loadOrCreateAuthSecret(store.db)));
+    const ask = (viewerHash: string) =>
+      authorizeDownload(store.db, {
+        token: token!,
+        viewer: { shopperTokenHash: viewerHash, buyerId: null },
+        signingKey,
+        storageDir: path.resolve('storage-seed'),
+        now: new Date(),
+      });
+    await expect(ask('d'.repeat(64))).resolves.toEqual({ ok: false, refusal: 'not_yours' });
+    await expect(ask(shopperTokenHash)).resolves.toMatchObject({ ok: true, downloads: 1 });
   });
 
   it('keeps a message offline, not failed, without an SMTP server, and never sends it later', async () => {

@@ -99,3 +99,25 @@ export function PaymentDescriptor({ order }: { order: OrderMailData }) {
   if (!order.paymentDescriptor) return null;
   return <p>Payment method: Amazon Pay ({order.paymentDescriptor})</p>;
 }
+
+/** The order's files, each a signed link, with when the links stop working and where fresh ones are. */
+export function DownloadLinks({ order }: { order: OrderMailData }) {
+  const [first] = order.downloads;
+  if (!first) return null;
+  return (
+    <div>
+      <h2 style={{ fontSize: '15px', margin: '16px 0 4px' }}>Your downloads</h2>
+      <ul style={{ margin: '0', paddingLeft: '20px' }}>
+        {order.downloads.map((download) => (
+          <li key={download.url}>
+            <a href={download.url}>{download.name}</a>
+          </li>
+        ))}
+      </ul>
+      <p style={MUTED}>
+        These links open in the browser you ordered with, or when you are signed in, until {first.expiresAt.toUTCString()}. Your
+        order page always has fresh ones.
+      </p>
+    </div>
+  );
+}

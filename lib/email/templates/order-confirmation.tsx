@@ -1,4 +1,4 @@
-import { EmailLayout, OrderLines, PaymentDescriptor, ShippingAddressBlock } from './layout';
+import { DownloadLinks, EmailLayout, OrderLines, PaymentDescriptor, ShippingAddressBlock } from './layout';
 import type { MailProps } from './types';
 
 /** Sent once an order is placed; a payment Amazon is still authorizing is said so. */
@@ -12,6 +12,7 @@ export function OrderConfirmationEmail({ order, title, paymentPending }: MailPro
       </p>
       <OrderLines order={order} />
       <ShippingAddressBlock order={order} />
+      <DownloadLinks order={order} />
       <PaymentDescriptor order={order} />
     </EmailLayout>
   );

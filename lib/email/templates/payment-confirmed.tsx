@@ -1,4 +1,4 @@
-import { amount, EmailLayout, PaymentDescriptor } from './layout';
+import { amount, DownloadLinks, EmailLayout, PaymentDescriptor } from './layout';
 import type { MailProps } from './types';
 
 /** Sent when a payment that Amazon Pay was still authorizing at checkout goes through. */
@@ -7,6 +7,7 @@ export function PaymentConfirmedEmail({ order, title }: MailProps) {
     <EmailLayout order={order} title={title}>
       <p>Amazon Pay has confirmed your payment of {amount(order.totalAmount, order.currency)}. We are preparing your order.</p>
       <PaymentDescriptor order={order} />
+      <DownloadLinks order={order} />
     </EmailLayout>
   );
 }

@@ -29,6 +29,7 @@ function orderIn(currency: CurrencyCode, amounts: { unit: number; shipping: numb
       phoneNumber: null,
     },
     paymentDescriptor: 'Visa ****1111',
+    downloads: [],
   };
 }
 
@@ -51,6 +52,23 @@ describe('order e-mail templates', () => {
     expect(text).toContain('Total $29.99');
     expect(text).toContain('Payment method: Amazon Pay (Visa ****1111)');
     expect(text).toContain('Apt <2>');
+  });
+
+  it("carry a paid order's download links, with their expiry, in the confirmation and the payment confirmed", () => {
+    const url = 'https://shop.example/api/downloads/signed-token';
+    const withFile = {
+      ...usdOrder,
+      downloads: [{ name: 'Brewing field guide', url, expiresAt: new Date('2026-03-02T12:00:00Z') }],
+    };
+    for (const content of [{ kind: 'order_confirmation', paymentPending: false }, { kind: 'payment_confirmed' }] as const) {
+      const { html, text } = renderOrderEmail(withFile, content);
+      expect(html).toContain(`<a href="${url}">Brewing field guide</a>`);
+      expect(text).toContain('Your downloads');
+      expect(text).toContain('Mon, 02 Mar 2026 12:00:00 GMT');
+    }
+    expect(renderOrderEmail(usdOrder, { kind: 'order_confirmation', paymentPending: false }).text).not.toContain(
+      'Your downloads',
+    );
   });
 
   it('show JPY amounts in whole yen', () => {

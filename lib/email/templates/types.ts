@@ -18,6 +18,8 @@ export interface OrderMailData {
   shippingAddress: ShippingAddress | null;
   /** Amazon's description of the payment instrument, e.g. "Visa ****1111". */
   paymentDescriptor: string | null;
+  /** Signed links to the order's files, for a paid order with digital goods. */
+  downloads: ReadonlyArray<{ name: string; url: string; expiresAt: Date }>;
 }
 
 /** Every template's props: the order, and the subject, which is also the heading. */
