@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, signInAdmin } from './support/admin';
+import { signInAdmin } from './support/admin';
 import { requireOfflineSandbox } from './support/environment';
 import { addToCart, checkOutWithAmazon, checkoutSessionIdFrom, orderNumberFrom, placeOrder, SANDBOX_URL } from './support/shop';
 
@@ -18,81 +18,92 @@ interface Fixtures {
 }
 
 /**
- * One page to look at. `ready` names what proves the page itself rendered (its heading, as a rule), so a
- * page that moved or broke fails here instead of passing as a narrow error page.
+ * One page to look at, and who looks: a guest, the shopper signed in with Amazon, or the admin. `ready` names
+ * what proves the page itself rendered (its heading, as a rule), so a page that moved or broke fails here
+ * instead of passing as a narrow error page.
  */
 interface Visit {
   name: string;
+  as: 'guest' | 'shopper' | 'admin';
   path: (fixtures: Fixtures) => string;
   ready: (page: Page, fixtures: Fixtures) => Locator;
 }
 
 const h1 = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name });
 
-const SHOP_PAGES: readonly Visit[] = [
-  { name: 'home', path: () => '/', ready: h1('Good things for slow mornings') },
-  { name: 'product', path: () => '/products/walnut-desk-organizer', ready: h1('Walnut Desk Organizer') },
-  { name: 'product (subscription)', path: () => '/products/monthly-coffee-club', ready: h1('Monthly Coffee Club') },
-  { name: 'cart', path: () => '/cart', ready: h1('Your cart') },
+const PAGES: readonly Visit[] = [
+  { as: 'guest', name: 'home', path: () => '/', ready: h1('Good things for slow mornings') },
+  { as: 'guest', name: 'product', path: () => '/products/walnut-desk-organizer', ready: h1('Walnut Desk Organizer') },
+  { as: 'guest', name: 'product (subscription)', path: () => '/products/monthly-coffee-club', ready: h1('Monthly Coffee Club') },
+  { as: 'guest', name: 'cart', path: () => '/cart', ready: h1('Your cart') },
   {
+    as: 'guest',
     name: 'cart after a failed payment',
     path: () => '/cart?payment=InvalidLink',
     ready: (page) => page.getByRole('heading', { level: 1, name: 'Your cart' }),
   },
-  { name: 'checkout review', path: ({ openReviewUrl }) => openReviewUrl, ready: h1('Review your order') },
+  { as: 'guest', name: 'checkout review', path: ({ openReviewUrl }) => openReviewUrl, ready: h1('Review your order') },
   {
+    as: 'guest',
     name: 'checkout result',
     path: ({ placedCheckoutId }) => `/checkout/result?amazonCheckoutSessionId=${placedCheckoutId}`,
     ready: (page, { orderNumber }) => page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
   },
   {
+    as: 'guest',
     name: 'order',
     path: ({ orderNumber }) => `/orders/${orderNumber}`,
     ready: (page, { orderNumber }) => page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
   },
-  { name: 'order not found', path: () => '/orders/NW-999999', ready: h1('Order not found') },
-  { name: 'account, signed out', path: () => '/account', ready: h1('Your account') },
+  { as: 'guest', name: 'order not found', path: () => '/orders/NW-999999', ready: h1('Order not found') },
+  { as: 'guest', name: 'account, signed out', path: () => '/account', ready: h1('Your account') },
   {
+    as: 'guest',
     name: 'sign-in return with a bad link',
     path: () => '/account/signin?buyerToken=x',
     ready: (page) => page.getByRole('alert').filter({ hasText: 'That sign-in link is not valid' }),
   },
-  { name: 'not found', path: () => '/no-such-page', ready: h1('We couldn’t find that page') },
-];
-
-const ADMIN_PAGES: readonly Visit[] = [
-  { name: 'dashboard', path: () => '/admin', ready: h1('Dashboard') },
-  { name: 'orders list', path: () => '/admin/orders', ready: h1('Orders') },
-  { name: 'orders list, checkout attempts', path: () => '/admin/orders?view=attempts', ready: h1('Orders') },
-  { name: 'orders list, all', path: () => '/admin/orders?view=all', ready: h1('Orders') },
+  { as: 'guest', name: 'not found', path: () => '/no-such-page', ready: h1('We couldn’t find that page') },
+  { as: 'guest', name: 'admin login', path: () => '/admin/login', ready: h1('Store admin') },
+  { as: 'shopper', name: 'account, signed in', path: () => '/account', ready: h1('Jane Doe') },
+  { as: 'admin', name: 'dashboard', path: () => '/admin', ready: h1('Dashboard') },
+  { as: 'admin', name: 'orders list', path: () => '/admin/orders', ready: h1('Orders') },
+  { as: 'admin', name: 'orders list, checkout attempts', path: () => '/admin/orders?view=attempts', ready: h1('Orders') },
+  { as: 'admin', name: 'orders list, all', path: () => '/admin/orders?view=all', ready: h1('Orders') },
   {
+    as: 'admin',
     name: 'order detail',
     path: ({ orderNumber }) => `/admin/orders/${orderNumber}`,
     ready: (page, { orderNumber }) => page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
   },
-  { name: 'products', path: () => '/admin/products', ready: h1('Products') },
-  { name: 'reports list', path: () => '/admin/reports', ready: h1('Amazon Pay reports') },
+  { as: 'admin', name: 'products', path: () => '/admin/products', ready: h1('Products') },
+  { as: 'admin', name: 'reports list', path: () => '/admin/reports', ready: h1('Amazon Pay reports') },
   {
+    as: 'admin',
     name: 'report detail',
     path: ({ reportId }) => `/admin/reports/${reportId}`,
     ready: (page, { reportId }) => page.getByRole('heading', { level: 1, name: reportId }),
   },
   {
+    as: 'admin',
     name: 'settlement reconciliation',
     path: ({ reportId }) => `/admin/reports/${reportId}/reconcile`,
     ready: h1('Settlement reconciliation'),
   },
   {
+    as: 'admin',
     name: 'eComCharge',
     path: () => '/admin/reports/ecomcharge?mode=day&date=2026-01-15&status=all&dateType=created_at&timeZone=Etc%2FUTC',
     ready: h1('eComCharge transactions'),
   },
-  { name: 'jobs', path: () => '/admin/jobs', ready: h1('Background work') },
-  { name: 'outbox list', path: () => '/admin/outbox', ready: h1('E-mail outbox') },
+  { as: 'admin', name: 'jobs', path: () => '/admin/jobs', ready: h1('Background work') },
+  { as: 'admin', name: 'outbox list', path: () => '/admin/outbox', ready: h1('E-mail outbox') },
   {
+    as: 'admin',
     name: 'outbox message',
     path: ({ outboxId }) => `/admin/outbox/${outboxId}`,
-    ready: (page) => page.getByRole('heading', { level: 1 }),
+    // Its h1 is the message's subject; the parts below it are what only this page has.
+    ready: (page) => page.getByRole('heading', { level: 2, name: 'Plain text' }),
   },
 ];
 
@@ -173,23 +184,25 @@ test('no storefront or admin page scrolls sideways at 390px, and the admin menu 
   const created = await page.request.post(`${SANDBOX_URL}/__sandbox/reports/synthetic`, { data: { sizeBytes: 20_000 } });
   expect(created.status()).toBe(201);
   const { reportId } = (await created.json()) as { reportId: string };
-  const partial: Fixtures = { ...shop, reportId, outboxId: '' };
+  const fixtures: Fixtures = { ...shop, reportId, outboxId: '' };
+  const visits = (as: Visit['as']) => PAGES.filter((visit) => visit.as === as);
 
-  await visitAll(page, SHOP_PAGES, partial);
+  await visitAll(page, visits('guest'), fixtures);
 
-  await visitAll(page, [{ name: 'admin login', path: () => '/admin/login', ready: h1('Store admin') }], partial);
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.goto('/account');
+  await page.getByTestId('amazon-button-SignIn').getByRole('button').click();
+  await page.locator('#sandbox-buyer-jane').check();
+  await page.locator('#sandbox-signin-continue').click();
+  await expect(page).toHaveURL(/\/account$/);
+  await visitAll(page, visits('shopper'), fixtures);
 
+  await signInAdmin(page.request);
   // The order's confirmation e-mail is queued when Amazon's authorization lands.
   await page.goto('/admin/outbox');
   const firstMessage = page.locator('a[href^="/admin/outbox/"]').first();
   await expect(firstMessage).toBeVisible();
-  const outboxId = (await firstMessage.getAttribute('href'))!.split('/').pop()!;
-
-  await visitAll(page, ADMIN_PAGES, { ...partial, outboxId });
+  fixtures.outboxId = (await firstMessage.getAttribute('href'))!.split('/').pop()!;
+  await visitAll(page, visits('admin'), fixtures);
 
   await test.step('admin menu', async () => {
     await page.goto('/admin');
