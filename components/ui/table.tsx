@@ -28,13 +28,15 @@ export function TableHead({
   columns,
   shaded = true,
   spacing,
+  className,
 }: {
   columns: readonly Column[];
   shaded?: boolean;
   spacing?: string;
+  className?: string;
 }) {
   return (
-    <thead className={cx(shaded && 'bg-slate-100', 'text-ink-muted')}>
+    <thead className={cx(shaded && 'bg-slate-100', 'text-ink-muted', className)}>
       <tr>
         {columns.map((column) => {
           const { key, label, align, sort } = typeof column === 'string' ? { key: column, label: column } : column;

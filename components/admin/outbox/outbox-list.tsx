@@ -1,6 +1,8 @@
 import Link from 'next/link';
-import { TableScroller } from '@/components/ui/table';
+import { TableHead, TableScroller } from '@/components/ui/table';
 import { EMAIL_KIND_LABELS, EMAIL_STATUS_LABELS, type EmailStatus, type OutboxListItem } from '@/lib/email';
+
+const COLUMNS = ['Created', 'Message', 'Order', 'Status', 'Attempts'];
 
 const STATUS_STYLES: Record<EmailStatus, string> = {
   queued: 'bg-amber-100 text-amber-900',
@@ -20,25 +22,7 @@ export function OutboxList({ messages }: { messages: OutboxListItem[] }) {
   return (
     <TableScroller className="mt-6">
       <table className="w-full border-collapse bg-white text-left text-sm">
-        <thead className="border-b border-black/10 text-ink-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Created
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Message
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Order
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Attempts
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} shaded={false} className="border-b border-black/10" />
         <tbody>
           {messages.map((message) => (
             <tr key={message.id} className="border-b border-black/5">
