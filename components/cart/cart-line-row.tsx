@@ -16,7 +16,7 @@ export function CartLineRow({ line, onChange }: { line: CartLine; onChange: (lin
       >
         <Image src={line.product.imagePath} alt={line.product.name} fill sizes="6rem" className="object-cover" />
       </Link>
-      <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+      <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <Link href={`/products/${line.product.slug}`} className="font-serif text-lg text-ink hover:underline">
             {line.product.name}
@@ -25,7 +25,7 @@ export function CartLineRow({ line, onChange }: { line: CartLine; onChange: (lin
             <Price value={line.product.price} /> each
           </p>
         </div>
-        <div className="flex items-center gap-4">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <label htmlFor={quantityId} className="sr-only">
             Quantity of {line.product.name}
           </label>

@@ -28,13 +28,15 @@ export function TableHead({
   columns,
   shaded = true,
   spacing,
+  className,
 }: {
   columns: readonly Column[];
   shaded?: boolean;
   spacing?: string;
+  className?: string;
 }) {
   return (
-    <thead className={cx(shaded && 'bg-slate-100', 'text-ink-muted')}>
+    <thead className={cx(shaded && 'bg-slate-100', 'text-ink-muted', className)}>
       <tr>
         {columns.map((column) => {
           const { key, label, align, sort } = typeof column === 'string' ? { key: column, label: column } : column;
@@ -46,6 +48,24 @@ export function TableHead({
         })}
       </tr>
     </thead>
+  );
+}
+
+/**
+ * Holds a table that may be wider than a phone's screen: the table scrolls sideways inside it and the page does
+ * not. It takes the focus so keyboard users can scroll it too (https://dequeuniversity.com/rules/axe/4.10/scrollable-region-focusable),
+ * and carries the table's name when `label` gives one, so the focus stop is announced by it.
+ */
+export function TableScroller({ label, className, children }: { label?: string; className?: string; children: ReactNode }) {
+  return (
+    <div
+      className={cx('max-w-full overflow-x-auto', className)}
+      tabIndex={0}
+      role={label ? 'group' : undefined}
+      aria-label={label}
+    >
+      {children}
+    </div>
   );
 }
 
@@ -78,11 +98,13 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <table className={cx('w-full text-left text-sm', className)} aria-label={label}>
-      {caption}
-      <TableHead columns={columns} shaded={shaded} spacing={spacing} />
-      <tbody className={cx(divided && 'divide-y divide-black/5', bodyClassName) || undefined}>{children}</tbody>
-      {footer}
-    </table>
+    <TableScroller label={label}>
+      <table className={cx('w-full text-left text-sm', className)} aria-label={label}>
+        {caption}
+        <TableHead columns={columns} shaded={shaded} spacing={spacing} />
+        <tbody className={cx(divided && 'divide-y divide-black/5', bodyClassName) || undefined}>{children}</tbody>
+        {footer}
+      </table>
+    </TableScroller>
   );
 }

@@ -75,11 +75,18 @@ export default async function AccountPage() {
         ) : (
           <ul className="divide-y divide-black/5">
             {orders.map((order) => (
-              <li key={order.number} data-testid="history-order" className="flex items-center justify-between py-3 text-sm">
-                <Link href={`/orders/${order.number}`} className="font-mono font-semibold text-brand-700 hover:underline">
+              <li
+                key={order.number}
+                data-testid="history-order"
+                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3 text-sm"
+              >
+                <Link
+                  href={`/orders/${order.number}`}
+                  className="font-mono font-semibold whitespace-nowrap text-brand-700 hover:underline"
+                >
                   {order.number}
                 </Link>
-                <span>{formatUtcDay(order.createdAt)}</span>
+                <span className="whitespace-nowrap">{formatUtcDay(order.createdAt)}</span>
                 <span>{order.statusLabel}</span>
                 <span className="font-semibold">{formatPrice(order.total)}</span>
               </li>

@@ -59,7 +59,7 @@ function Rows({ initialRows, query, showReason = false }: Props) {
   });
   return rows.map((order) => (
     <tr key={order.id} className="hover:bg-slate-50">
-      <td className="px-4 py-2.5">
+      <td className="px-4 py-2.5 whitespace-nowrap">
         <OrderLink number={order.number} />
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatUtcMinute(order.createdAt)}</td>

@@ -92,7 +92,7 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
       <input type="hidden" name="view" value={query.view} />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <div className="flex items-end gap-2">
+      <div className="col-span-2 flex items-end gap-2 md:col-span-1">
         <button type="submit" className="btn-primary py-1.5">
           Apply filters
         </button>

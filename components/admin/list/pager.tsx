@@ -10,10 +10,10 @@ export function Pager({
   query: OrderListQuery;
   page: Pick<OrderListPage, 'nextCursor' | 'prevCursor' | 'totalCount' | 'totalCapped'>;
 }) {
-  const linkClass = 'btn-secondary py-1.5';
-  const disabled = 'btn border border-black/10 bg-white py-1.5 text-ink-muted/50';
+  const linkClass = 'btn-secondary py-1.5 whitespace-nowrap';
+  const disabled = 'btn border border-black/10 bg-white py-1.5 whitespace-nowrap text-ink-muted/50';
   return (
-    <nav aria-label="Pages" className="flex items-center justify-between gap-4 text-sm text-ink-muted">
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-4 text-sm text-ink-muted">
       <p>
         {page.totalCount.toLocaleString('en-US')}
         {page.totalCapped ? '+' : ''} {page.totalCount === 1 && !page.totalCapped ? 'order' : 'orders'} · {query.size} per page

@@ -5,7 +5,7 @@ import { EmailStatusBadge } from './outbox-list';
 export function OutboxMessage({ message }: { message: OutboxRow & { orderNumber: string | null } }) {
   return (
     <div className="grid gap-6">
-      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded bg-white p-4 text-sm">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 sm:grid-cols-[10rem_minmax(0,1fr)] gap-y-2 rounded bg-white p-4 text-sm">
         <dt className="text-ink-muted">Kind</dt>
         <dd>{EMAIL_KIND_LABELS[message.kind]}</dd>
         <dt className="text-ink-muted">To</dt>

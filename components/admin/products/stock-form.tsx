@@ -24,7 +24,7 @@ export function StockForm({ productId, productName, stock }: { productId: string
         defaultValue={stock ?? ''}
         placeholder="Unlimited"
         aria-invalid={problem ? true : undefined}
-        className="w-28 rounded-lg border border-black/15 bg-white px-3 py-1 text-sm"
+        className="w-20 rounded-lg border border-black/15 bg-white px-3 py-1 text-sm sm:w-28"
       />
       <button type="submit" className="btn-secondary py-1 text-sm" disabled={pending}>
         {pending ? 'Saving…' : 'Save'}
