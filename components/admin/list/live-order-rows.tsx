@@ -6,7 +6,7 @@ import { formatUtcMinute } from '@/components/ui/format-time';
 import { Price } from '@/components/ui/price';
 import type { Money } from '@/lib/money';
 import { OrderLink } from './order-link';
-import { StatusBadge } from './status-badge';
+import { FulfilmentLabel, StatusBadge } from './status-badge';
 
 /** A listed order as JSON carries it (dates as ISO strings). */
 export interface ListedOrder {
@@ -16,6 +16,7 @@ export interface ListedOrder {
   status: string;
   paymentState: string;
   fulfilment: string;
+  fulfilmentStatus: string;
   buyerName: string | null;
   buyerEmail: string | null;
   reasonCode: string | null;
@@ -67,7 +68,14 @@ function Rows({ initialRows, query, showReason = false }: Props) {
         <div className="truncate text-ink">{order.buyerName ?? '—'}</div>
         <div className="truncate text-xs text-ink-muted">{order.buyerEmail ?? ''}</div>
       </td>
-      <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
+      <td className="px-4 py-2.5 capitalize text-ink-muted">
+        {order.fulfilment}
+        {(order.fulfilment === 'physical' || order.fulfilment === 'mixed') && (
+          <div>
+            <FulfilmentLabel status={order.fulfilmentStatus} />
+          </div>
+        )}
+      </td>
       <td className="px-4 py-2.5">
         <StatusBadge status={order.status} />
         <div className="mt-0.5 text-xs text-ink-muted">

@@ -3,6 +3,7 @@
 import { Alert } from '@/components/ui/alert';
 import { formatUtcSecond } from '@/components/ui/format-time';
 import type { AdminOrderView, ChargebackView } from '@/lib/orders/admin/order-view-types';
+import { FulfilmentPanel } from './fulfilment-panel';
 import { LivePaymentPanel } from './live-payment-panel';
 import { BuyerAndShipping, OrderItems } from './order-summary';
 import { PaymentTimeline } from './payment-timeline';
@@ -42,7 +43,10 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           <OrderItems view={view} />
           <PaymentTimeline events={view.events} currency={order.currency} />
         </div>
-        <BuyerAndShipping view={view} />
+        <div className="space-y-6">
+          <FulfilmentPanel view={view} />
+          <BuyerAndShipping view={view} />
+        </div>
       </div>
     </div>
   );

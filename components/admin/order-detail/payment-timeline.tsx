@@ -1,5 +1,6 @@
 import { formatUtcSecond } from '@/components/ui/format-time';
 import type { EventView } from '@/lib/orders/admin/order-view-types';
+import { fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
 import { formatMinor } from './format';
 import { Panel } from './panel';
 
@@ -12,6 +13,7 @@ const LABELS: Record<string, string> = {
   'refund.state': 'Refund',
   'charge_permission.state': 'Charge permission',
   'order.status_changed': 'Order status',
+  'order.fulfilment_changed': 'Fulfilment',
   'admin.capture': 'Admin captured',
   'admin.cancel': 'Admin canceled the charge',
   'admin.refund': 'Admin refunded',
@@ -28,6 +30,7 @@ function summary(event: EventView, currency: string): string {
   const { detail } = event;
   if (typeof detail.state === 'string') parts.push(detail.state);
   if (typeof detail.status === 'string') parts.push(detail.status.replaceAll('_', ' '));
+  if (typeof detail.fulfilmentStatus === 'string') parts.push(fulfilmentStatusLabel(detail.fulfilmentStatus));
   if (typeof detail.reasonCode === 'string') parts.push(`reason ${detail.reasonCode}`);
   if (typeof detail.reason === 'string') parts.push(`“${detail.reason}”`);
   for (const key of ['amount', 'total', 'captured', 'refunded'] as const) {
