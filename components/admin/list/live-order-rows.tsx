@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { AdminQueryProvider } from '@/components/admin/query-provider';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcMinute } from '@/components/ui/format-time';
 import { Price } from '@/components/ui/price';
 import type { Money } from '@/lib/money';
@@ -79,12 +80,12 @@ function Rows({ initialRows, query, showReason = false }: Props) {
       <td className="px-4 py-2.5">
         <StatusBadge status={order.status} />
         <div className="mt-0.5 text-xs text-ink-muted">
-          {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
+          {order.paymentState === 'none' ? 'No charge yet' : <AmazonTerm code={order.paymentState} />}
         </div>
       </td>
       {showReason ? (
-        <td className="px-4 py-2.5 font-mono text-xs text-ink-muted" data-testid="attempt-reason">
-          {order.reasonCode ?? '—'}
+        <td className="px-4 py-2.5 text-xs text-ink-muted" data-testid="attempt-reason">
+          {order.reasonCode ? <AmazonTerm code={order.reasonCode} /> : '—'}
         </td>
       ) : null}
       <td className="px-4 py-2.5 text-right font-medium tabular-nums">

@@ -1,6 +1,7 @@
 'use client';
 
 import { Alert } from '@/components/ui/alert';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcSecond } from '@/components/ui/format-time';
 import type { AdminOrderView, ChargebackView } from '@/lib/orders/admin/order-view-types';
 import { FulfilmentPanel } from './fulfilment-panel';
@@ -24,7 +25,12 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           </h1>
           <p className="text-sm text-ink-muted">
             Placed {formatUtcSecond(order.placedAt)} · {order.fulfilment}
-            {order.chargePermissionType && ` · ${order.chargePermissionType}`}
+            {order.chargePermissionType && (
+              <>
+                {' · '}
+                <AmazonTerm code={order.chargePermissionType} />
+              </>
+            )}
           </p>
         </div>
         <p className="flex items-center gap-2 text-sm">
@@ -32,7 +38,7 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           <span data-testid="order-status" className="font-medium">
             {order.statusLabel}
           </span>
-          {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} />}
+          {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} testId="order-reason" />}
         </p>
       </div>
       {view.chargebacks.length > 0 && <ChargebackNotice chargebacks={view.chargebacks} />}
