@@ -3,6 +3,7 @@
 import { refreshOrderFromAmazonAction } from '@/components/admin/order-actions';
 import { Alert } from '@/components/ui/alert';
 import { AmazonTerm } from '@/components/ui/amazon-term';
+import { buttonClass } from '@/components/ui/button-styles';
 import { formatUtcSecond } from '@/components/ui/format-time';
 import { DataTable, rightAligned, type Column } from '@/components/ui/table';
 import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
@@ -45,12 +46,7 @@ export function LivePaymentPanel({
       }
       actions={
         <>
-          <button
-            type="button"
-            onClick={onRefresh}
-            disabled={refreshing}
-            className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50 disabled:opacity-60"
-          >
+          <button type="button" onClick={onRefresh} disabled={refreshing} className={buttonClass('secondary')}>
             {refreshing ? 'Reading…' : 'Refresh'}
           </button>
           <OperationForm action={refreshOrderFromAmazonAction} orderNumber={order.number} submitLabel="Re-sync our records" />
