@@ -12,13 +12,13 @@ const LIB_LAYER = {
 };
 
 const AMAZON_PAY_MESSAGE =
-  'Reach Amazon Pay through @/lib/amazon-pay/server (the configured client and the types the UI needs) or a domain module in lib/.';
+  'Reach Amazon Pay through @/lib/amazon-pay/server (the configured client and the types the UI needs), @/lib/amazon-pay/terms (its codes in words) or a domain module in lib/.';
 const UI_LAYER = {
   // A gitignore negation cannot re-include a path below an excluded one, so the package's own entry is a path.
   paths: [{ name: '@/lib/amazon-pay', message: AMAZON_PAY_MESSAGE }],
   patterns: [
     { group: ['@/sandbox'], message: 'The sandbox is a peer of the app, reached only through the HTTP API Amazon serves.' },
-    { group: ['@/lib/amazon-pay/*', '!@/lib/amazon-pay/server'], message: AMAZON_PAY_MESSAGE },
+    { group: ['@/lib/amazon-pay/*', '!@/lib/amazon-pay/server', '!@/lib/amazon-pay/terms'], message: AMAZON_PAY_MESSAGE },
     { group: ['@/lib/ecomcharge', '@/lib/ecomcharge/*'], message: 'Reach eComCharge through lib/reports.' },
     {
       regex: String.raw`^(\.\./)+(sandbox|lib/amazon-pay|lib/ecomcharge)(/|$)`,

@@ -19,6 +19,7 @@ import {
   type OperationOutcome,
 } from '@/lib/orders/payments/operations';
 import { getAmazonPay } from '@/lib/amazon-pay/server';
+import { markOrderDelivered } from '@/lib/orders/fulfilment';
 
 /**
  * The admin order page's payment operations, each one call into lib/orders/payments
@@ -116,6 +117,10 @@ export const chargeAgainAction = orderAction('admin-charge-again', orderSchema, 
 
 export const addDeliveryTrackingAction = orderAction('admin-tracking', trackingSchema, async (input, actor) =>
   said('Tracking sent to Amazon Pay.', await addDeliveryTracking(await getDb(), getAmazonPay(), { ...input, actor })),
+);
+
+export const markDeliveredAction = orderAction('admin-delivered', orderSchema, async (input) =>
+  (await markOrderDelivered(await getDb(), input)).changed ? 'Marked delivered.' : 'It was marked delivered already.',
 );
 
 export const refreshOrderFromAmazonAction = orderAction('admin-refresh', orderSchema, async ({ orderNumber }) => {

@@ -1,7 +1,8 @@
 import { formatUtcMinute } from '@/components/ui/format-time';
 import { formatPrice } from '@/components/ui/price';
 import { SHIPPING_METHOD_LABELS, type ShippingMethod } from '@/lib/checkout/pricing';
-import type { OrderAfterSale, OrderRefundEntry } from '@/lib/orders/shopper/after-sale';
+import { fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
+import type { OrderAfterSale, OrderFulfilment, OrderRefundEntry } from '@/lib/orders/shopper/after-sale';
 
 // Refund states: https://developer.amazon.com/docs/amazon-pay-api-v2/refund.html
 const REFUND_STATE_LABELS: Record<string, string> = {
@@ -14,11 +15,34 @@ function refundStateLabel(state: OrderRefundEntry['state']): string {
   return REFUND_STATE_LABELS[state] ?? 'Being processed';
 }
 
+/** Where the parcel is, in one sentence: the status first, then the latest carrier and tracking number. */
+function FulfilmentLine({ fulfilment }: { fulfilment: OrderFulfilment }) {
+  const when = fulfilment.status === 'delivered' ? fulfilment.deliveredAt : fulfilment.shippedAt;
+  return (
+    <p className="mt-2" data-testid="order-fulfilment" data-status={fulfilment.status}>
+      <span className="font-semibold" data-testid="order-fulfilment-status">
+        {fulfilmentStatusLabel(fulfilment.status)}
+      </span>
+      {fulfilment.carrierCode && fulfilment.trackingNumber ? (
+        <>
+          {' '}
+          with <span className="font-semibold">{fulfilment.carrierCode}</span>, tracking number{' '}
+          <span className="font-mono">{fulfilment.trackingNumber}</span>
+        </>
+      ) : null}
+      {when ? <span className="text-ink-muted"> · {formatUtcMinute(when)}</span> : null}
+    </p>
+  );
+}
+
 function isShippingMethod(value: string): value is ShippingMethod {
   return Object.hasOwn(SHIPPING_METHOD_LABELS, value);
 }
 
-/** How a shipped order travels (the method chosen at checkout, then each parcel's tracking), and its refunds. */
+/**
+ * How a shipped order travels (the method chosen at checkout, where it is now with its latest
+ * parcel, and every parcel when there were several), and its refunds.
+ */
 export function AfterSaleSections({
   shippingMethod,
   ships,
@@ -37,7 +61,8 @@ export function AfterSaleSections({
             Delivery
           </h2>
           {method ? <p data-testid="order-delivery-method">{method}</p> : null}
-          {afterSale.tracking.length > 0 ? (
+          <FulfilmentLine fulfilment={afterSale.fulfilment} />
+          {afterSale.tracking.length > 1 ? (
             <ul className="mt-2 flex flex-col gap-1 text-sm">
               {afterSale.tracking.map((parcel) => (
                 <li key={`${parcel.carrierCode}:${parcel.trackingNumber}`} data-testid="order-tracking">
@@ -47,9 +72,9 @@ export function AfterSaleSections({
                 </li>
               ))}
             </ul>
-          ) : (
+          ) : afterSale.fulfilment.status === 'unfulfilled' ? (
             <p className="mt-2 text-sm text-ink-muted">A tracking number appears here once your parcel ships.</p>
-          )}
+          ) : null}
         </section>
       ) : null}
       {afterSale.refunds.length > 0 ? (

@@ -5,6 +5,7 @@ import type { ShippingMethod } from '../checkout/pricing';
 import { ORDER_NUMBER_PREFIX } from '../ids';
 import type { CurrencyCode } from '../money';
 import type { OrderStatus, PaymentState } from '../orders/status';
+import type { FulfilmentStatus } from '../orders/fulfilment-status';
 import type { EmailKind, EmailStatus } from '../email/kinds';
 import {
   bigserial,
@@ -138,6 +139,15 @@ export const orders = pgTable(
      * and then not a sale.
      */
     placedAt: timestamp('placed_at', { withTimezone: true }),
+    /**
+     * Where the goods are: unfulfilled, shipped (once Amazon accepted a tracker, with the latest
+     * parcel's carrier and number) or delivered. Moves only through lib/orders/fulfilment.ts.
+     */
+    fulfilmentStatus: text('fulfilment_status').$type<FulfilmentStatus>().notNull().default('unfulfilled'),
+    shippingCarrier: text('shipping_carrier'),
+    trackingNumber: text('tracking_number'),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     ...timestamps(),
   },
   (table) => [
@@ -154,6 +164,7 @@ export const orders = pgTable(
     // The admin list sorts by total and by the numeric part of the order number (lib/orders/admin-list.ts).
     index('orders_total_idx').on(table.totalAmount, table.id),
     index('orders_number_value_idx').on(sql`((substring(${table.number} from 4))::bigint)`, table.id),
+    check('orders_fulfilment_status_known', sql`${table.fulfilmentStatus} in ('unfulfilled', 'shipped', 'delivered')`),
     check(
       'orders_total_adds_up',
       sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`,

@@ -63,9 +63,9 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   partially_refunded: 'Partially refunded',
 };
 
-const LABEL_BY_STATUS: Readonly<Record<string, string>> = ORDER_STATUS_LABELS;
-
-/** Takes any string because views carry the status as JSON text; an unknown one shows as itself. */
-export function orderStatusLabel(status: string): string {
-  return LABEL_BY_STATUS[status] ?? status;
+/** A label lookup that takes any string, because views carry statuses as JSON text; an unknown one shows as itself. */
+export function labelLookup(labels: Readonly<Record<string, string>>): (status: string) => string {
+  return (status) => (Object.hasOwn(labels, status) ? labels[status]! : status);
 }
+
+export const orderStatusLabel = labelLookup(ORDER_STATUS_LABELS);

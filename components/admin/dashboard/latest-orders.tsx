@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { OrderLink } from '@/components/admin/list/order-link';
 import { StatusBadge } from '@/components/admin/list/status-badge';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcMinute } from '@/components/ui/format-time';
 import { Price } from '@/components/ui/price';
 import { DataTable, rightAligned, type Column } from '@/components/ui/table';
@@ -32,6 +33,11 @@ export function LatestOrders({ orders }: { orders: AdminOrderRow[] }) {
               <td className="max-w-48 truncate px-5 py-2">{order.buyerEmail ?? '—'}</td>
               <td className="px-5 py-2">
                 <StatusBadge status={order.status} />
+                {order.paymentState !== 'none' && (
+                  <div className="mt-0.5 text-xs text-ink-muted" data-testid="latest-payment-state">
+                    <AmazonTerm code={order.paymentState} />
+                  </div>
+                )}
               </td>
               <td className="px-5 py-2 text-right font-medium tabular-nums">
                 <Price value={order.total} />

@@ -1,3 +1,4 @@
+import { AmazonTermsInText } from '@/components/ui/amazon-term';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, Td, type Column } from '@/components/ui/table';
 import type { JobOverview } from '@/lib/jobs';
@@ -68,7 +69,11 @@ export function JobOverviewCard({ job }: { job: JobOverview }) {
                   {job.lastRun.state}
                 </Badge>
                 {utc(job.lastRun.startedAt)} · {duration(job.lastRun.durationMs)}
-                {job.lastRun.result ? <span className="block text-ink-muted">{job.lastRun.result}</span> : null}
+                {job.lastRun.result ? (
+                  <span className="block text-ink-muted">
+                    <AmazonTermsInText text={job.lastRun.result} />
+                  </span>
+                ) : null}
               </>
             ) : (
               'Not run yet'
@@ -87,7 +92,9 @@ export function JobOverviewCard({ job }: { job: JobOverview }) {
             <tr key={failed.id}>
               <Td className="whitespace-nowrap">{failed.failedAt ? utc(failed.failedAt) : '—'}</Td>
               <Td>{failed.attempts}</Td>
-              <Td className="break-all">{failed.error}</Td>
+              <Td className="break-all">
+                <AmazonTermsInText text={failed.error} />
+              </Td>
               <Td>
                 <JobActionButton
                   action={retryJobAction}

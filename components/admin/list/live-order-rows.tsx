@@ -2,11 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { AdminQueryProvider } from '@/components/admin/query-provider';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcMinute } from '@/components/ui/format-time';
 import { Price } from '@/components/ui/price';
 import type { Money } from '@/lib/money';
 import { OrderLink } from './order-link';
-import { StatusBadge } from './status-badge';
+import { FulfilmentLabel, StatusBadge } from './status-badge';
 
 /** A listed order as JSON carries it (dates as ISO strings). */
 export interface ListedOrder {
@@ -16,6 +17,7 @@ export interface ListedOrder {
   status: string;
   paymentState: string;
   fulfilment: string;
+  fulfilmentStatus: string;
   buyerName: string | null;
   buyerEmail: string | null;
   reasonCode: string | null;
@@ -67,16 +69,23 @@ function Rows({ initialRows, query, showReason = false }: Props) {
         <div className="truncate text-ink">{order.buyerName ?? '—'}</div>
         <div className="truncate text-xs text-ink-muted">{order.buyerEmail ?? ''}</div>
       </td>
-      <td className="px-4 py-2.5 capitalize text-ink-muted">{order.fulfilment}</td>
+      <td className="px-4 py-2.5 capitalize text-ink-muted">
+        {order.fulfilment}
+        {(order.fulfilment === 'physical' || order.fulfilment === 'mixed') && (
+          <div>
+            <FulfilmentLabel status={order.fulfilmentStatus} />
+          </div>
+        )}
+      </td>
       <td className="px-4 py-2.5">
         <StatusBadge status={order.status} />
         <div className="mt-0.5 text-xs text-ink-muted">
-          {order.paymentState === 'none' ? 'No charge yet' : order.paymentState}
+          {order.paymentState === 'none' ? 'No charge yet' : <AmazonTerm code={order.paymentState} />}
         </div>
       </td>
       {showReason ? (
-        <td className="px-4 py-2.5 font-mono text-xs text-ink-muted" data-testid="attempt-reason">
-          {order.reasonCode ?? '—'}
+        <td className="px-4 py-2.5 text-xs text-ink-muted" data-testid="attempt-reason">
+          {order.reasonCode ? <AmazonTerm code={order.reasonCode} /> : '—'}
         </td>
       ) : null}
       <td className="px-4 py-2.5 text-right font-medium tabular-nums">

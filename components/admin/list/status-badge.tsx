@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 const SETTLED = 'bg-slate-100 text-slate-700 ring-slate-500/20';
@@ -20,5 +21,23 @@ export function StatusBadge({ status }: { status: string }) {
     <Badge tone={TONE[status] ?? SETTLED} ring className="whitespace-nowrap">
       {orderStatusLabel(status)}
     </Badge>
+  );
+}
+
+const FULFILMENT_TONE: Record<string, string> = {
+  unfulfilled: 'text-ink-muted',
+  shipped: 'text-sky-800',
+  delivered: 'text-emerald-800',
+};
+
+/** Where a physical order's goods are, as a short line under the order's products. */
+export function FulfilmentLabel({ status }: { status: string }) {
+  return (
+    <span
+      className={`text-xs font-medium normal-case ${FULFILMENT_TONE[status] ?? 'text-ink-muted'}`}
+      data-testid="list-fulfilment"
+    >
+      {fulfilmentStatusLabel(status)}
+    </span>
   );
 }

@@ -58,7 +58,19 @@ export function ChargeActions({
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canCapture && (
-        <OperationForm {...target} action={captureChargeAction} submitLabel="Capture" testId="capture-form">
+        <OperationForm
+          {...target}
+          action={captureChargeAction}
+          submitLabel="Capture…"
+          testId="capture-form"
+          confirm={{
+            title: (form) => `Capture ${formatDecimalInput(form.get('amount'), currency)} from the buyer?`,
+            // Amazon captures a Charge once (https://developer.amazon.com/docs/amazon-pay-api-v2/charge.html#capture-charge).
+            body: (form) =>
+              `The buyer is charged ${formatDecimalInput(form.get('amount'), currency)} now. A charge is captured only once: whatever is left of the ${formatMinor(charge.authorized, currency)} authorized cannot be captured afterwards.`,
+            confirmLabel: 'Capture the payment',
+          }}
+        >
           <Field
             label="Amount to capture"
             name={`capture-${charge.chargeId}`}
@@ -79,9 +91,10 @@ export function ChargeActions({
           action={cancelChargeAction}
           submitLabel="Cancel charge…"
           testId="cancel-form"
+          variant="danger"
           confirm={{
-            title: 'Cancel this charge?',
-            body: 'The authorization is released and cannot be captured afterwards.',
+            title: `Cancel the ${formatMinor(charge.authorized, currency)} charge?`,
+            body: `The ${formatMinor(charge.authorized, currency)} held on the buyer's payment method is released: the buyer is not charged, and this charge can never be captured. This cannot be undone.`,
             confirmLabel: 'Cancel the charge',
           }}
         >
@@ -98,9 +111,11 @@ export function ChargeActions({
           hidden={{ ...target.hidden, refundsSeen: String(charge.refunds.length) }}
           submitLabel="Refund…"
           testId="refund-form"
+          variant="danger"
           confirm={{
             title: (form) => `Refund ${formatDecimalInput(form.get('amount'), currency)} to the buyer?`,
-            body: 'The money goes back to the buyer. A refund cannot be undone.',
+            body: (form) =>
+              `${formatDecimalInput(form.get('amount'), currency)} goes back to the buyer's payment method, and you no longer have it. A refund cannot be undone.`,
             confirmLabel: 'Send the refund',
           }}
         >

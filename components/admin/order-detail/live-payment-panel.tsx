@@ -2,6 +2,8 @@
 
 import { refreshOrderFromAmazonAction } from '@/components/admin/order-actions';
 import { Alert } from '@/components/ui/alert';
+import { AmazonTerm } from '@/components/ui/amazon-term';
+import { buttonClass } from '@/components/ui/button-styles';
 import { formatUtcSecond } from '@/components/ui/format-time';
 import { DataTable, rightAligned, type Column } from '@/components/ui/table';
 import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
@@ -44,12 +46,7 @@ export function LivePaymentPanel({
       }
       actions={
         <>
-          <button
-            type="button"
-            onClick={onRefresh}
-            disabled={refreshing}
-            className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50 disabled:opacity-60"
-          >
+          <button type="button" onClick={onRefresh} disabled={refreshing} className={buttonClass('secondary')}>
             {refreshing ? 'Reading…' : 'Refresh'}
           </button>
           <OperationForm action={refreshOrderFromAmazonAction} orderNumber={order.number} submitLabel="Re-sync our records" />
@@ -77,7 +74,7 @@ export function LivePaymentPanel({
                 <tr>
                   <td className="px-4 py-1.5">
                     <StatusBadge state={charge.state} testId="charge-state" />
-                    {charge.reasonCode && <span className="ml-2 text-xs text-ink-muted">{charge.reasonCode}</span>}
+                    {charge.reasonCode && <AmazonTerm code={charge.reasonCode} className="ml-2 text-xs text-ink-muted" />}
                   </td>
                   <td className="px-4 py-1.5 text-right tabular-nums">{formatMinor(charge.authorized, order.currency)}</td>
                   <td className="px-4 py-1.5 text-right tabular-nums" data-testid="charge-captured">
@@ -102,7 +99,7 @@ export function LivePaymentPanel({
                         <td className="py-1 font-mono text-xs">{refund.refundId}</td>
                         <td className="py-1">
                           <StatusBadge state={refund.state} testId="refund-state" />
-                          {refund.reasonCode && <span className="ml-2 text-xs text-ink-muted">{refund.reasonCode}</span>}
+                          {refund.reasonCode && <AmazonTerm code={refund.reasonCode} className="ml-2 text-xs text-ink-muted" />}
                         </td>
                         <td className="py-1 text-right tabular-nums">{formatMinor(refund.amount, order.currency)}</td>
                       </tr>
@@ -124,12 +121,12 @@ export function LivePaymentPanel({
                 <dt className="text-ink-muted">State</dt>
                 <dd>
                   <StatusBadge state={live.permission.state} testId="permission-state" />
-                  {live.permission.reasons.length > 0 && (
-                    <span className="ml-2 text-xs text-ink-muted">{live.permission.reasons.join(', ')}</span>
-                  )}
+                  {live.permission.reasons.map((reason) => (
+                    <AmazonTerm key={reason} code={reason} className="ml-2 text-xs text-ink-muted" />
+                  ))}
                 </dd>
                 <dt className="text-ink-muted">Type</dt>
-                <dd>{live.permission.type ?? '—'}</dd>
+                <dd>{live.permission.type ? <AmazonTerm code={live.permission.type} /> : '—'}</dd>
                 <dt className="text-ink-muted">Balance</dt>
                 <dd className="tabular-nums">
                   {live.permission.amountBalance === null

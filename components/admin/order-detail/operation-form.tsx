@@ -3,8 +3,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { OrderActionResult } from '@/components/admin/order-actions';
+import { buttonClass, type ButtonVariant } from '@/components/ui/button-styles';
 import { orderViewKey } from './use-order-view';
 
+type FormText = string | ((form: FormData) => string);
 type Action = (previous: OrderActionResult | null, form: FormData) => Promise<OrderActionResult>;
 
 export interface OperationFormProps {
@@ -12,8 +14,13 @@ export interface OperationFormProps {
   orderNumber: string;
   hidden?: Record<string, string>;
   submitLabel: string;
-  /** When set, the operation is destructive: a modal dialog asks before anything is sent. */
-  confirm?: { title: string | ((form: FormData) => string); body: string; confirmLabel: string };
+  /**
+   * When set, a modal dialog asks before anything is sent, naming what is about to happen
+   * (read from the form as filled in, e.g. the amount) and what follows from it.
+   */
+  confirm?: { title: FormText; body: FormText; confirmLabel: string };
+  /** `danger` for an operation that cannot be undone: its buttons are red. */
+  variant?: ButtonVariant;
   children?: ReactNode;
   testId?: string;
 }
@@ -22,12 +29,21 @@ export interface OperationFormProps {
  * One payment operation as a form: the server action's answer is announced in a live
  * region, field errors are tied to their inputs, and success re-reads the order.
  */
-export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, confirm, children, testId }: OperationFormProps) {
+export function OperationForm({
+  action,
+  orderNumber,
+  hidden = {},
+  submitLabel,
+  confirm,
+  variant = 'primary',
+  children,
+  testId,
+}: OperationFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
-  const [confirmTitle, setConfirmTitle] = useState('');
+  const [question, setQuestion] = useState({ title: '', body: '' });
   const messageId = useId();
   const queryClient = useQueryClient();
 
@@ -41,8 +57,9 @@ export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, c
       return;
     }
     event.preventDefault();
-    // The title repeats what is about to happen (e.g. the amount), read from the form as filled in.
-    setConfirmTitle(typeof confirm.title === 'function' ? confirm.title(new FormData(event.currentTarget)) : confirm.title);
+    const form = new FormData(event.currentTarget);
+    const read = (text: FormText) => (typeof text === 'function' ? text(form) : text);
+    setQuestion({ title: read(confirm.title), body: read(confirm.body) });
     dialogRef.current?.showModal();
   }
 
@@ -75,11 +92,7 @@ export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, c
         </ul>
       )}
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90 disabled:cursor-wait disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={buttonClass(variant)}>
           {pending ? 'Sending…' : submitLabel}
         </button>
         <p
@@ -95,25 +108,21 @@ export function OperationForm({ action, orderNumber, hidden = {}, submitLabel, c
         <dialog
           ref={dialogRef}
           aria-labelledby={`${messageId}-title`}
+          aria-describedby={`${messageId}-body`}
           className="m-auto w-full max-w-md rounded-xl p-6 shadow-xl backdrop:bg-black/40"
         >
           <h3 id={`${messageId}-title`} className="text-lg font-semibold text-ink">
-            {confirmTitle}
+            {question.title}
           </h3>
-          <p className="mt-2 text-sm text-ink-muted">{confirm.body}</p>
+          <p id={`${messageId}-body`} className="mt-2 text-sm text-ink-muted">
+            {question.body}
+          </p>
           <div className="mt-5 flex justify-end gap-3">
-            <button
-              type="button"
-              onClick={() => dialogRef.current?.close()}
-              className="rounded-lg px-3 py-1.5 text-sm ring-1 ring-black/15 hover:bg-slate-50"
-            >
+            {/* First in the dialog, so it has the focus when it opens: the safe answer is the default. */}
+            <button type="button" onClick={() => dialogRef.current?.close()} className={buttonClass('secondary')}>
               Go back
             </button>
-            <button
-              type="button"
-              onClick={onConfirm}
-              className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800"
-            >
+            <button type="button" onClick={onConfirm} className={buttonClass(variant)}>
               {confirm.confirmLabel}
             </button>
           </div>

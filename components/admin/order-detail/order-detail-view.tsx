@@ -1,8 +1,10 @@
 'use client';
 
 import { Alert } from '@/components/ui/alert';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcSecond } from '@/components/ui/format-time';
 import type { AdminOrderView, ChargebackView } from '@/lib/orders/admin/order-view-types';
+import { FulfilmentPanel } from './fulfilment-panel';
 import { LivePaymentPanel } from './live-payment-panel';
 import { BuyerAndShipping, OrderItems } from './order-summary';
 import { PaymentTimeline } from './payment-timeline';
@@ -23,7 +25,12 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           </h1>
           <p className="text-sm text-ink-muted">
             Placed {formatUtcSecond(order.placedAt)} · {order.fulfilment}
-            {order.chargePermissionType && ` · ${order.chargePermissionType}`}
+            {order.chargePermissionType && (
+              <>
+                {' · '}
+                <AmazonTerm code={order.chargePermissionType} />
+              </>
+            )}
           </p>
         </div>
         <p className="flex items-center gap-2 text-sm">
@@ -31,7 +38,7 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           <span data-testid="order-status" className="font-medium">
             {order.statusLabel}
           </span>
-          {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} />}
+          {order.lastReasonCode && <StatusBadge state={order.lastReasonCode} testId="order-reason" />}
         </p>
       </div>
       {view.chargebacks.length > 0 && <ChargebackNotice chargebacks={view.chargebacks} />}
@@ -42,7 +49,10 @@ export function OrderDetailView({ initial }: { initial: AdminOrderView }) {
           <OrderItems view={view} />
           <PaymentTimeline events={view.events} currency={order.currency} />
         </div>
-        <BuyerAndShipping view={view} />
+        <div className="space-y-6">
+          <FulfilmentPanel view={view} />
+          <BuyerAndShipping view={view} />
+        </div>
       </div>
     </div>
   );

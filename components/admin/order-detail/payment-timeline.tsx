@@ -1,5 +1,9 @@
+import { Fragment, type ReactNode } from 'react';
+import { AmazonTerm } from '@/components/ui/amazon-term';
 import { formatUtcSecond } from '@/components/ui/format-time';
+import { orderStatusLabel } from '@/lib/orders/status';
 import type { EventView } from '@/lib/orders/admin/order-view-types';
+import { fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
 import { formatMinor } from './format';
 import { Panel } from './panel';
 
@@ -12,6 +16,7 @@ const LABELS: Record<string, string> = {
   'refund.state': 'Refund',
   'charge_permission.state': 'Charge permission',
   'order.status_changed': 'Order status',
+  'order.fulfilment_changed': 'Fulfilment',
   'admin.capture': 'Admin captured',
   'admin.cancel': 'Admin canceled the charge',
   'admin.refund': 'Admin refunded',
@@ -22,13 +27,19 @@ const LABELS: Record<string, string> = {
   'chargeback.received': 'Chargeback received from Amazon',
 };
 
-/** A short, readable summary of an event's detail: states, reason codes and amounts only. */
-function summary(event: EventView, currency: string): string {
-  const parts: string[] = [];
+/** A short, readable summary of an event's detail: states, reason codes and amounts only, Amazon's codes in words. */
+function summary(event: EventView, currency: string): ReactNode[] {
+  const parts: ReactNode[] = [];
   const { detail } = event;
-  if (typeof detail.state === 'string') parts.push(detail.state);
-  if (typeof detail.status === 'string') parts.push(detail.status.replaceAll('_', ' '));
-  if (typeof detail.reasonCode === 'string') parts.push(`reason ${detail.reasonCode}`);
+  if (typeof detail.state === 'string') parts.push(<AmazonTerm key="state" code={detail.state} />);
+  if (typeof detail.status === 'string') parts.push(orderStatusLabel(detail.status));
+  if (typeof detail.fulfilmentStatus === 'string') parts.push(fulfilmentStatusLabel(detail.fulfilmentStatus));
+  if (typeof detail.reasonCode === 'string')
+    parts.push(
+      <Fragment key="reason">
+        reason <AmazonTerm code={detail.reasonCode} />
+      </Fragment>,
+    );
   if (typeof detail.reason === 'string') parts.push(`“${detail.reason}”`);
   for (const key of ['amount', 'total', 'captured', 'refunded'] as const) {
     const value = detail[key];
@@ -37,7 +48,7 @@ function summary(event: EventView, currency: string): string {
   }
   if (typeof detail.carrierCode === 'string' && typeof detail.trackingNumber === 'string')
     parts.push(`${detail.carrierCode} ${detail.trackingNumber}`);
-  return parts.join(' · ');
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [' · ', part]));
 }
 
 export function PaymentTimeline({ events, currency }: { events: EventView[]; currency: string }) {
@@ -49,7 +60,7 @@ export function PaymentTimeline({ events, currency }: { events: EventView[]; cur
             <span aria-hidden="true" className="absolute -left-[1.3rem] top-1.5 h-2 w-2 rounded-full bg-slate-400" />
             <p>
               <span className="font-medium text-ink">{LABELS[event.type] ?? event.type}</span>
-              {summary(event, currency) && <span className="text-ink-muted"> — {summary(event, currency)}</span>}
+              <Summary parts={summary(event, currency)} />
             </p>
             <p className="text-xs text-ink-muted">
               {formatUtcSecond(event.at)} · by {event.actor}
@@ -59,5 +70,17 @@ export function PaymentTimeline({ events, currency }: { events: EventView[]; cur
         ))}
       </ol>
     </Panel>
+  );
+}
+
+function Summary({ parts }: { parts: ReactNode[] }) {
+  if (parts.length === 0) return null;
+  return (
+    <span className="text-ink-muted">
+      {' — '}
+      {parts.map((part, index) => (
+        <Fragment key={index}>{part}</Fragment>
+      ))}
+    </span>
   );
 }

@@ -81,13 +81,15 @@ function ChargeAgain({
   );
 }
 
-/** Operations on the charge permission, offered as its live state and the order's goods allow. */
+/** Operations on the charge permission, offered as its live state, the order's goods and the order's state allow. */
 export function PermissionActions({ view, permission }: { view: AdminOrderView; permission: LivePermissionView }) {
   const { order, lines, renewal } = view;
   const open = permission.state !== 'Closed';
   const subscriptionLines = lines.filter((line) => line.kind === 'subscription');
   const canChargeAgain = order.isSubscription && permission.type === 'Recurring' && permission.state === 'Chargeable' && renewal;
-  if (!open && !order.hasPhysicalGoods) return null;
+  const canTrack = order.hasPhysicalGoods && order.trackingRefusal === null;
+  const canClose = open && order.closeRefusal === null;
+  if (!open && !canTrack) return null;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {canChargeAgain && (
@@ -98,7 +100,7 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
           currency={order.currency}
         />
       )}
-      {order.hasPhysicalGoods && (
+      {canTrack && (
         <OperationBox
           title="Delivery tracking"
           action={addDeliveryTrackingAction}
@@ -135,16 +137,17 @@ export function PermissionActions({ view, permission }: { view: AdminOrderView; 
           ))}
         </OperationBox>
       )}
-      {open && (
+      {canClose && (
         <OperationBox
           title="Close the charge permission"
           action={closeChargePermissionAction}
           orderNumber={order.number}
           submitLabel="Close permission…"
           testId="close-form"
+          variant="danger"
           confirm={{
             title: 'Close this charge permission?',
-            body: 'No further charges can be made on it. This cannot be undone.',
+            body: 'No further charges can be made on it; with the box ticked, charges not yet captured are canceled too. This cannot be undone.',
             confirmLabel: 'Close it',
           }}
         >

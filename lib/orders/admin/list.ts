@@ -98,6 +98,8 @@ export interface AdminOrderRow {
   status: OrderStatus;
   paymentState: string;
   fulfilment: string;
+  /** Where the goods are: unfulfilled, shipped or delivered. */
+  fulfilmentStatus: string;
   buyerName: string | null;
   buyerEmail: string | null;
   chargePermissionId: string | null;
@@ -291,6 +293,7 @@ export function toAdminOrderRow(row: OrderRecord): AdminOrderRow {
     status: row.status,
     paymentState: row.paymentState,
     fulfilment: row.fulfilment,
+    fulfilmentStatus: row.fulfilmentStatus,
     buyerName: row.buyerName,
     buyerEmail: row.buyerEmail,
     chargePermissionId: row.chargePermissionId,

@@ -30,6 +30,21 @@ export interface OrderSummaryView {
   chargePermissionId: string | null;
   chargePermissionType: string | null;
   lastReasonCode: string | null;
+  fulfilmentStatus: FulfilmentView;
+  /** Why sending tracking (and marking delivered) is not offered; null when it is. */
+  trackingRefusal: string | null;
+  /** Why closing the charge permission is not offered; null when it is. */
+  closeRefusal: string | null;
+}
+
+/** Where the goods are, with the latest parcel once shipped. */
+export interface FulfilmentView {
+  status: string;
+  label: string;
+  carrierCode: string | null;
+  trackingNumber: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
 }
 
 export interface LineView {

@@ -20,6 +20,8 @@ import {
   type LiveStateView,
 } from './order-view-types';
 import { orderStatusLabel } from '@/lib/orders/status';
+import { fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
+import { closeRefusal, trackingRefusal } from '@/lib/orders/payments/after-sale-gates';
 import { dueDateInWords, nextRenewal } from '@/lib/orders/payments/renewal';
 import { log } from '@/lib/log';
 
@@ -59,6 +61,16 @@ export async function loadAdminOrderView(
       chargePermissionId: order.chargePermissionId,
       chargePermissionType: order.chargePermissionType,
       lastReasonCode: order.lastReasonCode,
+      fulfilmentStatus: {
+        status: order.fulfilmentStatus,
+        label: fulfilmentStatusLabel(order.fulfilmentStatus),
+        carrierCode: order.shippingCarrier,
+        trackingNumber: order.trackingNumber,
+        shippedAt: order.shippedAt?.toISOString() ?? null,
+        deliveredAt: order.deliveredAt?.toISOString() ?? null,
+      },
+      trackingRefusal: trackingRefusal(order),
+      closeRefusal: closeRefusal(order),
     },
     renewal: renewal && {
       period: renewal.period,

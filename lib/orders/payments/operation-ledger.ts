@@ -50,6 +50,8 @@ export interface OperationSteps {
   validate: () => Promise<void> | void;
   call: (idempotencyKey: string) => Promise<{ amazonObjectId: string | null }>;
   afterSuccess: (amazonObjectId: string | null) => Promise<void>;
+  /** Our own consequence of Amazon's yes, written in the transaction that records the success. */
+  record?: (tx: Database) => Promise<void>;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function runOperation(db: Database, spec: OperationSpec, steps: Ope
     throw error;
   }
 
-  await recordSuccess(db, row, amazonObjectId, 'admin');
+  await recordSuccess(db, row, amazonObjectId, 'admin', steps.record);
   try {
     await afterSuccess(amazonObjectId);
   } catch (error) {
@@ -193,8 +195,10 @@ async function recordSuccess(
   row: OperationRow,
   amazonObjectId: string | null,
   actor: 'admin' | 'system',
+  record?: (tx: Database) => Promise<void>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await record?.(tx);
     await tx
       .update(adminOperations)
       .set({ status: 'succeeded', reasonCode: null, amazonObjectId, updatedAt: new Date() })

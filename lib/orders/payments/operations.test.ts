@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { adminOperations, orders, paymentEvents, payments, refunds } from '@/lib/db/schema';
+import { adminOperations, emailOutbox, orders, paymentEvents, payments, refunds } from '@/lib/db/schema';
 import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
 import { testDatabaseTargets } from '@/test/databases';
 import {
@@ -20,6 +20,7 @@ import {
 import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
 import { completedOrder } from '@/test/checkout-fixtures';
 import { money } from '@/lib/money';
+import { AmazonPayError } from '@/lib/amazon-pay';
 import { loadAdminOrderView } from '@/lib/orders/admin/order-view';
 import { addCalendarMonths, nextRenewal } from './renewal';
 
@@ -233,6 +234,60 @@ describe.each(testDatabaseTargets)('admin payment operations on $name', (target)
     });
     expect(again.replayed).toBe(true);
     expect(attemptsAt(h, 'POST', /^deliveryTrackers$/)).toHaveLength(1);
+    // Amazon's yes marks the order shipped with the parcel, and tells the buyer once.
+    expect(await orderOf(placed.orderId)).toMatchObject({
+      fulfilmentStatus: 'shipped',
+      shippingCarrier: 'UPS',
+      trackingNumber: '1Z999AA10123456784',
+    });
+    const mails = await db().select().from(emailOutbox).where(eq(emailOutbox.orderId, placed.orderId));
+    expect(mails.filter((mail) => mail.kind === 'order_shipped')).toHaveLength(1);
+  });
+
+  it('leaves the order unfulfilled when Amazon refuses the tracker', async () => {
+    const placed = await physicalOrder();
+    const refusing = {
+      ...h.client,
+      deliveryTrackers: async () => {
+        throw new AmazonPayError({
+          operation: 'deliveryTrackers',
+          status: 400,
+          reasonCode: 'InvalidParameterValue',
+          retryable: false,
+          requestId: undefined,
+          message: 'refused',
+        });
+      },
+    };
+    await expect(
+      addDeliveryTracking(db(), refusing, { orderNumber: placed.number, carrierCode: 'UPS', trackingNumber: '1Z', actor }),
+    ).rejects.toBeInstanceOf(AmazonRefusedError);
+    expect(await orderOf(placed.orderId)).toMatchObject({ fulfilmentStatus: 'unfulfilled', trackingNumber: null });
+  });
+
+  it('refuses tracking and close on declined, canceled and never-placed orders without calling Amazon', async () => {
+    for (const change of [{ status: 'declined' as const }, { status: 'canceled' as const }, { placedAt: null }]) {
+      const placed = await physicalOrder();
+      await db().update(orders).set(change).where(eq(orders.id, placed.orderId));
+      const track = addDeliveryTracking(db(), h.client, {
+        orderNumber: placed.number,
+        carrierCode: 'UPS',
+        trackingNumber: '1Z',
+        actor,
+      });
+      await expect(track).rejects.toBeInstanceOf(OperationRefusedError);
+      await expect(track).rejects.toThrow(/so there is nothing to ship/);
+      const close = closeChargePermission(db(), h.client, {
+        orderNumber: placed.number,
+        reason: 'x',
+        cancelPendingCharges: false,
+        actor,
+      });
+      await expect(close).rejects.toThrow(/so there is nothing to close/);
+      expect((await orderOf(placed.orderId))?.fulfilmentStatus).toBe('unfulfilled');
+    }
+    expect(attemptsAt(h, 'POST', /^deliveryTrackers$/)).toHaveLength(0);
+    expect(attemptsAt(h, 'DELETE', /^chargePermissions\/.+\/close$/)).toHaveLength(0);
   });
 
   /** A subscription placed at a chosen moment, shipped to Canada, so renewals carry shipping, surcharge and tax. */

@@ -9,6 +9,8 @@ import { replaySteps, runOperation, type OperationOutcome, type OperationReplay 
 import { operationKey } from './operation-keys';
 import type { AdminActor } from './charges';
 import { OperationRefusedError } from './operation-errors';
+import { recordShipment } from '@/lib/orders/fulfilment';
+import { closeRefusal, trackingRefusal } from './after-sale-gates';
 import { dueDateInWords, permissionMayBeCharged, planRenewal } from './renewal';
 import { syncCharge, syncChargePermission } from './sync';
 
@@ -33,7 +35,8 @@ export async function closeChargePermission(db: Database, amazon: AmazonPayClien
   };
   return runOperation(db, spec, {
     validate: () => {
-      if (order.chargePermissionState === 'Closed') throw new OperationRefusedError('This charge permission is closed already.');
+      const refusal = closeRefusal(order);
+      if (refusal) throw new OperationRefusedError(refusal);
     },
     call: async () => {
       const permission = await amazon.closeChargePermission(chargePermissionId, {
@@ -189,7 +192,10 @@ export interface TrackingInput extends AdminActor {
   trackingNumber: string;
 }
 
-/** Tells Amazon how a physical order ships, so the buyer can follow the parcel. */
+/**
+ * Tells Amazon how a physical order ships, so the buyer can follow the parcel, and marks the
+ * order shipped with it in the transaction that records Amazon's acceptance.
+ */
 export async function addDeliveryTracking(
   db: Database,
   amazon: AmazonPayClient,
@@ -209,7 +215,10 @@ export async function addDeliveryTracking(
     actor: input.actor,
   };
   return runOperation(db, spec, {
-    validate: () => {},
+    validate: () => {
+      const refusal = trackingRefusal(order);
+      if (refusal) throw new OperationRefusedError(refusal);
+    },
     call: async (idempotencyKey) => {
       await amazon.deliveryTrackers(
         { chargePermissionId, deliveryDetails: [{ trackingNumber, carrierCode }] },
@@ -218,5 +227,6 @@ export async function addDeliveryTracking(
       return { amazonObjectId: chargePermissionId };
     },
     afterSuccess: async () => {},
+    record: (tx) => recordShipment(tx, order.id, { carrierCode, trackingNumber }),
   });
 }

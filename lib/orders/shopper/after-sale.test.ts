@@ -97,6 +97,13 @@ describe.each(testDatabaseTargets)('an order after it is placed, on $name', (tar
     expect(afterSale.tracking.map(({ carrierCode, trackingNumber }) => [carrierCode, trackingNumber])).toEqual([
       ['UPS', '1Z999AA10123456784'],
     ]);
+    expect(afterSale.fulfilment).toEqual({
+      status: 'unfulfilled',
+      carrierCode: null,
+      trackingNumber: null,
+      shippedAt: null,
+      deliveredAt: null,
+    });
   });
 
   it('shows nothing of another order', async () => {

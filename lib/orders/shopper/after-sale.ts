@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Refund } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
-import { adminOperations, payments, refunds } from '@/lib/db/schema';
+import { adminOperations, orders, payments, refunds } from '@/lib/db/schema';
+import type { FulfilmentStatus } from '@/lib/orders/fulfilment-status';
 import { money, type Money } from '@/lib/money';
 
 export interface OrderRefundEntry {
@@ -18,17 +19,45 @@ export interface OrderTrackingEntry {
   addedAt: Date;
 }
 
-/** What happened to an order after it was placed, as the shopper sees it: its refunds and parcels. */
+/** Where the goods are: the order's status and, once shipped, its latest parcel. */
+export interface OrderFulfilment {
+  status: FulfilmentStatus;
+  carrierCode: string | null;
+  trackingNumber: string | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+/** What happened to an order after it was placed, as the shopper sees it: where the goods are, its refunds and parcels. */
 export interface OrderAfterSale {
+  fulfilment: OrderFulfilment;
   refunds: OrderRefundEntry[];
   tracking: OrderTrackingEntry[];
 }
+
+export const UNFULFILLED: OrderFulfilment = {
+  status: 'unfulfilled',
+  carrierCode: null,
+  trackingNumber: null,
+  shippedAt: null,
+  deliveredAt: null,
+};
 
 /** The request addDeliveryTracking records; anything else in the row is not the shopper's business. */
 const trackingRequestSchema = z.object({ carrierCode: z.string().min(1), trackingNumber: z.string().min(1) });
 
 export async function findOrderAfterSale(db: Database, orderId: string): Promise<OrderAfterSale> {
-  const [refundRows, trackingRows] = await Promise.all([
+  const [fulfilmentRows, refundRows, trackingRows] = await Promise.all([
+    db
+      .select({
+        status: orders.fulfilmentStatus,
+        carrierCode: orders.shippingCarrier,
+        trackingNumber: orders.trackingNumber,
+        shippedAt: orders.shippedAt,
+        deliveredAt: orders.deliveredAt,
+      })
+      .from(orders)
+      .where(eq(orders.id, orderId)),
     db
       .select({ refund: refunds })
       .from(refunds)
@@ -49,6 +78,7 @@ export async function findOrderAfterSale(db: Database, orderId: string): Promise
       .orderBy(asc(adminOperations.createdAt), asc(adminOperations.id)),
   ]);
   return {
+    fulfilment: fulfilmentRows[0] ?? UNFULFILLED,
     refunds: refundRows.map(({ refund }) => ({
       refundId: refund.refundId,
       state: refund.state,

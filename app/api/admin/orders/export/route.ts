@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getAdminSession } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { orderCsvHeader, orderCsvLine } from '@/lib/orders/admin/orders-csv';
+import { orderCsvChunk, orderCsvHeader } from '@/lib/orders/admin/orders-csv';
 import { eachOrderBatch, orderListFiltersSchema, searchParamsRecord } from '@/lib/orders/admin/list';
 import { errorFields, log } from '@/lib/log';
 import { answeringErrors } from '@/lib/route-errors';
@@ -30,7 +30,7 @@ export const GET = answeringErrors('orders-export', async (request: Request): Pr
       try {
         const next = await batches.next();
         if (next.done) return controller.close();
-        controller.enqueue(encoder.encode(next.value.map(orderCsvLine).join('')));
+        controller.enqueue(encoder.encode(await orderCsvChunk(db, next.value)));
       } catch (error) {
         log.error({ context: 'orders-export', ...errorFields(error) }, 'order export failed');
         controller.error(error);
