@@ -49,9 +49,21 @@ export function harnessKeys(): { publicKeyPem: string; privateKeyPem: string } {
   return testKeyPair();
 }
 
-export async function createHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * The emulator on real time instead of frozen at START: for tests that compare its times with the
+   * database's own (defaultNow), such as a settlement period against the store's books.
+   */
+  readonly realClock?: boolean;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { publicKeyPem, privateKeyPem } = harnessKeys();
-  const sandbox = createSandbox({ frozenClock: true, start: START, publicBaseUrl: 'http://sandbox.test' });
+  const sandbox = createSandbox({
+    frozenClock: !options.realClock,
+    ...(options.realClock ? {} : { start: START }),
+    publicBaseUrl: 'http://sandbox.test',
+  });
   const attempts: Attempt[] = [];
 
   const recordingFetch = async (input: string, init: RequestInit): Promise<Response> => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { seedCatalog } from '@/lib/catalog/seed';
 import type { Database, DatabaseHandle } from '@/lib/db/connection';
 import type { TestDatabaseTarget } from './databases';
-import { createHarness, type Harness } from './sandbox-harness';
+import { createHarness, type Harness, type HarnessOptions } from './sandbox-harness';
 
 /** Test-only: the store's database (catalog seeded in USD) and the in-process emulator. */
 export interface StoreOnSandbox {
@@ -15,13 +15,13 @@ export interface StoreOnSandbox {
  * Opens both once for the enclosing describe block and closes the database after it.
  * One emulator for the block, so orders one test leaves unsettled stay readable in the next.
  */
-export function storeOnSandbox(target: TestDatabaseTarget): StoreOnSandbox {
+export function storeOnSandbox(target: TestDatabaseTarget, options: HarnessOptions = {}): StoreOnSandbox {
   let handle: DatabaseHandle | undefined;
   let harness: Harness | undefined;
   beforeAll(async () => {
     handle = await target.open();
     await seedCatalog(handle.db, 'USD');
-    harness = await createHarness();
+    harness = await createHarness(options);
   });
   afterAll(async () => handle?.close());
   const opened = <T>(value: T | undefined): T => {

@@ -16,6 +16,7 @@ import { encodeReportCursor } from '@/lib/reports/pagination';
 import { previewDocument, type DocumentPreview } from '@/lib/reports/preview';
 import { reconciliationToCsv } from '@/lib/reports/reconciliation-csv';
 import type { ReportListQuery } from '@/lib/reports/report-filters';
+import { reportTypeLabel } from '@/lib/reports/report-types';
 import { toReportDetail, toReportRow, type ReportDetail, type ReportPage, type ReportRow } from '@/lib/reports/report-row';
 import { reconcileSettlementReport, type SettlementReconciliation } from '@/lib/reports/settlement-reconciliation';
 import { enqueueReportFollowUp } from '@/lib/jobs';
@@ -78,14 +79,26 @@ export async function scheduleReport(request: {
   scheduleFrequency: string;
   replaceExisting: boolean;
 }): Promise<string> {
-  const { reportScheduleId } = await getAmazonPay().createReportSchedule({
-    reportType: request.reportType,
-    scheduleFrequency: request.scheduleFrequency,
-    // One schedule per report type: replacing one must be asked for explicitly
-    // (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html).
-    ...(request.replaceExisting && { deleteExistingSchedule: true }),
-  });
-  return reportScheduleId;
+  try {
+    const { reportScheduleId } = await getAmazonPay().createReportSchedule({
+      reportType: request.reportType,
+      scheduleFrequency: request.scheduleFrequency,
+      // One schedule per report type: replacing one must be asked for explicitly
+      // (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html).
+      ...(request.replaceExisting && { deleteExistingSchedule: true }),
+    });
+    return reportScheduleId;
+  } catch (error) {
+    // 409 is the emulator's answer to a second schedule (sandbox/README.md "Reports"); Amazon documents none, so
+    // any other refusal keeps Amazon's own words.
+    if (!request.replaceExisting && error instanceof AmazonPayError && error.status === 409) {
+      throw new UserFacingError(
+        `A ${reportTypeLabel(request.reportType)} schedule exists already. Tick "Replace the existing schedule" to replace it with this one.`,
+        'schedule_exists',
+      );
+    }
+    throw error;
+  }
 }
 
 export async function cancelReportSchedule(reportScheduleId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { formatAmazonTimestamp } from '@/lib/amazon-pay';
 import { checkoutUntilReturn, createHarness, START, usd, type Harness } from '@/test/sandbox-harness';
 import {
+  DOCUMENT_LENGTH_HEADER,
   documentFilename,
   documentResponse,
   openReportDocument,
@@ -56,6 +57,9 @@ describe('openReportDocumentById', () => {
     expect(filename).toBe(`GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA-${reportId}.tsv`);
     const response = documentResponse(opened, filename);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);
+    // The size the sandbox (like S3) declares reaches the browser, also under the name Next.js leaves alone.
+    const size = String(new TextEncoder().encode(direct).byteLength);
+    expect([response.headers.get('content-length'), response.headers.get(DOCUMENT_LENGTH_HEADER)]).toEqual([size, size]);
     expect(await response.text()).toBe(direct);
   });
 

@@ -125,6 +125,9 @@ export function documentFilename(reportType: string, reportId: string, delimiter
   return `${safe(reportType)}-${safe(reportId)}.${delimiter === ',' ? 'csv' : 'tsv'}`;
 }
 
+/** The document's size in bytes, as Amazon's storage declared it. */
+export const DOCUMENT_LENGTH_HEADER = 'x-document-length';
+
 /** The browser response for an opened document: an attachment, streamed. */
 export function documentResponse(opened: OpenedDocument, filename: string): Response {
   const headers = new Headers({
@@ -134,7 +137,13 @@ export function documentResponse(opened: OpenedDocument, filename: string): Resp
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   });
-  if (opened.contentLength !== null) headers.set('content-length', String(opened.contentLength));
+  if (opened.contentLength !== null) {
+    headers.set('content-length', String(opened.contentLength));
+    // Next.js drops Content-Length from a route handler's response (it may re-frame or gzip the body), so the
+    // size also travels under a name of its own for the download's progress. It counts the document's bytes,
+    // which is what the browser's reader sees even when the body reaches it gzipped.
+    headers.set(DOCUMENT_LENGTH_HEADER, String(opened.contentLength));
+  }
   return new Response(opened.body, { status: 200, headers });
 }
 

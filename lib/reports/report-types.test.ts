@@ -10,6 +10,7 @@ import {
   REPORT_TYPES,
   reportStatusLabel,
   reportTypeLabel,
+  reportTypesFor,
   SCHEDULE_FREQUENCIES,
   scheduleFrequencyLabel,
 } from './report-types';
@@ -20,16 +21,22 @@ describe('report types', () => {
     for (const type of [...SETTLEMENT_TYPES, ...TRANSACTION_TYPES]) expect(ours).toContain(type);
   });
 
-  it('never offers settlement types for create or schedule', () => {
-    for (const type of SETTLEMENT_TYPES) {
-      expect(isSettlementReportType(type)).toBe(true);
-      expect(canCreateReport(type)).toBe(false);
-      expect(canScheduleReport(type)).toBe(false);
+  it('offers the sandbox settlement for create and schedule in the sandbox only, and the live one never', () => {
+    const [sandboxSettlement, liveSettlement] = SETTLEMENT_TYPES;
+    for (const type of SETTLEMENT_TYPES) expect(isSettlementReportType(type)).toBe(true);
+    for (const sandbox of [true, false]) {
+      expect([canCreateReport(liveSettlement, sandbox), canScheduleReport(liveSettlement, sandbox)]).toEqual([false, false]);
+      expect([canCreateReport(sandboxSettlement, sandbox), canScheduleReport(sandboxSettlement, sandbox)]).toEqual([
+        sandbox,
+        sandbox,
+      ]);
+      expect(reportTypesFor(sandbox).some((info) => info.type === sandboxSettlement)).toBe(sandbox);
+      for (const type of TRANSACTION_TYPES)
+        expect([canCreateReport(type, sandbox), canScheduleReport(type, sandbox)]).toEqual([true, true]);
     }
-    for (const type of TRANSACTION_TYPES) expect([canCreateReport(type), canScheduleReport(type)]).toEqual([true, true]);
-    expect(canCreateReport('_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_')).toBe(true);
-    expect(canScheduleReport('_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_')).toBe(false);
-    expect(canCreateReport('_SOMETHING_NEW_')).toBe(false);
+    expect(canCreateReport('_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_', false)).toBe(true);
+    expect(canScheduleReport('_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_', false)).toBe(false);
+    expect(canCreateReport('_SOMETHING_NEW_', true)).toBe(false);
   });
 
   it('labels known values and shows unknown ones as they are', () => {

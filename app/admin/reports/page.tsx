@@ -11,6 +11,7 @@ import { SchedulesSection } from '@/components/admin/reports/schedules-section';
 import { CARD } from '@/components/admin/reports/ui';
 import { Alert } from '@/components/ui/alert';
 import { requireAdminPage } from '@/lib/auth';
+import { getConfig } from '@/lib/config';
 import { listReportSchedules, type ReportSchedule } from '@/lib/reports/admin';
 
 export const metadata: Metadata = { title: 'Reports · Admin', robots: { index: false } };
@@ -33,6 +34,7 @@ export default async function AdminReportsPage({
   // Validated before any call to Amazon: a bad range shows its message and the list is not asked for.
   const filters = parseReportFilters(values);
   const { schedules, error } = await loadSchedules();
+  const { sandbox } = getConfig().amazonPay;
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'}>
       <div className="flex items-baseline justify-between">
@@ -46,7 +48,7 @@ export default async function AdminReportsPage({
           <h2 id="create-heading" className="mb-3 text-lg font-semibold text-ink">
             Request a report
           </h2>
-          <CreateReportForm />
+          <CreateReportForm sandbox={sandbox} />
         </section>
         <section className="mt-8" aria-labelledby="list-heading">
           <h2 id="list-heading" className="mb-3 text-lg font-semibold text-ink">
@@ -62,7 +64,7 @@ export default async function AdminReportsPage({
           )}
         </section>
       </AdminQueryProvider>
-      <SchedulesSection schedules={schedules} error={error} />
+      <SchedulesSection schedules={schedules} error={error} sandbox={sandbox} />
     </AdminShell>
   );
 }

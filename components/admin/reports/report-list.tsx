@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { formatAmazonTime } from '@/components/ui/format-time';
 import { DataTable, Td } from '@/components/ui/table';
 import type { ReportPage } from '@/lib/reports/report-row';
+import { REPORT_LIST_KEY, REPORT_POLL_MS } from './report-queries';
 import { StatusBadge } from './status-badge';
 import { BUTTON_SECONDARY } from './ui';
 
@@ -26,13 +27,19 @@ async function fetchPage(filterQuery: string, cursor: string | null): Promise<Re
   return body as ReportPage;
 }
 
-/** The report list; "Load more" follows Amazon's nextToken through an opaque cursor. */
+/**
+ * The report list; "Load more" follows Amazon's nextToken through an opaque cursor. A new report
+ * (the create form invalidates REPORT_LIST_KEY) shows at once, and the list polls while any row it
+ * shows is still in progress, so statuses move on without a reload.
+ */
 export function ReportList({ filterQuery }: { filterQuery: string }) {
   const query = useInfiniteQuery({
-    queryKey: ['admin-reports', filterQuery],
+    queryKey: [...REPORT_LIST_KEY, filterQuery],
     queryFn: ({ pageParam }) => fetchPage(filterQuery, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((page) => page.reports.some((report) => !report.terminal)) ? REPORT_POLL_MS : false,
   });
 
   if (query.isPending)

@@ -1,12 +1,11 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useEffect } from 'react';
 import type { ReportRow } from '@/lib/reports/report-row';
+import { REPORT_LIST_KEY, REPORT_POLL_MS, reportStatusKey } from './report-queries';
 import { StatusBadge } from './status-badge';
-
-/** Sandbox reports take 10 s (sandbox/README.md); Amazon's take minutes. Every 2 s is gentle on both. */
-const POLL_MS = 2000;
 
 async function fetchReport(reportId: string): Promise<ReportRow> {
   const response = await fetch(`/api/admin/reports/${encodeURIComponent(reportId)}`, { cache: 'no-store' });
@@ -14,13 +13,22 @@ async function fetchReport(reportId: string): Promise<ReportRow> {
   return (await response.json()) as ReportRow;
 }
 
-/** Polls a new report until COMPLETED, FAILED or CANCELLED. */
+/**
+ * Polls a new report until COMPLETED, FAILED or CANCELLED (Amazon Pay's final statuses,
+ * https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html). It shows the report in the list as soon
+ * as it exists, and again once it has ended, so the list's row never lags behind this badge.
+ */
 export function ReportStatusPoller({ reportId }: { reportId: string }) {
+  const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: ['admin-report', reportId],
+    queryKey: reportStatusKey(reportId),
     queryFn: () => fetchReport(reportId),
-    refetchInterval: (q) => (q.state.data?.terminal ? false : POLL_MS),
+    refetchInterval: (q) => (q.state.data?.terminal ? false : REPORT_POLL_MS),
   });
+  const terminal = query.data?.terminal ?? false;
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: REPORT_LIST_KEY });
+  }, [queryClient, reportId, terminal]);
   return (
     <div className="mt-3 rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite" data-testid="created-report">
       Report{' '}
@@ -32,7 +40,9 @@ export function ReportStatusPoller({ reportId }: { reportId: string }) {
       ) : (
         <span className="text-ink-muted">requested…</span>
       )}
-      {query.data && !query.data.terminal && <span className="ml-2 text-ink-muted">checking every {POLL_MS / 1000} s</span>}
+      {query.data && !query.data.terminal && (
+        <span className="ml-2 text-ink-muted">checking every {REPORT_POLL_MS / 1000} s</span>
+      )}
       {query.data?.status === 'CANCELLED' && (
         <p className="mt-1 text-ink-muted">Amazon cancels a report when the period holds no data.</p>
       )}

@@ -1,25 +1,47 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { SCHEDULABLE_REPORT_TYPES, SCHEDULE_FREQUENCIES } from '@/lib/reports/report-types';
+import { reportTypeLabel, reportTypesFor, scheduleFrequencyLabel, SCHEDULE_FREQUENCIES } from '@/lib/reports/report-types';
 import { ActionError } from './action-error';
 import { Field } from './field';
 import { cancelScheduleAction, createScheduleAction } from './report-actions';
+import { submitKeepingFields } from './submit-keeping-fields';
 import { BUTTON, BUTTON_SECONDARY, INPUT } from './ui';
+
+const DEFAULT_FREQUENCY = 'P1D';
 
 /**
  * Amazon keeps one schedule per report type: replacing one is offered only when it exists
- * (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html).
+ * (https://developer.amazon.com/docs/amazon-pay-reports/managing-report-schedules.html). Every field is held in
+ * state and the form is never reset, so after a refusal ("exists already") the fields still show what was sent,
+ * and Replace sends exactly those.
  */
-export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly string[] }) {
+export function ScheduleForm({ scheduledTypes, sandbox }: { scheduledTypes: readonly string[]; sandbox: boolean }) {
+  const schedulable = reportTypesFor(sandbox).filter((info) => info.schedulable);
   const [state, action, pending] = useActionState(createScheduleAction, null);
-  const [type, setType] = useState<string>(SCHEDULABLE_REPORT_TYPES[0]?.type ?? '');
+  const [type, setType] = useState<string>(schedulable[0]?.type ?? '');
+  const [frequency, setFrequency] = useState<string>(DEFAULT_FREQUENCY);
+  const [replace, setReplace] = useState(false);
   const exists = scheduledTypes.includes(type);
   return (
-    <form action={action} className="mt-4 grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" aria-describedby="schedule-status">
+    <form
+      action={action}
+      onSubmit={submitKeepingFields(action)}
+      className="mt-4 grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
+      aria-describedby="schedule-status"
+    >
       <Field label="Report type">
-        <select name="reportType" className={INPUT} value={type} onChange={(event) => setType(event.target.value)}>
-          {SCHEDULABLE_REPORT_TYPES.map((info) => (
+        <select
+          name="reportType"
+          className={INPUT}
+          value={type}
+          onChange={(event) => {
+            setType(event.target.value);
+            // A tick given for one type's schedule never carries over to another's.
+            setReplace(false);
+          }}
+        >
+          {schedulable.map((info) => (
             <option key={info.type} value={info.type}>
               {info.label}
             </option>
@@ -27,7 +49,12 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         </select>
       </Field>
       <Field label="Frequency">
-        <select name="scheduleFrequency" className={INPUT} defaultValue="P1D">
+        <select
+          name="scheduleFrequency"
+          className={INPUT}
+          value={frequency}
+          onChange={(event) => setFrequency(event.target.value)}
+        >
           {SCHEDULE_FREQUENCIES.map((entry) => (
             <option key={entry.frequency} value={entry.frequency}>
               {entry.label} ({entry.frequency})
@@ -36,17 +63,27 @@ export function ScheduleForm({ scheduledTypes }: { scheduledTypes: readonly stri
         </select>
       </Field>
       <button type="submit" className={BUTTON} disabled={pending}>
-        {pending ? 'Saving…' : 'Create schedule'}
+        {pending ? 'Saving…' : exists && replace ? 'Replace schedule' : 'Create schedule'}
       </button>
       {exists && (
         <label className="flex items-center gap-2 text-sm sm:col-span-3">
-          <input type="checkbox" name="deleteExistingSchedule" />
+          <input
+            type="checkbox"
+            name="deleteExistingSchedule"
+            checked={replace}
+            onChange={(event) => setReplace(event.target.checked)}
+          />
           Replace the existing schedule for this type (deleteExistingSchedule)
         </label>
       )}
       <div id="schedule-status" aria-live="polite" className="text-sm sm:col-span-3">
         <ActionError state={state} />
-        {state?.ok && <p className="text-emerald-700">Schedule {state.reportScheduleId} created.</p>}
+        {state?.ok && (
+          <p className="text-emerald-700" data-testid="schedule-saved">
+            Schedule {state.reportScheduleId} saved: {reportTypeLabel(state.reportType)},{' '}
+            {scheduleFrequencyLabel(state.scheduleFrequency).toLowerCase()}.
+          </p>
+        )}
       </div>
     </form>
   );

@@ -12,7 +12,16 @@ const COLUMNS: Column[] = [
   { key: 'actions', label: <span className="sr-only">Actions</span> },
 ];
 
-export function SchedulesSection({ schedules, error }: { schedules: readonly ReportSchedule[]; error: string | null }) {
+export function SchedulesSection({
+  schedules,
+  error,
+  sandbox,
+}: {
+  schedules: readonly ReportSchedule[];
+  error: string | null;
+  /** The store talks to Amazon's sandbox (or the emulator): the sandbox settlement type is offered. */
+  sandbox: boolean;
+}) {
   return (
     <section className={`${CARD} mt-8`} aria-labelledby="schedules-heading">
       <h2 id="schedules-heading" className="text-lg font-semibold text-ink">
@@ -38,7 +47,7 @@ export function SchedulesSection({ schedules, error }: { schedules: readonly Rep
           ))}
         </DataTable>
       )}
-      <ScheduleForm scheduledTypes={schedules.map((schedule) => schedule.reportType)} />
+      <ScheduleForm scheduledTypes={schedules.map((schedule) => schedule.reportType)} sandbox={sandbox} />
     </section>
   );
 }
