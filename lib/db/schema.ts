@@ -154,6 +154,11 @@ export const orders = pgTable(
     // The admin list sorts by total and by the numeric part of the order number (lib/orders/admin-list.ts).
     index('orders_total_idx').on(table.totalAmount, table.id),
     index('orders_number_value_idx').on(sql`((substring(${table.number} from 4))::bigint)`, table.id),
+    // Trigram indexes serve the admin search's partial, case-insensitive matches (ILIKE '%…%'):
+    // https://www.postgresql.org/docs/current/pgtrgm.html#PGTRGM-INDEX
+    index('orders_buyer_name_trgm_idx').using('gin', table.buyerName.op('gin_trgm_ops')),
+    index('orders_buyer_email_trgm_idx').using('gin', table.buyerEmail.op('gin_trgm_ops')),
+    index('orders_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
     check(
       'orders_total_adds_up',
       sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`,
@@ -176,6 +181,7 @@ export const orderLines = pgTable(
   },
   (table) => [
     index('order_lines_order_idx').on(table.orderId),
+    index('order_lines_product_name_trgm_idx').using('gin', table.productName.op('gin_trgm_ops')),
     check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
   ],
 );
