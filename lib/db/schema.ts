@@ -181,7 +181,8 @@ export const orderLines = pgTable(
   },
   (table) => [
     index('order_lines_order_idx').on(table.orderId),
-    index('order_lines_product_name_trgm_idx').using('gin', table.productName.op('gin_trgm_ops')),
+    // The admin search walks the distinct product names and finds their orders by name (lib/orders/admin/list.ts).
+    index('order_lines_product_name_idx').on(table.productName, table.orderId),
     check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
   ],
 );

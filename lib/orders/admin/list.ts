@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { textInput } from '@/lib/text-input';
 import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
+import { selectRows } from '@/lib/db/rows';
 import { orderLines, orders, payments } from '@/lib/db/schema';
 import { money, type Money } from '@/lib/money';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
@@ -198,8 +199,28 @@ function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/**
+ * The product names on order lines that contain every pattern. A shop sells far fewer
+ * products than it has lines, so walking the distinct names down the btree index (one probe
+ * each, https://wiki.postgresql.org/wiki/Loose_indexscan) and matching only those beats
+ * a trigram scan that rechecks every matching line (bench: 34 ms → 16 ms counting a word on
+ * one order in six); the orders are then found through the same index, by name.
+ */
+async function productNamesMatching(db: Database, everyWord: (column: SQL) => SQL): Promise<string[]> {
+  const rows = await selectRows<{ name: string }>(
+    db,
+    sql`with recursive names(name) as (
+      (select ${orderLines.productName} from ${orderLines} order by 1 limit 1)
+      union all
+      select (select ${orderLines.productName} from ${orderLines} where ${orderLines.productName} > names.name order by 1 limit 1)
+      from names where names.name is not null)
+    select name from names where name is not null and ${everyWord(sql`name`)}`,
+  );
+  return rows.map((row) => row.name);
+}
+
 /** Conditions on an order, any one of which makes it match the query `raw`. */
-function searchArms(raw: string): SQL[] {
+async function searchArms(db: Database, raw: string): Promise<SQL[]> {
   const number = /^\d+$/.test(raw) ? `${ORDER_NUMBER_PREFIX}${raw}` : raw.toUpperCase();
   const s = searched;
   const from = sql`${orders} as ${s}`;
@@ -212,9 +233,11 @@ function searchArms(raw: string): SQL[] {
   const words = raw.split(/\s+/).filter(Boolean);
   if (!words.some((word) => word.length >= PARTIAL_SEARCH_MIN_LENGTH)) return [exact];
   const patterns = words.map(containsPattern);
-  const everyWord = (column: AnyPgColumn) => and(...patterns.map((pattern) => ilike(column, pattern)))!;
+  const everyWord = (column: AnyPgColumn | SQL) => and(...patterns.map((pattern) => ilike(column, pattern)))!;
   const fields = or(everyWord(orders.buyerName), everyWord(orders.buyerEmail), everyWord(orders.number))!;
-  const product = sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${everyWord(orderLines.productName)})`;
+  const products = await productNamesMatching(db, everyWord);
+  if (products.length === 0) return [exact, fields];
+  const product = sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${inArray(orderLines.productName, products)})`;
   return [exact, fields, product];
 }
 
@@ -259,8 +282,11 @@ function keysetCondition(sort: OrderListFilters['sort'], forward: 'asc' | 'desc'
 
 const flip = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'desc' : 'asc');
 
-/** Up to `limit` matching orders in `sort` order read `dir`-wards from `cursor` (exported for the benchmark's EXPLAIN). */
-export function orderPageQuery(
+/**
+ * Up to `limit` matching orders in `sort` order read `dir`-wards from `cursor`, unexecuted (the
+ * benchmark EXPLAINs it). The query sits in an object because awaiting a Drizzle query runs it.
+ */
+export async function orderPageQuery(
   db: Database,
   filters: OrderListFilters,
   dir: 'asc' | 'desc',
@@ -270,13 +296,15 @@ export function orderPageQuery(
   const column = SORT_COLUMNS[filters.sort];
   const order = dir === 'asc' ? [asc(column), asc(orders.id)] : [desc(column), desc(orders.id)];
   const where = and(narrowingConditions(filters), cursor ? keysetCondition(filters.sort, dir, cursor) : undefined);
-  const matching = filters.q ? matchingAnyArm(searchArms(filters.q), where, limit, sql.join(order, sql`, `)) : where;
-  return db
-    .select()
-    .from(orders)
-    .where(matching)
-    .orderBy(...order)
-    .limit(limit);
+  const matching = filters.q ? matchingAnyArm(await searchArms(db, filters.q), where, limit, sql.join(order, sql`, `)) : where;
+  return {
+    query: db
+      .select()
+      .from(orders)
+      .where(matching)
+      .orderBy(...order)
+      .limit(limit),
+  };
 }
 
 /** One page of rows in `sort`/`dir` order after (or before) a cursor; the raw rows, for the list and the export. */
@@ -290,7 +318,7 @@ export async function selectOrderPage(
   // Going back reads the other way from the cursor, then puts the rows in display order.
   const readDir = before ? flip(filters.dir) : filters.dir;
   const cursor = before ?? after;
-  const rows = await orderPageQuery(db, filters, readDir, cursor, options.size + 1);
+  const rows = await (await orderPageQuery(db, filters, readDir, cursor, options.size + 1)).query;
   const hasMore = rows.length > options.size;
   const page = rows.slice(0, options.size);
   if (before) page.reverse();
@@ -318,7 +346,7 @@ export const SEARCH_COUNT_CAP = 1_000;
 /** Matching orders, up to `cap` + 1 (each search arm counts up to that many, then the arms are merged). */
 async function countMatching(db: Database, filters: OrderListFilters, cap: number): Promise<number> {
   const where = narrowingConditions(filters);
-  const matching = filters.q ? matchingAnyArm(searchArms(filters.q), where, cap + 1) : where;
+  const matching = filters.q ? matchingAnyArm(await searchArms(db, filters.q), where, cap + 1) : where;
   const capped = db
     .select({ one: sql`1` })
     .from(orders)
