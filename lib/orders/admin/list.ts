@@ -343,8 +343,11 @@ export const COUNT_CAP = 10_000;
  */
 export const SEARCH_COUNT_CAP = 1_000;
 
-/** Matching orders, up to `cap` + 1 (each search arm counts up to that many, then the arms are merged). */
-async function countMatching(db: Database, filters: OrderListFilters, cap: number): Promise<number> {
+/**
+ * Counts matching orders up to `cap` + 1 (each search arm counts up to that many, then the
+ * arms are merged), unexecuted like orderPageQuery.
+ */
+export async function orderCountQuery(db: Database, filters: OrderListFilters, cap: number) {
   const where = narrowingConditions(filters);
   const matching = filters.q ? matchingAnyArm(await searchArms(db, filters.q), where, cap + 1) : where;
   const capped = db
@@ -353,7 +356,11 @@ async function countMatching(db: Database, filters: OrderListFilters, cap: numbe
     .where(matching)
     .limit(cap + 1)
     .as('capped');
-  const [total] = await db.select({ value: count() }).from(capped);
+  return { query: db.select({ value: count() }).from(capped) };
+}
+
+async function countMatching(db: Database, filters: OrderListFilters, cap: number): Promise<number> {
+  const [total] = await (await orderCountQuery(db, filters, cap)).query;
   return total?.value ?? 0;
 }
 
