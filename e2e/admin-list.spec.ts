@@ -5,7 +5,9 @@ import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './su
 
 test.beforeEach(() => requireBuyer());
 
-test('the admin finds a new order on the dashboard and in the list, by search, and exports it', async ({ page }, testInfo) => {
+test('the admin finds a new order on the dashboard and in the list, by number, name and product, and exports it', async ({
+  page,
+}, testInfo) => {
   await addToCart(page, 'enamel-camp-mug');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
   await placeOrder(page);
@@ -29,6 +31,17 @@ test('the admin finds a new order on the dashboard and in the list, by search, a
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(new RegExp(`q=${number}`));
   await expect(page.locator('tbody tr')).toHaveCount(1);
+
+  // Part of the buyer's name, in another case, finds Jane Doe's orders, the new one first.
+  await page.getByLabel('Search').fill('ane DO');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/q=ane\+DO/);
+  await expect(page.locator('tbody tr').first().getByRole('link', { name: number })).toBeVisible();
+  await expect(page.locator('tbody tr').filter({ hasNotText: 'Jane Doe' })).toHaveCount(0);
+  // And a word of a product on its lines.
+  await page.getByLabel('Search').fill('camp mug');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.locator('tbody tr').first().getByRole('link', { name: number })).toBeVisible();
 
   const csv = await page.request.get(`/api/admin/orders/export?q=${number}`);
   expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="orders-\d{8}-\d{6}\.csv"$/);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -51,7 +52,9 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
   const lock = dataDir ? lockPgliteFolder(dataDir) : undefined;
   try {
-    const client = dataDir ? new PGlite(path.resolve(dataDir)) : new PGlite();
+    // pg_trgm backs the admin search's trigram indexes; PostgreSQL ships it as a contrib extension, PGlite bundles it.
+    const extensions = { pg_trgm };
+    const client = dataDir ? new PGlite(path.resolve(dataDir), { extensions }) : new PGlite({ extensions });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     const close = async () => {

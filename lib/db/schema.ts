@@ -165,6 +165,11 @@ export const orders = pgTable(
     index('orders_total_idx').on(table.totalAmount, table.id),
     index('orders_number_value_idx').on(sql`((substring(${table.number} from 4))::bigint)`, table.id),
     check('orders_fulfilment_status_known', sql`${table.fulfilmentStatus} in ('unfulfilled', 'shipped', 'delivered')`),
+    // Trigram indexes serve the admin search's partial, case-insensitive matches (ILIKE '%…%'):
+    // https://www.postgresql.org/docs/current/pgtrgm.html#PGTRGM-INDEX
+    index('orders_buyer_name_trgm_idx').using('gin', table.buyerName.op('gin_trgm_ops')),
+    index('orders_buyer_email_trgm_idx').using('gin', table.buyerEmail.op('gin_trgm_ops')),
+    index('orders_number_trgm_idx').using('gin', table.number.op('gin_trgm_ops')),
     check(
       'orders_total_adds_up',
       sql`${table.totalAmount} = ${table.subtotalAmount} + ${table.shippingAmount} + ${table.taxAmount}`,
@@ -187,6 +192,8 @@ export const orderLines = pgTable(
   },
   (table) => [
     index('order_lines_order_idx').on(table.orderId),
+    // The admin search walks the distinct product names and finds their orders by name (lib/orders/admin/list.ts).
+    index('order_lines_product_name_idx').on(table.productName, table.orderId),
     check('order_lines_total', sql`${table.lineTotalAmount} = ${table.unitPriceAmount} * ${table.quantity}`),
   ],
 );

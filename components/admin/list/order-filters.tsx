@@ -57,7 +57,7 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
           type="search"
           name="q"
           defaultValue={query.q ?? ''}
-          placeholder="Order number, buyer email or Amazon id"
+          placeholder="Name, email, product, order number or Amazon id"
           className={field}
         />
       </Filter>

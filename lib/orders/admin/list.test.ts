@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
-import { orders, payments } from '@/lib/db/schema';
+import { orderLines, orders, payments } from '@/lib/db/schema';
 import { testDatabaseTargets } from '@/test/databases';
-import { eachOrderBatch, listAdminOrders, orderListQuerySchema, type OrderListQuery } from './list';
+import { eachOrderBatch, listAdminOrders, orderListQuerySchema, SEARCH_COUNT_CAP, type OrderListQuery } from './list';
 
 const query = (input: Record<string, string> = {}): OrderListQuery => orderListQuerySchema.parse(input);
 /** Orders and checkout attempts together: the list's mechanics work the same on every view. */
@@ -65,6 +65,105 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     });
   });
   afterAll(async () => handle?.close());
+
+  describe('partial search', () => {
+    // Placed orders (every third) get names, emails and lines the searches below tell apart.
+    const buyers: Record<string, { name: string; email?: string; products: string[] }> = {
+      'NW-200007': { name: 'Jane Doe', products: ['Walnut serving board', 'Walnut coaster set'] },
+      'NW-200010': { name: 'OLIVIA Smith', products: ['Wool blanket'] },
+      'NW-200013': { name: 'Jane Smith', email: 'under_score@example.com', products: ['100% wool scarf'] },
+      'NW-200016': { name: 'Joanna Doe-Jones', email: 'underXscore@example.com', products: ['1000 piece puzzle'] },
+      'NW-200019': { name: 'Kim Back\\slash', products: ['Tin lantern'] },
+      'NW-200022': { name: 'Backslash Lee', products: ['Tin lantern'] },
+    };
+    const numbers = async (input: Record<string, string>) =>
+      (await listAdminOrders(handle.db, query({ size: '100', ...input }))).rows.map((row) => row.number);
+
+    beforeAll(async () => {
+      for (const [number, buyer] of Object.entries(buyers)) {
+        const [order] = await handle.db
+          .update(orders)
+          .set({ buyerName: buyer.name, ...(buyer.email ? { buyerEmail: buyer.email } : {}) })
+          .where(eq(orders.number, number))
+          .returning({ id: orders.id });
+        await handle.db.insert(orderLines).values(
+          buyer.products.map((productName) => ({
+            orderId: order!.id,
+            productSlug: productName.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+            productName,
+            kind: 'physical' as const,
+            unitPriceAmount: 500,
+            quantity: 1,
+            lineTotalAmount: 500,
+          })),
+        );
+      }
+    });
+
+    it('finds part of a name or email in any case', async () => {
+      expect(await numbers({ q: 'olivia' })).toEqual(['NW-200010']);
+      expect(await numbers({ q: 'LIVI' })).toEqual(['NW-200010']);
+      expect(await numbers({ q: 'smith' })).toEqual(['NW-200013', 'NW-200010']);
+      // buyer5 and buyer50–59; of those, 51, 54 and 57 are placed orders.
+      expect(await numbers({ q: 'yer5' })).toEqual(['NW-200058', 'NW-200055', 'NW-200052']);
+      expect(await numbers({ view: 'all', q: 'YER5' })).toHaveLength(11);
+    });
+
+    it('matches every word of a multi-word query within one field', async () => {
+      expect(await numbers({ q: 'Jane Doe' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: '  jane   DOE ' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: 'doe jane' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: 'jane' })).toEqual(['NW-200013', 'NW-200007']);
+      // Both words occur on the order, but not in the same field.
+      expect(await numbers({ q: 'jane walnut' })).toEqual([]);
+    });
+
+    it('finds a product on any line of the order', async () => {
+      // Both lines of NW-200007 match; the order is listed once.
+      expect(await numbers({ q: 'walnut' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: 'COASTER' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: 'board serving' })).toEqual(['NW-200007']);
+      expect(await numbers({ q: 'wool' })).toEqual(['NW-200013', 'NW-200010']);
+      expect(await numbers({ q: 'lantern' })).toEqual(['NW-200022', 'NW-200019']);
+    });
+
+    it('finds part of an order number', async () => {
+      expect(await numbers({ q: 'w-20001' })).toEqual(['NW-200019', 'NW-200016', 'NW-200013', 'NW-200010']);
+      expect(await numbers({ q: '00022' })).toEqual(['NW-200022']);
+      expect((await listAdminOrders(handle.db, query({ q: '2000' }))).totalCount).toBe(20);
+    });
+
+    it('takes %, _ and \\ in a query literally', async () => {
+      expect(await numbers({ q: '100%' })).toEqual(['NW-200013']);
+      expect(await numbers({ q: 'under_score' })).toEqual(['NW-200013']);
+      expect(await numbers({ q: 'k\\s' })).toEqual(['NW-200019']);
+      expect(await numbers({ q: '%%%' })).toEqual([]);
+      expect(await numbers({ q: '___' })).toEqual([]);
+      expect(await numbers({ view: 'all', q: '\\\\\\' })).toEqual([]);
+    });
+
+    it('counts a search up to SEARCH_COUNT_CAP', async () => {
+      await handle.db.execute(sql`
+        insert into orders (number, status, payment_state, currency, subtotal_amount, shipping_amount, tax_amount,
+          total_amount, buyer_name, created_at)
+        select 'NW-' || (400000 + i), 'canceled', 'Canceled', 'USD', 100, 0, 0, 100, 'Many Orders', now()
+        from generate_series(1, ${SEARCH_COUNT_CAP + 1}) as i`);
+      try {
+        const many = await listAdminOrders(handle.db, query({ view: 'attempts', q: 'many order' }));
+        expect(many).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCapped: true });
+        expect(many.rows).toHaveLength(50);
+      } finally {
+        await handle.db.delete(orders).where(eq(orders.buyerName, 'Many Orders'));
+      }
+    });
+
+    it('matches words shorter than three characters exactly only', async () => {
+      expect(await numbers({ q: 'jo' })).toEqual([]);
+      expect(await numbers({ q: 'joa' })).toEqual(['NW-200016']);
+      // A short word still narrows a query that has a longer one.
+      expect(await numbers({ q: 'jo doe' })).toEqual(['NW-200016']);
+    });
+  });
 
   it('pages forward and back over keyset cursors without gaps or repeats', async () => {
     const seen: string[] = [];

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { textInput } from '@/lib/text-input';
 import { ORDER_NUMBER_PREFIX } from '@/lib/ids';
 import type { Database } from '@/lib/db/connection';
-import { orders, payments } from '@/lib/db/schema';
+import { selectRows } from '@/lib/db/rows';
+import { orderLines, orders, payments } from '@/lib/db/schema';
 import { money, type Money } from '@/lib/money';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
@@ -110,9 +111,9 @@ export interface AdminOrderRow {
 
 export interface OrderListPage {
   rows: AdminOrderRow[];
-  /** Matching orders, up to COUNT_CAP. */
+  /** Matching orders, up to COUNT_CAP (SEARCH_COUNT_CAP for a search). */
   totalCount: number;
-  /** True when more than COUNT_CAP match. */
+  /** True when more than that match. */
   totalCapped: boolean;
   /** Cursors for the neighbouring pages; null at either end. */
   nextCursor: string | null;
@@ -175,32 +176,92 @@ function decodeCursor(cursor: string | undefined, sort: OrderListFilters['sort']
 }
 
 /**
- * Search by order number, buyer email, or any Amazon id we hold. A UNION of exact
- * lookups lets each arm use its own index; an OR across them (and the payments join)
- * made PostgreSQL scan every order (bench: 150 ms → under 1 ms on 100k orders).
+ * Search by any Amazon id we hold (exactly), and by part of the order number, the buyer's
+ * name or email, or a product name on one of the order's lines, ignoring case. A query of
+ * several words matches when every word occurs in the same field ("Jane Doe", "walnut board").
+ *
+ * Each arm below is read on its own, up to the rows a page (or the count) needs, and the
+ * results merged (matchingAnyArm). An OR across them made PostgreSQL scan every order
+ * (bench: 150 ms → under 1 ms on 100k orders for an exact id), and reading every match first
+ * cost 300 ms for a word on one order in six; on its own, each arm gets the plan its own
+ * statistics call for: a trigram index scan (https://www.postgresql.org/docs/current/pgtrgm.html#PGTRGM-INDEX)
+ * for a rare word, the list's own order with a filter for a common one.
  */
-// The inner lookups read orders under another name, so they never refer to the outer row.
+// The exact lookups read orders under another name, so they never refer to the arm's row.
 const searched = alias(orders, 'searched');
 
-function searchCondition(raw: string): SQL {
-  const number = /^\d+$/.test(raw) ? `NW-${raw}` : raw.toUpperCase();
+/**
+ * pg_trgm indexes three-character runs: a query whose words are all shorter has none to look
+ * up and would read every row, so it matches ids and order numbers exactly only.
+ */
+export const PARTIAL_SEARCH_MIN_LENGTH = 3;
+
+/** A LIKE pattern that finds `word` literally anywhere; backslash is PostgreSQL's default LIKE escape. */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * The product names on order lines that contain every pattern. A shop sells far fewer
+ * products than it has lines, so walking the distinct names down the btree index (one probe
+ * each, https://wiki.postgresql.org/wiki/Loose_indexscan) and matching only those beats
+ * a trigram scan that rechecks every matching line (bench: 34 ms → 16 ms counting a word on
+ * one order in six); the orders are then found through the same index, by name.
+ */
+async function productNamesMatching(db: Database, everyWord: (column: SQL) => SQL): Promise<string[]> {
+  const rows = await selectRows<{ name: string }>(
+    db,
+    sql`with recursive names(name) as (
+      (select ${orderLines.productName} from ${orderLines} order by 1 limit 1)
+      union all
+      select (select ${orderLines.productName} from ${orderLines} where ${orderLines.productName} > names.name order by 1 limit 1)
+      from names where names.name is not null)
+    select name from names where name is not null and ${everyWord(sql`name`)}`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/** Conditions on an order, any one of which makes it match the query `raw`. */
+async function searchArms(db: Database, raw: string): Promise<SQL[]> {
+  const number = /^\d+$/.test(raw) ? `${ORDER_NUMBER_PREFIX}${raw}` : raw.toUpperCase();
   const s = searched;
   const from = sql`${orders} as ${s}`;
-  return sql`${orders.id} in (
+  const exact = sql`${orders.id} in (
     select ${s.id} from ${from} where ${s.number} = ${number}
     union all select ${s.id} from ${from} where lower(${s.buyerEmail}) = ${raw.toLowerCase()}
     union all select ${s.id} from ${from} where ${s.checkoutSessionId} = ${raw}
     union all select ${s.id} from ${from} where ${s.chargePermissionId} = ${raw}
     union all select ${payments.orderId} from ${payments} where ${payments.chargeId} = ${raw})`;
+  const words = raw.split(/\s+/).filter(Boolean);
+  if (!words.some((word) => word.length >= PARTIAL_SEARCH_MIN_LENGTH)) return [exact];
+  const patterns = words.map(containsPattern);
+  const everyWord = (column: AnyPgColumn | SQL) => and(...patterns.map((pattern) => ilike(column, pattern)))!;
+  const fields = or(everyWord(orders.buyerName), everyWord(orders.buyerEmail), everyWord(orders.number))!;
+  const products = await productNamesMatching(db, everyWord);
+  if (products.length === 0) return [exact, fields];
+  const product = sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${inArray(orderLines.productName, products)})`;
+  return [exact, fields, product];
+}
+
+/**
+ * The orders that meet `where` and any of `arms`, each arm read up to `limit` rows (in
+ * `order` when given): enough for the first `limit` of the whole in that order.
+ */
+function matchingAnyArm(arms: SQL[], where: SQL | undefined, limit: number, order?: SQL): SQL {
+  const reads = arms.map(
+    (arm) =>
+      sql`(select ${orders.id} from ${orders} where ${and(where, arm)}${order ? sql` order by ${order}` : sql``} limit ${sql.raw(String(limit))})`,
+  );
+  return sql`${orders.id} in (${sql.join(reads, sql` union all `)})`;
 }
 
 /** A sale, for the list and the dashboard alike. */
 export const placedCondition: SQL = isNotNull(orders.placedAt);
 
-export function filterConditions(filters: OrderListFilters): SQL | undefined {
+/** The view, status, payment state, kind and dates: everything but the search. */
+function narrowingConditions(filters: OrderListFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.view !== 'all') conditions.push(filters.view === 'orders' ? placedCondition : isNull(orders.placedAt));
-  if (filters.q) conditions.push(searchCondition(filters.q));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
   if (filters.paymentState) conditions.push(eq(orders.paymentState, filters.paymentState));
   if (filters.fulfilment) conditions.push(eq(orders.fulfilment, filters.fulfilment));
@@ -223,6 +284,31 @@ function keysetCondition(sort: OrderListFilters['sort'], forward: 'asc' | 'desc'
 
 const flip = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'desc' : 'asc');
 
+/**
+ * Up to `limit` matching orders in `sort` order read `dir`-wards from `cursor`, unexecuted (the
+ * benchmark EXPLAINs it). The query sits in an object because awaiting a Drizzle query runs it.
+ */
+export async function orderPageQuery(
+  db: Database,
+  filters: OrderListFilters,
+  dir: 'asc' | 'desc',
+  cursor: Cursor | null,
+  limit: number,
+) {
+  const column = SORT_COLUMNS[filters.sort];
+  const order = dir === 'asc' ? [asc(column), asc(orders.id)] : [desc(column), desc(orders.id)];
+  const where = and(narrowingConditions(filters), cursor ? keysetCondition(filters.sort, dir, cursor) : undefined);
+  const matching = filters.q ? matchingAnyArm(await searchArms(db, filters.q), where, limit, sql.join(order, sql`, `)) : where;
+  return {
+    query: db
+      .select()
+      .from(orders)
+      .where(matching)
+      .orderBy(...order)
+      .limit(limit),
+  };
+}
+
 /** One page of rows in `sort`/`dir` order after (or before) a cursor; the raw rows, for the list and the export. */
 export async function selectOrderPage(
   db: Database,
@@ -234,15 +320,7 @@ export async function selectOrderPage(
   // Going back reads the other way from the cursor, then puts the rows in display order.
   const readDir = before ? flip(filters.dir) : filters.dir;
   const cursor = before ?? after;
-  const column = SORT_COLUMNS[filters.sort];
-  const order = readDir === 'asc' ? [asc(column), asc(orders.id)] : [desc(column), desc(orders.id)];
-  const where = and(filterConditions(filters), cursor ? keysetCondition(filters.sort, readDir, cursor) : undefined);
-  const rows = await db
-    .select()
-    .from(orders)
-    .where(where)
-    .orderBy(...order)
-    .limit(options.size + 1);
+  const rows = await (await orderPageQuery(db, filters, readDir, cursor, options.size + 1)).query;
   const hasMore = rows.length > options.size;
   const page = rows.slice(0, options.size);
   if (before) page.reverse();
@@ -261,25 +339,45 @@ export async function selectOrderPage(
 
 /** Counting stops here: an exact count of 100k rows costs more than the page itself, and "10,000+" is as useful. */
 export const COUNT_CAP = 10_000;
+/**
+ * A search counts to a thousand: past that it needs narrowing, not a figure, and counting a
+ * word on one order in six to 10,000 read 16,000 lines (bench: 99 ms → 27 ms on 100k orders).
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
-export async function listAdminOrders(db: Database, query: OrderListQuery): Promise<OrderListPage> {
+/**
+ * Counts matching orders up to `cap` + 1 (each search arm counts up to that many, then the
+ * arms are merged), unexecuted like orderPageQuery.
+ */
+export async function orderCountQuery(db: Database, filters: OrderListFilters, cap: number) {
+  const where = narrowingConditions(filters);
+  const matching = filters.q ? matchingAnyArm(await searchArms(db, filters.q), where, cap + 1) : where;
   const capped = db
     .select({ one: sql`1` })
     .from(orders)
-    .where(filterConditions(query))
-    .limit(COUNT_CAP + 1)
+    .where(matching)
+    .limit(cap + 1)
     .as('capped');
-  const [{ page, first, last, hasMore, readingBack, hadCursor }, [total]] = await Promise.all([
+  return { query: db.select({ value: count() }).from(capped) };
+}
+
+async function countMatching(db: Database, filters: OrderListFilters, cap: number): Promise<number> {
+  const [total] = await (await orderCountQuery(db, filters, cap)).query;
+  return total?.value ?? 0;
+}
+
+export async function listAdminOrders(db: Database, query: OrderListQuery): Promise<OrderListPage> {
+  const cap = query.q ? SEARCH_COUNT_CAP : COUNT_CAP;
+  const [{ page, first, last, hasMore, readingBack, hadCursor }, counted] = await Promise.all([
     selectOrderPage(db, query, { after: query.after, before: query.before, size: query.size }),
-    db.select({ value: count() }).from(capped),
+    countMatching(db, query, cap),
   ]);
-  const counted = total?.value ?? 0;
   const hasNext = readingBack ? hadCursor : hasMore;
   const hasPrev = readingBack ? hasMore : hadCursor;
   return {
     rows: page.map(toAdminOrderRow),
-    totalCount: Math.min(counted, COUNT_CAP),
-    totalCapped: counted > COUNT_CAP,
+    totalCount: Math.min(counted, cap),
+    totalCapped: counted > cap,
     nextCursor: hasNext && last ? encodeCursor(last, query.sort) : null,
     prevCursor: hasPrev && first ? encodeCursor(first, query.sort) : null,
   };
