@@ -198,11 +198,11 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
   return { orderNumber: order.number, redirectUrl };
 }
 
-function stockLines(cart: Cart) {
+export function stockLines(cart: Cart) {
   return cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity }));
 }
 
-async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {
+export async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {
   await db.delete(orderLines).where(eq(orderLines.orderId, orderId));
   await db.insert(orderLines).values(
     cart.lines.map((line) => ({

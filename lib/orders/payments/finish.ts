@@ -28,6 +28,10 @@ export async function finishOrder(
   const actor = options.actor ?? 'system';
   let order = await loadOrder(db, orderId);
   if (!order) return;
+  if (order.status === 'pending' && !order.checkoutSessionId && !order.chargePermissionId) {
+    await expireUnreturnedCheckout(db, order, actor, options.now ?? new Date());
+    return;
+  }
   if (order.status === 'pending' && order.checkoutSessionId && !order.chargePermissionId) {
     await finishCheckout(db, amazon, order, actor, options.now ?? new Date());
     order = await loadOrder(db, orderId);
@@ -87,4 +91,23 @@ function expiresAt(order: OrderRow, session: CheckoutSession): number {
 async function loadOrder(db: Database, orderId: string): Promise<OrderRow | undefined> {
   const [row] = await db.select().from(orders).where(eq(orders.id, orderId)).limit(1);
   return row;
+}
+
+/**
+ * An order written at an additional payment button's click learns its checkout session only
+ * when the shopper comes back from Amazon. One who never comes back leaves a session Amazon
+ * never completes: once any session its last click could have started is past its lifetime,
+ * the attempt ends and its stock goes back. The margin covers the click reaching Amazon.
+ */
+const UNRETURNED_MARGIN_MS = 10 * 60 * 1000;
+
+async function expireUnreturnedCheckout(
+  db: Database,
+  order: OrderRow,
+  actor: PaymentEventInput['actor'],
+  now: Date,
+): Promise<void> {
+  if (now.getTime() >= order.updatedAt.getTime() + CHECKOUT_SESSION_LIFETIME_MS + UNRETURNED_MARGIN_MS) {
+    await cancelAttempt(db, order, 'Expired', actor);
+  }
 }

@@ -1,0 +1,243 @@
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { AmazonPayClient, CheckoutSession } from '@/lib/amazon-pay';
+import type { Cart } from '@/lib/cart/cart';
+import { reserveStock } from '@/lib/catalog/stock';
+import type { Database } from '@/lib/db/connection';
+import { carts, orders } from '@/lib/db/schema';
+import { NotFoundError, UserFacingError, ValidationError } from '@/lib/errors';
+import { fromAmazonPrice, isCurrencyCode, money } from '@/lib/money';
+import { recordPaymentEvent } from '@/lib/orders/payments/events';
+import type { OrderRow } from '@/lib/orders/payments/completion';
+import { sameAddress } from './apb-address';
+import { fulfilmentOf, paymentIntentFor } from './button-payload';
+import { checkoutOwnerTag } from './shopper-token';
+import { countryName } from './countries';
+import { CheckoutChangedError, CheckoutEndedError, stockLines, writeOrderLines } from './place-order';
+import { computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
+import { reshapeAddress } from './reshape';
+import { checkoutSnapshot, snapshotTotal } from './snapshot';
+import type { ShippingAddress } from './types';
+
+/**
+ * "Check out with your address": the additional payment button
+ * (https://developer.amazon.com/docs/amazon-pay-apb-checkout/additional-payment-button-overview.html).
+ * The shopper enters the address on our page, we price it, and the button sends Amazon the
+ * address and the total (ProcessOrder). The order is written when the button is clicked,
+ * before Amazon hears of it; Amazon names its checkout session only when the shopper comes
+ * back, and that return links the two.
+ */
+
+export interface AddressQuote {
+  address: ShippingAddress;
+  shippingMethod: ShippingMethod;
+  totals: OrderTotals;
+  /** What the shopper confirms by clicking the button; see checkoutSnapshot. */
+  snapshot: string;
+  /** Why this cart cannot be checked out with an address, in words for the shopper. */
+  problem: string | null;
+}
+
+export function quoteAddressCheckout(
+  cart: Cart,
+  address: ShippingAddress,
+  options: { shippingMethod: ShippingMethod; shipToCountries: readonly string[] },
+): AddressQuote {
+  const lines = cart.lines.map((line) => ({ kind: line.product.kind, unitPrice: line.product.price, quantity: line.quantity }));
+  const fulfilment = fulfilmentOf(lines);
+  const totals = computeTotals(lines, cart.currency, { countryCode: address.countryCode, method: options.shippingMethod });
+  let problem: string | null = null;
+  if (cart.lines.length === 0) problem = 'Your cart is empty.';
+  // A subscription needs Amazon's recurring consent, and nothing that ships needs no address:
+  // both check out with the Amazon Pay button.
+  else if (fulfilment === 'subscription') problem = 'Subscriptions are checked out with the Amazon Pay button.';
+  else if (fulfilment === 'digital') problem = 'Nothing in your cart ships: please use the Amazon Pay button.';
+  else if (!options.shipToCountries.includes(address.countryCode)) {
+    problem = `We don’t ship to ${countryName(address.countryCode)} yet.`;
+  }
+  const snapshot = checkoutSnapshot(cart, { shippingAddress: address }, options.shippingMethod, totals);
+  return { address, shippingMethod: options.shippingMethod, totals, snapshot, problem };
+}
+
+export interface AddressOrderInput {
+  cart: Cart;
+  address: ShippingAddress;
+  shippingMethod: ShippingMethod;
+  shipToCountries: readonly string[];
+  shopperTokenHash: string;
+  /** The snapshot token of the totals the shopper saw. */
+  confirmedSnapshot: string;
+}
+
+/**
+ * Writes (or brings up to date) this browser's pending order for the cart, with the lines,
+ * the address, the totals and the stock it holds, so it stands before the shopper is sent
+ * to Amazon. One such order per cart and browser: a double click, a second tab or coming
+ * back to change the address finds the same row, locked by its cart.
+ */
+export async function placeAddressOrder(db: Database, input: AddressOrderInput): Promise<OrderRow> {
+  const quote = quoteAddressCheckout(input.cart, input.address, input);
+  if (quote.snapshot !== input.confirmedSnapshot) {
+    const before = snapshotTotal(input.confirmedSnapshot);
+    throw new CheckoutChangedError(before === null ? null : money(before, input.cart.currency), quote.totals.total);
+  }
+  if (quote.problem) throw new ValidationError(quote.problem);
+  const fulfilment = fulfilmentOf(input.cart.lines.map((line) => ({ kind: line.product.kind })));
+  const paymentIntent = paymentIntentFor(fulfilment);
+  const { totals } = quote;
+  const values = {
+    cartId: input.cart.id,
+    status: 'pending',
+    paymentState: 'none',
+    currency: input.cart.currency,
+    subtotalAmount: totals.subtotal.amount,
+    shippingAmount: totals.shipping.amount,
+    taxAmount: totals.tax.amount,
+    totalAmount: totals.total.amount,
+    shippingAddress: input.address,
+    browserTokenHash: input.shopperTokenHash,
+    fulfilment,
+    shippingMethod: input.shippingMethod,
+    paymentIntent,
+    chargePermissionType: 'OneTime',
+    updatedAt: new Date(),
+  } satisfies typeof orders.$inferInsert;
+
+  return db.transaction(async (tx) => {
+    // Serializes every address checkout of this cart, so two tabs never write two orders.
+    await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, input.cart.id)).for('update');
+    const [existing] = await tx
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.cartId, input.cart.id),
+          eq(orders.browserTokenHash, input.shopperTokenHash),
+          eq(orders.status, 'pending'),
+          isNull(orders.checkoutSessionId),
+        ),
+      )
+      .limit(1)
+      .for('update');
+    const [completing] = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.cartId, input.cart.id),
+          eq(orders.browserTokenHash, input.shopperTokenHash),
+          eq(orders.status, 'pending'),
+          isNotNull(orders.completionRequestedAt),
+        ),
+      )
+      .limit(1);
+    // Another tab is back from Amazon and completing this cart's payment.
+    if (completing) throw new CheckoutEndedError();
+    let order: OrderRow | undefined;
+    if (existing) {
+      [order] = await tx.update(orders).set(values).where(eq(orders.id, existing.id)).returning();
+    } else {
+      [order] = await tx.insert(orders).values(values).returning();
+    }
+    if (!order) throw new Error('the address checkout order was not written');
+    // A line that cannot be reserved rolls back the whole order: no row, no button.
+    await reserveStock(tx, order.id, stockLines(input.cart));
+    await writeOrderLines(tx, order.id, input.cart);
+    await recordPaymentEvent(tx, {
+      orderId: order.id,
+      type: existing ? 'checkout.order_updated' : 'checkout.order_created',
+      actor: 'shopper',
+      detail: { total: totals.total.amount, currency: totals.total.currency, paymentIntent, checkoutMode: 'ProcessOrder' },
+    });
+    return order;
+  });
+}
+
+/** checkoutResultReturnUrl for an address checkout: the order it pays for, and this browser's owner tag. */
+export function addressResultUrl(origin: string, orderNumber: string, shopperTokenHash: string): string {
+  const url = new URL(`${origin}/checkout/result`);
+  url.searchParams.set('order', orderNumber);
+  url.searchParams.set('owner', checkoutOwnerTag(shopperTokenHash));
+  return url.toString();
+}
+
+/** The session was signed for another order, another browser, or amounts the order no longer holds. */
+export class AddressCheckoutMismatchError extends UserFacingError {
+  constructor() {
+    super(
+      'Your order changed after you went to Amazon Pay, so nothing was charged. Please check it and pay again.',
+      'checkout_changed',
+    );
+  }
+}
+
+/**
+ * The shopper is back from Amazon with the session its button created: ties that session to
+ * the order written at the click, once. Only a session whose signed checkoutResultReturnUrl
+ * names this order and this browser, and which holds the order's total and address, is
+ * accepted; completion then charges exactly that total. A second session for the same order
+ * (two tabs) is refused, so one order is paid once.
+ */
+export async function linkAddressCheckout(
+  db: Database,
+  amazon: AmazonPayClient,
+  input: { orderNumber: string; checkoutSessionId: string; shopperTokenHash: string | null },
+): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.number, input.orderNumber)).limit(1);
+  // Someone else's order looks exactly like no order.
+  if (!order || !input.shopperTokenHash || order.browserTokenHash !== input.shopperTokenHash) {
+    throw new NotFoundError('We could not find that order. If you paid, it will appear in your account shortly.');
+  }
+  if (order.checkoutSessionId === input.checkoutSessionId) return;
+  if (order.checkoutSessionId || order.status !== 'pending') throw new AddressCheckoutMismatchError();
+
+  const session = await amazon.getCheckoutSession(input.checkoutSessionId);
+  if (!sessionMatchesOrder(session, order, input.shopperTokenHash)) throw new AddressCheckoutMismatchError();
+  const linked = await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(orders)
+      .set({
+        checkoutSessionId: input.checkoutSessionId,
+        buyerId: session.buyer?.buyerId ?? null,
+        buyerName: session.buyer?.name ?? null,
+        buyerEmail: session.buyer?.email ?? null,
+        paymentDescriptor: session.paymentPreferences?.[0]?.paymentDescriptor ?? null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(orders.id, order.id), eq(orders.status, 'pending'), isNull(orders.checkoutSessionId)))
+      .returning({ id: orders.id });
+    if (changed.length === 0) return false;
+    await recordPaymentEvent(tx, {
+      orderId: order.id,
+      type: 'checkout.session_linked',
+      actor: 'shopper',
+      amazonObjectId: input.checkoutSessionId,
+      detail: { total: order.totalAmount, currency: order.currency },
+    });
+    return true;
+  });
+  if (linked) return;
+  // A second tab (or a refresh) linked the same session first: that is this return too.
+  const [now] = await db.select({ checkoutSessionId: orders.checkoutSessionId }).from(orders).where(eq(orders.id, order.id));
+  if (now?.checkoutSessionId !== input.checkoutSessionId) throw new AddressCheckoutMismatchError();
+}
+
+function sessionMatchesOrder(session: CheckoutSession, order: OrderRow, shopperTokenHash: string): boolean {
+  const resultUrl = session.webCheckoutDetails?.checkoutResultReturnUrl;
+  let named: URLSearchParams;
+  try {
+    named = new URL(resultUrl ?? '').searchParams;
+  } catch {
+    return false;
+  }
+  const price = session.paymentDetails?.chargeAmount;
+  const charged = price && isCurrencyCode(price.currencyCode) ? fromAmazonPrice(price) : null;
+  return (
+    session.webCheckoutDetails?.checkoutMode === 'ProcessOrder' &&
+    named.get('order') === order.number &&
+    named.get('owner') === checkoutOwnerTag(shopperTokenHash) &&
+    charged !== null &&
+    charged.currency === order.currency &&
+    charged.amount === order.totalAmount &&
+    sameAddress(reshapeAddress(session.shippingAddress), order.shippingAddress as ShippingAddress | null)
+  );
+}
