@@ -1,21 +1,21 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { AmazonPayClient, CheckoutSession } from '@/lib/amazon-pay';
 import type { Cart } from '@/lib/cart/cart';
 import { reserveStock } from '@/lib/catalog/stock';
 import type { Database } from '@/lib/db/connection';
 import { carts, orders } from '@/lib/db/schema';
-import { NotFoundError, UserFacingError, ValidationError } from '@/lib/errors';
-import { fromAmazonPrice, isCurrencyCode, money } from '@/lib/money';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
+import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import type { OrderRow } from '@/lib/orders/payments/completion';
 import { sameAddress } from './apb-address';
-import { fulfilmentOf, paymentIntentFor } from './button-payload';
+import { fulfilmentOf } from './button-payload';
 import { checkoutOwnerTag } from './shopper-token';
 import { countryName } from './countries';
-import { CheckoutChangedError, CheckoutEndedError, stockLines, writeOrderLines } from './place-order';
+import { assertConfirmed, CheckoutEndedError, pendingOrderValues, stockLines, writeOrderLines } from './place-order';
 import { computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
 import { reshapeAddress } from './reshape';
-import { checkoutSnapshot, snapshotTotal } from './snapshot';
+import { checkoutSnapshot } from './snapshot';
 import type { ShippingAddress } from './types';
 
 /**
@@ -76,62 +76,38 @@ export interface AddressOrderInput {
  */
 export async function placeAddressOrder(db: Database, input: AddressOrderInput): Promise<OrderRow> {
   const quote = quoteAddressCheckout(input.cart, input.address, input);
-  if (quote.snapshot !== input.confirmedSnapshot) {
-    const before = snapshotTotal(input.confirmedSnapshot);
-    throw new CheckoutChangedError(before === null ? null : money(before, input.cart.currency), quote.totals.total);
-  }
-  if (quote.problem) throw new ValidationError(quote.problem);
-  const fulfilment = fulfilmentOf(input.cart.lines.map((line) => ({ kind: line.product.kind })));
-  const paymentIntent = paymentIntentFor(fulfilment);
+  assertConfirmed(quote, input.confirmedSnapshot);
   const { totals } = quote;
   const values = {
-    cartId: input.cart.id,
-    status: 'pending',
-    paymentState: 'none',
-    currency: input.cart.currency,
-    subtotalAmount: totals.subtotal.amount,
-    shippingAmount: totals.shipping.amount,
-    taxAmount: totals.tax.amount,
-    totalAmount: totals.total.amount,
+    ...pendingOrderValues(input.cart, totals, input.shopperTokenHash),
     shippingAddress: input.address,
-    browserTokenHash: input.shopperTokenHash,
-    fulfilment,
     shippingMethod: input.shippingMethod,
-    paymentIntent,
     chargePermissionType: 'OneTime',
-    updatedAt: new Date(),
   } satisfies typeof orders.$inferInsert;
 
   return db.transaction(async (tx) => {
     // Serializes every address checkout of this cart, so two tabs never write two orders.
     await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, input.cart.id)).for('update');
-    const [existing] = await tx
-      .select()
-      .from(orders)
-      .where(
-        and(
-          eq(orders.cartId, input.cart.id),
-          eq(orders.browserTokenHash, input.shopperTokenHash),
-          eq(orders.status, 'pending'),
-          isNull(orders.checkoutSessionId),
-        ),
-      )
-      .limit(1)
-      .for('update');
+    const ofThisCart = (condition: SQL) =>
+      and(
+        eq(orders.cartId, input.cart.id),
+        eq(orders.browserTokenHash, input.shopperTokenHash),
+        eq(orders.status, 'pending'),
+        condition,
+      );
     const [completing] = await tx
       .select({ id: orders.id })
       .from(orders)
-      .where(
-        and(
-          eq(orders.cartId, input.cart.id),
-          eq(orders.browserTokenHash, input.shopperTokenHash),
-          eq(orders.status, 'pending'),
-          isNotNull(orders.completionRequestedAt),
-        ),
-      )
+      .where(ofThisCart(isNotNull(orders.completionRequestedAt)))
       .limit(1);
     // Another tab is back from Amazon and completing this cart's payment.
     if (completing) throw new CheckoutEndedError();
+    const [existing] = await tx
+      .select()
+      .from(orders)
+      .where(ofThisCart(isNull(orders.checkoutSessionId)))
+      .limit(1)
+      .for('update');
     let order: OrderRow | undefined;
     if (existing) {
       [order] = await tx.update(orders).set(values).where(eq(orders.id, existing.id)).returning();
@@ -146,7 +122,12 @@ export async function placeAddressOrder(db: Database, input: AddressOrderInput):
       orderId: order.id,
       type: existing ? 'checkout.order_updated' : 'checkout.order_created',
       actor: 'shopper',
-      detail: { total: totals.total.amount, currency: totals.total.currency, paymentIntent, checkoutMode: 'ProcessOrder' },
+      detail: {
+        total: totals.total.amount,
+        currency: totals.total.currency,
+        paymentIntent: values.paymentIntent,
+        checkoutMode: 'ProcessOrder',
+      },
     });
     return order;
   });
