@@ -24,10 +24,11 @@ const FIELDS = [
 ] as const satisfies readonly AddressFormField[];
 
 /** The form's text as typed, so a refused form keeps it; anything that is not text is dropped. */
-function valuesOf(formData: FormData): Record<string, string> {
+function valuesOf(formData: unknown): Record<string, string> {
   return Object.fromEntries(
     FIELDS.map((field) => {
-      const value = formData.get(field);
+      // A server action can be called with anything, not only the form it was written for.
+      const value = formData instanceof FormData ? formData.get(field) : null;
       return [field, typeof value === 'string' ? value.slice(0, 400) : ''];
     }),
   );
