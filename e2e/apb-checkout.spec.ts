@@ -1,7 +1,14 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { signInAdmin, storedOrder } from './support/admin';
 import { requireOfflineSandbox } from './support/environment';
 import { addToCart, orderNumberFrom, sandboxObject } from './support/shop';
+
+/** The WCAG A and AA rules axe finds broken at serious or critical impact, by id. */
+async function accessibilityBreaks(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.filter(({ impact }) => impact === 'serious' || impact === 'critical').map(({ id }) => id);
+}
 
 test('check out with an address entered on the shop, pay with Amazon Pay, and see it on the order', async ({ page }) => {
   requireOfflineSandbox('playing the buyer on the emulated ProcessOrder page');
@@ -23,6 +30,7 @@ test('check out with an address entered on the shop, pay with Amazon Pay, and se
   await expect(page.getByLabel('Postal code')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Full name')).toHaveValue('Ada Lovelace');
   await expect(page.getByTestId('amazon-button-PayAndShip')).toHaveCount(0);
+  expect(await accessibilityBreaks(page)).toEqual([]);
 
   await page.getByLabel('Postal code').fill('97201');
   await page.getByRole('button', { name: 'Continue to payment' }).click();
@@ -31,6 +39,8 @@ test('check out with an address entered on the shop, pay with Amazon Pay, and se
   await expect(page.getByTestId('address-shipping')).toHaveText('$5.95');
   await expect(page.getByTestId('address-tax')).toHaveText('$3.62');
   await expect(page.getByTestId('address-total')).toHaveText('$53.57');
+  await expect(page.getByTestId('amazon-button-PayAndShip').getByRole('button')).toBeVisible();
+  expect(await accessibilityBreaks(page)).toEqual([]);
 
   await page.getByTestId('amazon-button-PayAndShip').getByRole('button').click();
   await page.locator('#sandbox-buyer-jane').check();
