@@ -9,13 +9,8 @@ import { testDatabaseTargets } from '@/test/databases';
 import type { Harness } from '@/test/sandbox-harness';
 import { storeOnSandbox } from '@/test/store-on-sandbox';
 import { addressDetailsOf } from './apb-address';
-import {
-  AddressCheckoutMismatchError,
-  addressResultUrl,
-  linkAddressCheckout,
-  placeAddressOrder,
-  quoteAddressCheckout,
-} from './apb-checkout';
+import { placeAddressOrder, quoteAddressCheckout } from './apb-checkout';
+import { AddressCheckoutMismatchError, addressResultUrl, linkAddressCheckout } from './apb-return';
 import { buildProcessOrderPayload, paymentIntentFor } from './button-payload';
 import { completeCheckout } from './complete';
 import { CheckoutChangedError } from './place-order';
@@ -142,6 +137,7 @@ describe.each(testDatabaseTargets)('checkout with the shopper’s address agains
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({ state: 'Authorized', authorizedAmount: 4285 });
     const events = await store.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order.id));
+    expect(events.filter((event) => event.type === 'checkout.returned')).toHaveLength(1);
     expect(events.filter((event) => event.type === 'checkout.session_linked')).toHaveLength(1);
     expect(events.filter((event) => event.type === 'checkout.completed')).toHaveLength(1);
     expect((await loadCart(store.db, cart.id, 'USD')).lines).toHaveLength(0);
@@ -209,6 +205,37 @@ describe.each(testDatabaseTargets)('checkout with the shopper’s address agains
     await expect(refusal).rejects.toThrow(CheckoutChangedError);
     await expect(refusal).rejects.toThrow('the total is now $53.57 instead of $29.98');
     expect(await store.db.select().from(orders).where(eq(orders.cartId, cart.id))).toEqual([]);
+  });
+
+  it('finishes from the database a return whose question to Amazon went unanswered', async () => {
+    const cart = await cartWith('ceramic-pour-over-dripper');
+    const { order } = await clickButton(store.db, cart, HOME);
+    const checkoutSessionId = await payOnAmazon(store.h, order);
+    const unreachable = store.h.clientWith({
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    await expect(
+      linkAddressCheckout(store.db, unreachable, { orderNumber: order.number, checkoutSessionId, shopperTokenHash: SHOPPER }),
+    ).rejects.toThrow();
+    expect((await orderRow(order.id)).checkoutSessionId).toBeNull();
+
+    // The scheduled resync: the recorded return ties the session to the order, which is completed for the shopper.
+    await finishOrder(store.db, store.h.client, order.id);
+    expect(await orderRow(order.id)).toMatchObject({ status: 'authorized', checkoutSessionId, totalAmount: order.totalAmount });
+    expect(await store.db.select().from(payments).where(eq(payments.orderId, order.id))).toHaveLength(1);
+    // The shopper's own retry of the return URL then finds the order placed.
+    await linkAddressCheckout(store.db, store.h.client, {
+      orderNumber: order.number,
+      checkoutSessionId,
+      shopperTokenHash: SHOPPER,
+    });
+    await expect(completeCheckout(store.db, store.h.client, { checkoutSessionId, shopperTokenHash: SHOPPER })).resolves.toEqual({
+      kind: 'placed',
+      orderNumber: order.number,
+      status: 'authorized',
+    });
   });
 
   it('ends the attempt of a shopper who never comes back from Amazon and gives the stock back', async () => {

@@ -1,20 +1,14 @@
 import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
-import type { AmazonPayClient, CheckoutSession } from '@/lib/amazon-pay';
 import type { Cart } from '@/lib/cart/cart';
 import { reserveStock } from '@/lib/catalog/stock';
 import type { Database } from '@/lib/db/connection';
 import { carts, orders } from '@/lib/db/schema';
-import { NotFoundError, UserFacingError } from '@/lib/errors';
-import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
 import type { OrderRow } from '@/lib/orders/payments/completion';
-import { sameAddress } from './apb-address';
 import { fulfilmentOf } from './button-payload';
-import { checkoutOwnerTag } from './shopper-token';
 import { countryName } from './countries';
 import { assertConfirmed, CheckoutEndedError, pendingOrderValues, stockLines, writeOrderLines } from './place-order';
 import { computeTotals, type OrderTotals, type ShippingMethod } from './pricing';
-import { reshapeAddress } from './reshape';
 import { checkoutSnapshot } from './snapshot';
 import type { ShippingAddress } from './types';
 
@@ -24,7 +18,7 @@ import type { ShippingAddress } from './types';
  * The shopper enters the address on our page, we price it, and the button sends Amazon the
  * address and the total (ProcessOrder). The order is written when the button is clicked,
  * before Amazon hears of it; Amazon names its checkout session only when the shopper comes
- * back, and that return links the two.
+ * back, and that return links the two (apb-return.ts).
  */
 
 export interface AddressQuote {
@@ -131,94 +125,4 @@ export async function placeAddressOrder(db: Database, input: AddressOrderInput):
     });
     return order;
   });
-}
-
-/** checkoutResultReturnUrl for an address checkout: the order it pays for, and this browser's owner tag. */
-export function addressResultUrl(origin: string, orderNumber: string, shopperTokenHash: string): string {
-  const url = new URL(`${origin}/checkout/result`);
-  url.searchParams.set('order', orderNumber);
-  url.searchParams.set('owner', checkoutOwnerTag(shopperTokenHash));
-  return url.toString();
-}
-
-/** The session was signed for another order, another browser, or amounts the order no longer holds. */
-export class AddressCheckoutMismatchError extends UserFacingError {
-  constructor() {
-    super(
-      'Your order changed after you went to Amazon Pay, so nothing was charged. Please check it and pay again.',
-      'checkout_changed',
-    );
-  }
-}
-
-/**
- * The shopper is back from Amazon with the session its button created: ties that session to
- * the order written at the click, once. Only a session whose signed checkoutResultReturnUrl
- * names this order and this browser, and which holds the order's total and address, is
- * accepted; completion then charges exactly that total. A second session for the same order
- * (two tabs) is refused, so one order is paid once.
- */
-export async function linkAddressCheckout(
-  db: Database,
-  amazon: AmazonPayClient,
-  input: { orderNumber: string; checkoutSessionId: string; shopperTokenHash: string | null },
-): Promise<void> {
-  const [order] = await db.select().from(orders).where(eq(orders.number, input.orderNumber)).limit(1);
-  // Someone else's order looks exactly like no order.
-  if (!order || !input.shopperTokenHash || order.browserTokenHash !== input.shopperTokenHash) {
-    throw new NotFoundError('We could not find that order. If you paid, it will appear in your account shortly.');
-  }
-  if (order.checkoutSessionId === input.checkoutSessionId) return;
-  if (order.checkoutSessionId || order.status !== 'pending') throw new AddressCheckoutMismatchError();
-
-  const session = await amazon.getCheckoutSession(input.checkoutSessionId);
-  if (!sessionMatchesOrder(session, order, input.shopperTokenHash)) throw new AddressCheckoutMismatchError();
-  const linked = await db.transaction(async (tx) => {
-    const changed = await tx
-      .update(orders)
-      .set({
-        checkoutSessionId: input.checkoutSessionId,
-        buyerId: session.buyer?.buyerId ?? null,
-        buyerName: session.buyer?.name ?? null,
-        buyerEmail: session.buyer?.email ?? null,
-        paymentDescriptor: session.paymentPreferences?.[0]?.paymentDescriptor ?? null,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(orders.id, order.id), eq(orders.status, 'pending'), isNull(orders.checkoutSessionId)))
-      .returning({ id: orders.id });
-    if (changed.length === 0) return false;
-    await recordPaymentEvent(tx, {
-      orderId: order.id,
-      type: 'checkout.session_linked',
-      actor: 'shopper',
-      amazonObjectId: input.checkoutSessionId,
-      detail: { total: order.totalAmount, currency: order.currency },
-    });
-    return true;
-  });
-  if (linked) return;
-  // A second tab (or a refresh) linked the same session first: that is this return too.
-  const [now] = await db.select({ checkoutSessionId: orders.checkoutSessionId }).from(orders).where(eq(orders.id, order.id));
-  if (now?.checkoutSessionId !== input.checkoutSessionId) throw new AddressCheckoutMismatchError();
-}
-
-function sessionMatchesOrder(session: CheckoutSession, order: OrderRow, shopperTokenHash: string): boolean {
-  const resultUrl = session.webCheckoutDetails?.checkoutResultReturnUrl;
-  let named: URLSearchParams;
-  try {
-    named = new URL(resultUrl ?? '').searchParams;
-  } catch {
-    return false;
-  }
-  const price = session.paymentDetails?.chargeAmount;
-  const charged = price && isCurrencyCode(price.currencyCode) ? fromAmazonPrice(price) : null;
-  return (
-    session.webCheckoutDetails?.checkoutMode === 'ProcessOrder' &&
-    named.get('order') === order.number &&
-    named.get('owner') === checkoutOwnerTag(shopperTokenHash) &&
-    charged !== null &&
-    charged.currency === order.currency &&
-    charged.amount === order.totalAmount &&
-    sameAddress(reshapeAddress(session.shippingAddress), order.shippingAddress as ShippingAddress | null)
-  );
 }

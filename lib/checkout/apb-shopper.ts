@@ -7,13 +7,8 @@ import { getAmazonPay } from '@/lib/amazon-pay/server';
 import { money } from '@/lib/money';
 import { signingOrigin } from '@/lib/request-origin';
 import { addressDetailsOf, shippingAddressOf, type AddressForm } from './apb-address';
-import {
-  addressResultUrl,
-  linkAddressCheckout,
-  placeAddressOrder,
-  quoteAddressCheckout,
-  type AddressQuote,
-} from './apb-checkout';
+import { placeAddressOrder, quoteAddressCheckout, type AddressQuote } from './apb-checkout';
+import { addressResultUrl, linkAddressCheckout } from './apb-return';
 import { addressButtonBase } from './button-base';
 import { buildProcessOrderPayload, paymentIntentFor } from './button-payload';
 import type { CompletionOutcome } from './complete';

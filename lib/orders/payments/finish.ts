@@ -9,6 +9,7 @@ import {
   recordCheckoutSession,
   type OrderRow,
 } from './completion';
+import { linkReturnedCheckout } from '@/lib/checkout/apb-return';
 import type { PaymentEventInput } from './events';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
@@ -29,8 +30,15 @@ export async function finishOrder(
   let order = await loadOrder(db, orderId);
   if (!order) return;
   if (order.status === 'pending' && !order.checkoutSessionId && !order.chargePermissionId) {
-    await expireUnreturnedCheckout(db, order, actor, options.now ?? new Date());
-    return;
+    if (!(await linkReturnedCheckout(db, amazon, order))) {
+      await expireUnreturnedCheckout(db, order, actor, options.now ?? new Date());
+      return;
+    }
+    // The shopper came back from Amazon, but the answer to their return was lost: complete for them.
+    order = await loadOrder(db, orderId);
+    if (order?.status === 'pending' && !order.chargePermissionId) await completeOrderPayment(db, amazon, order, actor);
+    order = await loadOrder(db, orderId);
+    if (!order) return;
   }
   if (order.status === 'pending' && order.checkoutSessionId && !order.chargePermissionId) {
     await finishCheckout(db, amazon, order, actor, options.now ?? new Date());

@@ -11,7 +11,7 @@ vi.mock('@/lib/checkout/shopper-checkout', () => ({
   },
 }));
 vi.mock('@/lib/checkout/apb-shopper', async () => {
-  const { AddressCheckoutMismatchError } = await import('@/lib/checkout/apb-checkout');
+  const { AddressCheckoutMismatchError } = await import('@/lib/checkout/apb-return');
   return {
     completeShopperAddressCheckout: async (orderNumber: string, checkoutSessionId: string) => {
       completions.calls.push(`${orderNumber} ${checkoutSessionId}`);

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { checkoutSessionIdSchema, orderNumberSchema } from '@/lib/ids';
 import { failure } from '@/lib/action-result';
-import { AddressCheckoutMismatchError } from '@/lib/checkout/apb-checkout';
+import { AddressCheckoutMismatchError } from '@/lib/checkout/apb-return';
 import { completeShopperAddressCheckout } from '@/lib/checkout/apb-shopper';
 import { completeShopperCheckout } from '@/lib/checkout/shopper-checkout';
 import { NotFoundError } from '@/lib/errors';
