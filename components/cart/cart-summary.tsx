@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import type { BrowserCart } from '@/lib/cart/cart';
 import { freeShippingHint } from '@/lib/checkout/pricing';
 import type { Money } from '@/lib/money';
@@ -55,6 +56,11 @@ export function CartSummary({
         Tax and the final shipping price are calculated from your address when you check out.
       </p>
       {checkout}
+      {cart.ships && !cart.lines.some((line) => line.product.kind === 'subscription') ? (
+        <Link href="/checkout/address" className="btn-secondary text-center" data-testid="address-checkout-link">
+          Check out with your address
+        </Link>
+      ) : null}
     </aside>
   );
 }

@@ -48,3 +48,8 @@ export function productButtonBase(product: Product): AmazonButtonBase {
 export function signInButtonBase(): AmazonButtonBase {
   return amazonButtonBase('Other', 'SignIn');
 }
+
+/** The additional payment button under the totals of "Check out with your address". */
+export function addressButtonBase(total: Money): AmazonButtonBase {
+  return amazonButtonBase('Checkout', 'PayAndShip', total);
+}

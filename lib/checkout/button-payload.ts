@@ -1,4 +1,4 @@
-import type { CreateCheckoutSessionRequest } from '@/lib/amazon-pay';
+import type { AddressInput, CreateCheckoutSessionRequest } from '@/lib/amazon-pay';
 import type { ProductKind } from '@/lib/catalog/types';
 import { toAmazonPrice, type Money } from '@/lib/money';
 import { cartShips } from './pricing';
@@ -56,4 +56,40 @@ export function productTypeFor(lines: readonly Pick<ButtonCartLine, 'kind'>[]): 
 /** Physical goods are captured when they ship; digital goods are delivered at once, so captured at once. */
 export function paymentIntentFor(fulfilment: Fulfilment): 'Authorize' | 'AuthorizeWithCapture' {
   return fulfilment === 'digital' ? 'AuthorizeWithCapture' : 'Authorize';
+}
+
+/**
+ * The additional payment button's payload
+ * (https://developer.amazon.com/docs/amazon-pay-apb-checkout/additional-payment-button-overview.html):
+ * checkoutMode ProcessOrder, so the shopper pays on Amazon's page and comes straight back to
+ * checkoutResultReturnUrl. It carries what the shopper confirmed on our page: the address they
+ * entered (addressDetails) and the total we priced for it, which is what completion charges.
+ */
+export function buildProcessOrderPayload(input: {
+  storeId: string;
+  storeName: string;
+  resultUrl: string;
+  cancelUrl: string;
+  orderNumber: string;
+  paymentIntent: 'Authorize' | 'AuthorizeWithCapture';
+  total: Money;
+  addressDetails: AddressInput;
+}): CreateCheckoutSessionRequest {
+  const amount = toAmazonPrice(input.total);
+  return {
+    storeId: input.storeId,
+    webCheckoutDetails: {
+      checkoutMode: 'ProcessOrder',
+      checkoutResultReturnUrl: input.resultUrl,
+      checkoutCancelUrl: input.cancelUrl,
+    },
+    paymentDetails: {
+      paymentIntent: input.paymentIntent,
+      canHandlePendingAuthorization: true,
+      chargeAmount: amount,
+      totalOrderAmount: amount,
+    },
+    merchantMetadata: { merchantReferenceId: input.orderNumber, merchantStoreName: input.storeName },
+    addressDetails: input.addressDetails,
+  };
 }

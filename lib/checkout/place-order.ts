@@ -90,36 +90,21 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
   assertCheckoutOwner(review, input.shopperTokenHash);
   if (review.state !== 'Open') throw new CheckoutEndedError();
   const quote = quoteCheckout(input.cart, review, input);
-  if (quote.snapshot !== input.confirmedSnapshot) {
-    const before = snapshotTotal(input.confirmedSnapshot);
-    throw new CheckoutChangedError(before === null ? null : money(before, input.cart.currency), quote.totals.total);
-  }
-  if (quote.problem) throw new ValidationError(quote.problem);
+  assertConfirmed(quote, input.confirmedSnapshot);
 
-  const fulfilment = fulfilmentOf(input.cart.lines.map((line) => ({ kind: line.product.kind })));
-  const paymentIntent = paymentIntentFor(fulfilment);
   const { totals } = quote;
+  const pending = pendingOrderValues(input.cart, totals, input.shopperTokenHash);
+  const { fulfilment, paymentIntent } = pending;
   const orderValues = {
-    cartId: input.cart.id,
-    status: 'pending',
-    paymentState: 'none',
-    currency: input.cart.currency,
-    subtotalAmount: totals.subtotal.amount,
-    shippingAmount: totals.shipping.amount,
-    taxAmount: totals.tax.amount,
-    totalAmount: totals.total.amount,
+    ...pending,
     buyerId: review.buyer?.buyerId ?? null,
     buyerName: review.buyer?.name ?? null,
     buyerEmail: review.buyer?.email ?? null,
     shippingAddress: cartShips(input.cart.lines.map((line) => ({ kind: line.product.kind }))) ? review.shippingAddress : null,
     paymentDescriptor: review.paymentDescriptor,
     checkoutSessionId: input.checkoutSessionId,
-    browserTokenHash: input.shopperTokenHash,
-    fulfilment,
     shippingMethod: fulfilment === 'digital' ? null : input.shippingMethod,
-    paymentIntent,
     chargePermissionType: fulfilment === 'subscription' ? 'Recurring' : 'OneTime',
-    updatedAt: new Date(),
   } satisfies typeof orders.$inferInsert;
 
   // A new order is written before Amazon hears of it (Amazon needs its number). A
@@ -198,11 +183,45 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
   return { orderNumber: order.number, redirectUrl };
 }
 
-function stockLines(cart: Cart) {
+/**
+ * Refuses, changing nothing, unless the server's pricing now is what the shopper confirmed;
+ * then refuses what the quote says cannot be placed.
+ */
+export function assertConfirmed(
+  quote: { snapshot: string; totals: OrderTotals; problem: string | null },
+  confirmedSnapshot: string,
+): void {
+  if (quote.snapshot !== confirmedSnapshot) {
+    const before = snapshotTotal(confirmedSnapshot);
+    throw new CheckoutChangedError(before === null ? null : money(before, quote.totals.total.currency), quote.totals.total);
+  }
+  if (quote.problem) throw new ValidationError(quote.problem);
+}
+
+/** The columns every pending order of a cart has, whichever checkout writes it. */
+export function pendingOrderValues(cart: Cart, totals: OrderTotals, shopperTokenHash: string) {
+  const fulfilment = fulfilmentOf(cart.lines.map((line) => ({ kind: line.product.kind })));
+  return {
+    cartId: cart.id,
+    status: 'pending',
+    paymentState: 'none',
+    currency: cart.currency,
+    subtotalAmount: totals.subtotal.amount,
+    shippingAmount: totals.shipping.amount,
+    taxAmount: totals.tax.amount,
+    totalAmount: totals.total.amount,
+    browserTokenHash: shopperTokenHash,
+    fulfilment,
+    paymentIntent: paymentIntentFor(fulfilment),
+    updatedAt: new Date(),
+  } satisfies typeof orders.$inferInsert;
+}
+
+export function stockLines(cart: Cart) {
   return cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity }));
 }
 
-async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {
+export async function writeOrderLines(db: Database, orderId: string, cart: Cart): Promise<void> {
   await db.delete(orderLines).where(eq(orderLines.orderId, orderId));
   await db.insert(orderLines).values(
     cart.lines.map((line) => ({

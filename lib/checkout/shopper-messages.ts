@@ -17,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   ServiceUnavailable: 'Amazon Pay is busy right now. Please try again in a moment.',
   OrderNotFound: 'We could not find that order. If you paid, it will appear in your account shortly.',
   InvalidLink: 'That checkout link is not valid. Please start again from your cart.',
+  CheckoutChanged: 'Your order changed after you went to Amazon Pay, so nothing was charged. Please check it and pay again.',
   CheckoutNotCompleted: 'Your payment was not finished on Amazon Pay. Please try again.',
 };
 

@@ -12,7 +12,7 @@ import type { CheckoutReview } from './types';
  */
 export function checkoutSnapshot(
   cart: Cart,
-  review: CheckoutReview,
+  review: Pick<CheckoutReview, 'shippingAddress'>,
   shippingMethod: ShippingMethod,
   totals: OrderTotals,
 ): string {

@@ -9,6 +9,7 @@ import {
   recordCheckoutSession,
   type OrderRow,
 } from './completion';
+import { linkReturnedCheckout } from '@/lib/checkout/apb-return';
 import type { PaymentEventInput } from './events';
 import { syncCharge, syncChargePermission, syncRefund } from './sync';
 
@@ -28,6 +29,17 @@ export async function finishOrder(
   const actor = options.actor ?? 'system';
   let order = await loadOrder(db, orderId);
   if (!order) return;
+  if (order.status === 'pending' && !order.checkoutSessionId && !order.chargePermissionId) {
+    if (!(await linkReturnedCheckout(db, amazon, order))) {
+      await expireUnreturnedCheckout(db, order, actor, options.now ?? new Date());
+      return;
+    }
+    // The shopper came back from Amazon, but the answer to their return was lost: complete for them.
+    order = await loadOrder(db, orderId);
+    if (order?.status === 'pending' && !order.chargePermissionId) await completeOrderPayment(db, amazon, order, actor);
+    order = await loadOrder(db, orderId);
+    if (!order) return;
+  }
   if (order.status === 'pending' && order.checkoutSessionId && !order.chargePermissionId) {
     await finishCheckout(db, amazon, order, actor, options.now ?? new Date());
     order = await loadOrder(db, orderId);
@@ -87,4 +99,23 @@ function expiresAt(order: OrderRow, session: CheckoutSession): number {
 async function loadOrder(db: Database, orderId: string): Promise<OrderRow | undefined> {
   const [row] = await db.select().from(orders).where(eq(orders.id, orderId)).limit(1);
   return row;
+}
+
+/**
+ * An order written at an additional payment button's click learns its checkout session only
+ * when the shopper comes back from Amazon. One who never comes back leaves a session Amazon
+ * never completes: once any session its last click could have started is past its lifetime,
+ * the attempt ends and its stock goes back. The margin covers the click reaching Amazon.
+ */
+const UNRETURNED_MARGIN_MS = 10 * 60 * 1000;
+
+async function expireUnreturnedCheckout(
+  db: Database,
+  order: OrderRow,
+  actor: PaymentEventInput['actor'],
+  now: Date,
+): Promise<void> {
+  if (now.getTime() >= order.updatedAt.getTime() + CHECKOUT_SESSION_LIFETIME_MS + UNRETURNED_MARGIN_MS) {
+    await cancelAttempt(db, order, 'Expired', actor);
+  }
 }

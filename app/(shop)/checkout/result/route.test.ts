@@ -10,6 +10,16 @@ vi.mock('@/lib/checkout/shopper-checkout', () => ({
     return { kind: 'placed', orderNumber: 'NW-100001', status: 'authorized' };
   },
 }));
+vi.mock('@/lib/checkout/apb-shopper', async () => {
+  const { AddressCheckoutMismatchError } = await import('@/lib/checkout/apb-return');
+  return {
+    completeShopperAddressCheckout: async (orderNumber: string, checkoutSessionId: string) => {
+      completions.calls.push(`${orderNumber} ${checkoutSessionId}`);
+      if (orderNumber === 'NW-100002') throw new AddressCheckoutMismatchError();
+      return { kind: 'placed', orderNumber, status: 'authorized' };
+    },
+  };
+});
 vi.mock('@/lib/request-origin', () => ({ appOrigin: async () => 'http://127.0.0.1:3999' }));
 
 const { GET } = await import('./route');
@@ -35,5 +45,18 @@ describe('GET /checkout/result', () => {
     expect(completions.calls).toEqual([SESSION]);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('http://127.0.0.1:3999/orders/NW-100001');
+  });
+
+  it('ties an address checkout to the order its button was signed for, and refuses one it no longer matches', async () => {
+    const address = (order: string) =>
+      GET(
+        new NextRequest(`http://localhost:3999/checkout/result?order=${order}&owner=tag&amazonCheckoutSessionId=${SESSION}`, {
+          headers: { accept: 'text/html' },
+        }),
+      );
+    expect((await address('NW-100001')).headers.get('location')).toBe('http://127.0.0.1:3999/orders/NW-100001');
+    expect((await address('NW-100002')).headers.get('location')).toBe('http://127.0.0.1:3999/cart?payment=CheckoutChanged');
+    expect((await address('not-an-order')).headers.get('location')).toBe('http://127.0.0.1:3999/cart?payment=InvalidLink');
+    expect(completions.calls).toEqual([`NW-100001 ${SESSION}`, `NW-100002 ${SESSION}`]);
   });
 });
