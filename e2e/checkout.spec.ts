@@ -102,6 +102,8 @@ test('"buy now" buys exactly the chosen quantity on its own order and leaves the
   await page.getByTestId('amazon-button-PayAndShip').getByRole('button').click();
   await page.locator('#sandbox-buyer-max').check();
   await page.locator('#sandbox-signin-continue').click();
+  // Amazon's page names the store the button's payload gives, as Amazon's own pages do.
+  await expect(page.locator('#sandbox-store-name')).toContainText('Northwind Goods');
   await page.locator('#sandbox-card-0005').check();
   await page.locator('#sandbox-continue').click();
   await expect(page.getByRole('heading', { name: 'Review your order' })).toBeVisible();

@@ -35,6 +35,7 @@ export async function sessionChosenBy(
     buildCheckoutSessionPayload({
       lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
       storeId: 'amzn1.application-oa2-client.test',
+      storeName: 'Test Store',
       reviewUrl: shopperTokenHash ? reviewUrlFor(SHOP_ORIGIN, shopperTokenHash) : `${SHOP_ORIGIN}/checkout/review`,
       cancelUrl: `${SHOP_ORIGIN}/cart?payment=BuyerCanceled`,
       shipToCountries: SHIP_TO,

@@ -10,6 +10,7 @@ describe('buildCheckoutSessionPayload', () => {
     const payload = buildCheckoutSessionPayload({
       lines: [{ kind: 'physical', lineTotal: money(2200, 'USD') }],
       storeId: 'amzn1.application-oa2-client.test',
+      storeName: 'Northwind Goods',
       reviewUrl: 'https://shop.test/checkout/review',
       cancelUrl: 'https://shop.test/cart?payment=BuyerCanceled',
       shipToCountries: ['US'],
@@ -18,6 +19,7 @@ describe('buildCheckoutSessionPayload', () => {
       checkoutReviewReturnUrl: 'https://shop.test/checkout/review',
       checkoutCancelUrl: 'https://shop.test/cart?payment=BuyerCanceled',
     });
+    expect(payload.merchantMetadata).toEqual({ merchantStoreName: 'Northwind Goods' });
   });
 });
 

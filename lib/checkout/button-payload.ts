@@ -25,6 +25,7 @@ export function fulfilmentOf(lines: readonly Pick<ButtonCartLine, 'kind'>[]): Fu
 export function buildCheckoutSessionPayload(input: {
   lines: readonly ButtonCartLine[];
   storeId: string;
+  storeName: string;
   reviewUrl: string;
   cancelUrl: string;
   shipToCountries: readonly string[];
@@ -32,6 +33,9 @@ export function buildCheckoutSessionPayload(input: {
   const payload: CreateCheckoutSessionRequest = {
     webCheckoutDetails: { checkoutReviewReturnUrl: input.reviewUrl, checkoutCancelUrl: input.cancelUrl },
     storeId: input.storeId,
+    // Amazon's page names the store from the start, not only once Place order sets the reference
+    // (merchantStoreName overrides Seller Central's name: https://developer.amazon.com/docs/amazon-pay-api-v2/checkout-session.html).
+    merchantMetadata: { merchantStoreName: input.storeName },
   };
   if (cartShips(input.lines)) {
     payload.deliverySpecifications = {

@@ -29,6 +29,7 @@ export async function signCheckoutButton(button: CheckoutButtonPlacement): Promi
   const payload = buildCheckoutSessionPayload({
     lines: cart.lines.map((line) => ({ kind: line.product.kind, lineTotal: line.lineTotal })),
     storeId: config.amazonPay.storeId,
+    storeName: config.store.name,
     reviewUrl: reviewUrlFor(origin, shopperTokenHash, { cart: buyNowCartId }),
     cancelUrl: `${origin}${CHECKOUT_CANCEL_PATH}`,
     shipToCountries: config.store.shipToCountries,
