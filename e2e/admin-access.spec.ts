@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInAsAdmin } from './support/admin';
 import probes from './fixtures/secret-probes.json' with { type: 'json' };
 
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@example.com';
@@ -30,10 +31,7 @@ test('Sign out everywhere ends the admin’s sessions in every browser', async (
   const signedIn = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto('/admin/login');
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     return { context, page };
   };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { signInAsAdmin } from './support/admin';
 import { requireBuyer } from './support/environment';
 import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
@@ -11,10 +11,7 @@ test('the merchant runs the resync sweep now and reads what the background jobs 
   await placeOrder(page);
   await orderNumberFrom(page);
 
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   const panel = page.getByRole('region', { name: 'Resync with Amazon Pay' });
   await expect(panel).toContainText('*/5 * * * *');
   await panel.getByRole('button', { name: 'Run now' }).click();

@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { signInAsAdmin } from './support/admin';
 import { requireBuyer, requireOfflineSandbox } from './support/environment';
 import { addToCart, advanceSandboxClock, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
 test.beforeEach(() => requireBuyer());
-
-async function signInAsAdmin(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** Submits a destructive operation and confirms it in the modal dialog. */
 async function confirmIn(page: Page, confirmLabel: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { signInAsAdmin } from './support/admin';
 import { requireBuyer } from './support/environment';
 import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
@@ -13,10 +13,7 @@ test('the admin finds a new subscription with its next charge, opens its history
   await placeOrder(page);
   const number = await orderNumberFrom(page);
 
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAsAdmin(page);
   await expect(page).toHaveURL(/\/admin$/);
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Subscriptions' }).click();

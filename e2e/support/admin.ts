@@ -1,8 +1,17 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import probes from '../fixtures/secret-probes.json' with { type: 'json' };
 
 export const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@example.com';
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? probes.ADMIN_PASSWORD;
+
+/** Signs a browser page in as the admin through the login form, and waits for the dashboard. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email').fill(ADMIN_EMAIL);
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
 
 /** Signs an API context in as the admin through next-auth's credentials endpoint. */
 export async function signInAdmin(request: APIRequestContext): Promise<void> {
