@@ -1,14 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { adminOperations, emailOutbox, orders } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { refreshOrderFromAmazon } from '@/lib/orders/payments/refresh';
 import { testDatabaseTargets } from '@/test/databases';
 import { placeTestOrder, type PlacedTestOrder } from '@/test/payment-operations';
-import { placeTestSubscription } from '@/test/subscriptions';
-import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
+import { openSubscriptionStore } from '@/test/subscriptions';
+import { attemptsAt, type Harness } from '@/test/sandbox-harness';
 import { cancelSubscriptionAsMerchant, listAdminSubscriptions, loadAdminSubscription } from './admin';
 import { MAX_RENEWAL_ATTEMPTS, RENEWAL_RETRY_HOURS, renewDueSubscriptions } from './renewals';
 
@@ -24,10 +23,7 @@ describe.each(testDatabaseTargets)('the admin subscriptions on $name', (target) 
   let placed: PlacedTestOrder;
 
   beforeEach(async () => {
-    handle = await target.open();
-    await seedCatalog(handle.db, 'USD');
-    h = await createHarness();
-    placed = await placeTestSubscription(handle.db, h, PLACED_AT);
+    ({ handle, h, placed } = await openSubscriptionStore(target, PLACED_AT));
   });
   afterEach(async () => handle?.close());
 

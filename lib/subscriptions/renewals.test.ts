@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { adminOperations, emailOutbox, payments } from '@/lib/db/schema';
 import { getConfig } from '@/lib/config';
 import { refreshOrderFromAmazon } from '@/lib/orders/payments/refresh';
 import { testDatabaseTargets } from '@/test/databases';
 import type { PlacedTestOrder } from '@/test/payment-operations';
-import { placeTestSubscription } from '@/test/subscriptions';
-import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
+import { openSubscriptionStore } from '@/test/subscriptions';
+import { attemptsAt, type Harness } from '@/test/sandbox-harness';
 import { MAX_RENEWAL_ATTEMPTS, RENEWAL_RETRY_HOURS, renewDueSubscriptions } from './renewals';
 
 const PLACED_AT = new Date(Date.UTC(2026, 0, 31, 15));
@@ -21,10 +20,7 @@ describe.each(testDatabaseTargets)('automatic subscription renewals on $name', (
   let placed: PlacedTestOrder;
 
   beforeEach(async () => {
-    handle = await target.open();
-    await seedCatalog(handle.db, 'USD');
-    h = await createHarness();
-    placed = await placeTestSubscription(handle.db, h, PLACED_AT);
+    ({ handle, h, placed } = await openSubscriptionStore(target, PLACED_AT));
   });
   afterEach(async () => handle?.close());
 

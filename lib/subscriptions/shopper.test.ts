@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedCatalog } from '@/lib/catalog/seed';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { adminOperations } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { testDatabaseTargets } from '@/test/databases';
 import type { PlacedTestOrder } from '@/test/payment-operations';
-import { placeTestSubscription } from '@/test/subscriptions';
-import { attemptsAt, createHarness, type Harness } from '@/test/sandbox-harness';
+import { openSubscriptionStore } from '@/test/subscriptions';
+import { attemptsAt, type Harness } from '@/test/sandbox-harness';
 import { cancelSubscriptionFor, listSubscriptionsFor } from './shopper';
 
 const OWNER = { shopperTokenHash: 'owner-browser', buyerId: null };
@@ -20,13 +19,10 @@ describe.each(testDatabaseTargets)("the shopper's subscriptions on $name", (targ
   let placed: PlacedTestOrder;
 
   beforeEach(async () => {
-    handle = await target.open();
-    await seedCatalog(handle.db, 'USD');
-    h = await createHarness();
-    placed = await placeTestSubscription(handle.db, h, new Date(Date.UTC(2026, 0, 31, 15)), {
+    ({ handle, h, placed } = await openSubscriptionStore(target, new Date(Date.UTC(2026, 0, 31, 15)), {
       browserTokenHash: OWNER.shopperTokenHash,
       buyerId: SIGNED_IN_OWNER.buyerId,
-    });
+    }));
   });
   afterEach(async () => handle?.close());
 
