@@ -41,6 +41,10 @@ export async function chooseOnAmazon(page: Page, choice: Omit<AmazonChoice, 'buy
   await page.locator('#sandbox-continue').click();
 }
 
+/**
+ * Presses Place order on the review page. The button stays disabled until the page has hydrated, and a click waits
+ * for an enabled target, so it never lands on a button whose handler is not attached yet.
+ */
 export async function placeOrder(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Place order/ }).click();
 }
