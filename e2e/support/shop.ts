@@ -49,6 +49,18 @@ export async function placeOrder(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Place order/ }).click();
 }
 
+/** A US address for the "Check out with your address" form; `postalCode` lets a spec type a bad one. */
+export async function enterShopAddress(page: Page, { postalCode = '97201' }: { postalCode?: string } = {}): Promise<void> {
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Street and house number').fill('12 Analytical Way');
+  await page.getByLabel('Town or city').fill('Portland');
+  await page.getByLabel('State or region (optional)').fill('OR');
+  await page.getByLabel('Postal code').fill(postalCode);
+  await page.getByLabel('Country').selectOption('US');
+  await page.getByLabel('Phone (for the courier)').fill('+1 503 555 0100');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+}
+
 /** What the sandbox holds for an object, read through its control API. */
 export async function sandboxObject(page: Page, kind: 'checkout-sessions' | 'charges' | 'charge-permissions', id: string) {
   const response = await page.request.get(`${SANDBOX_URL}/__sandbox/${kind}/${id}`);
