@@ -1,16 +1,28 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signInAdmin } from './support/admin';
 import { requireOfflineSandbox } from './support/environment';
-import { addToCart, checkOutWithAmazon, checkoutSessionIdFrom, orderNumberFrom, placeOrder, SANDBOX_URL } from './support/shop';
+import {
+  addToCart,
+  checkOutWithAmazon,
+  checkoutSessionIdFrom,
+  enterShopAddress,
+  orderNumberFrom,
+  placeOrder,
+  SANDBOX_URL,
+} from './support/shop';
 
 /** A small phone held upright (an iPhone 12 to 15's CSS viewport): no page may scroll sideways in it. */
 const PHONE = { width: 390, height: 844 };
 /** Where to keep a full-page screenshot of every visit, when set. */
 const SHOTS = process.env.E2E_SHOTS;
 
-/** What the visits need: an order placed through the emulator, a checkout still open, a report and a message. */
+/**
+ * What the visits need: an order and a subscription placed through the emulator, a checkout still open (its cart
+ * also feeds the address checkout), a report and a message.
+ */
 interface Fixtures {
   orderNumber: string;
+  subscriptionNumber: string;
   placedCheckoutId: string;
   openReviewUrl: string;
   reportId: string;
@@ -20,12 +32,14 @@ interface Fixtures {
 /**
  * One page to look at, and who looks: a guest, the shopper signed in with Amazon, or the admin. `ready` names
  * what proves the page itself rendered (its heading, as a rule), so a page that moved or broke fails here
- * instead of passing as a narrow error page.
+ * instead of passing as a narrow error page. `act`, when given, is what the visitor does on the page first, for a
+ * state its URL alone does not reach.
  */
 interface Visit {
   name: string;
   as: 'guest' | 'shopper' | 'admin';
   path: (fixtures: Fixtures) => string;
+  act?: (page: Page) => Promise<void>;
   ready: (page: Page, fixtures: Fixtures) => Locator;
 }
 
@@ -43,6 +57,19 @@ const PAGES: readonly Visit[] = [
     ready: (page) => page.getByRole('heading', { level: 1, name: 'Your cart' }),
   },
   { as: 'guest', name: 'checkout review', path: ({ openReviewUrl }) => openReviewUrl, ready: h1('Review your order') },
+  {
+    as: 'guest',
+    name: 'address checkout, form',
+    path: () => '/checkout/address',
+    ready: (page) => page.getByRole('button', { name: 'Continue to payment' }),
+  },
+  {
+    as: 'guest',
+    name: 'address checkout, totals',
+    path: () => '/checkout/address',
+    act: (page) => enterShopAddress(page),
+    ready: (page) => page.getByTestId('address-total'),
+  },
   {
     as: 'guest',
     name: 'checkout result',
@@ -75,6 +102,13 @@ const PAGES: readonly Visit[] = [
     name: 'order detail',
     path: ({ orderNumber }) => `/admin/orders/${orderNumber}`,
     ready: (page, { orderNumber }) => page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }),
+  },
+  { as: 'admin', name: 'subscriptions list', path: () => '/admin/subscriptions', ready: h1('Subscriptions') },
+  {
+    as: 'admin',
+    name: 'subscription detail',
+    path: ({ subscriptionNumber }) => `/admin/subscriptions/${subscriptionNumber}`,
+    ready: (page, { subscriptionNumber }) => page.getByRole('heading', { level: 1, name: `Subscription ${subscriptionNumber}` }),
   },
   { as: 'admin', name: 'products', path: () => '/admin/products', ready: h1('Products') },
   { as: 'admin', name: 'reports list', path: () => '/admin/reports', ready: h1('Amazon Pay reports') },
@@ -111,10 +145,16 @@ const PAGES: readonly Visit[] = [
 function measure(page: Page) {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    // An absolutely placed box (visually hidden text, as a rule) escapes every scroller between it and its
+    // containing block, the nearest positioned ancestor (https://www.w3.org/TR/css-overflow-3/#overflow-properties).
     const clipped = (element: Element) => {
+      let position = getComputedStyle(element).position;
       for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (parent === document.body || parent === document.documentElement) return false;
-        if (getComputedStyle(parent).overflowX !== 'visible') return true;
+        if (position === 'fixed' || parent === document.body || parent === document.documentElement) return false;
+        const style = getComputedStyle(parent);
+        if (position === 'absolute' && style.position === 'static') continue;
+        if (style.overflowX !== 'visible') return true;
+        position = style.position;
       }
       return false;
     };
@@ -142,6 +182,7 @@ async function visitAll(page: Page, visits: readonly Visit[], fixtures: Fixtures
   for (const visit of visits) {
     await test.step(visit.name, async () => {
       await page.goto(visit.path(fixtures));
+      await visit.act?.(page);
       await expect(visit.ready(page, fixtures), `${visit.name}: the page did not render`).toBeVisible();
       // Fonts, images and client components settle before the page's width is final.
       await page.waitForLoadState('networkidle');
@@ -163,23 +204,29 @@ async function withinViewport(locator: Locator): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
 }
 
-/** Places an order through the emulator, then opens a second checkout and stops on its review page. */
-async function shopFixtures(page: Page): Promise<Pick<Fixtures, 'orderNumber' | 'placedCheckoutId' | 'openReviewUrl'>> {
+/** Places an order and a subscription through the emulator, then opens a third checkout and stops on its review page. */
+async function shopFixtures(
+  page: Page,
+): Promise<Pick<Fixtures, 'orderNumber' | 'subscriptionNumber' | 'placedCheckoutId' | 'openReviewUrl'>> {
   await addToCart(page, 'enamel-camp-mug');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
   const placedCheckoutId = checkoutSessionIdFrom(page.url());
   await placeOrder(page);
   const orderNumber = await orderNumberFrom(page);
+  await addToCart(page, 'monthly-coffee-club');
+  await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+  await placeOrder(page);
+  const subscriptionNumber = await orderNumberFrom(page);
   await addToCart(page, 'walnut-desk-organizer');
   await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
-  return { orderNumber, placedCheckoutId, openReviewUrl: page.url() };
+  return { orderNumber, subscriptionNumber, placedCheckoutId, openReviewUrl: page.url() };
 }
 
 test.use({ viewport: PHONE });
 test.beforeEach(() => requireOfflineSandbox('the visits need an emulated order, report and e-mail'));
 
 test('no storefront or admin page scrolls sideways at 390px, and the admin menu opens', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const shop = await shopFixtures(page);
   const created = await page.request.post(`${SANDBOX_URL}/__sandbox/reports/synthetic`, { data: { sizeBytes: 20_000 } });
   expect(created.status()).toBe(201);

@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState, useSyncExternalStore, useTransition } from 'react';
 import { placeOrderAction } from './actions';
+
+const noSubscription = () => () => {};
 
 export function PlaceOrderButton({
   checkoutSessionId,
@@ -24,6 +26,13 @@ export function PlaceOrderButton({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
+  // False in the server's HTML and while hydrating, true once React has attached the click handler: until then a
+  // click would do nothing, so the button stays disabled (https://react.dev/reference/react/useSyncExternalStore).
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   function placeOrder() {
     setError(null);
@@ -40,7 +49,12 @@ export function PlaceOrderButton({
 
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" className="btn-primary w-full py-3 text-base" disabled={disabled || pending} onClick={placeOrder}>
+      <button
+        type="button"
+        className="btn-primary w-full py-3 text-base"
+        disabled={disabled || pending || !hydrated}
+        onClick={placeOrder}
+      >
         {pending ? 'Placing your order…' : `Place order · ${totalLabel}`}
       </button>
       <p role="status" aria-live="polite" className={error ? 'text-sm text-red-700' : 'sr-only'}>

@@ -53,13 +53,14 @@ export function TableHead({
 
 /**
  * Holds a table that may be wider than a phone's screen: the table scrolls sideways inside it and the page does
- * not. It takes the focus so keyboard users can scroll it too (https://dequeuniversity.com/rules/axe/4.10/scrollable-region-focusable),
+ * not. It is `relative` so that absolutely placed content inside (visually hidden text) is clipped with the table
+ * instead of widening the page. It takes the focus so keyboard users can scroll it too (https://dequeuniversity.com/rules/axe/4.10/scrollable-region-focusable),
  * and carries the table's name when `label` gives one, so the focus stop is announced by it.
  */
 export function TableScroller({ label, className, children }: { label?: string; className?: string; children: ReactNode }) {
   return (
     <div
-      className={cx('max-w-full overflow-x-auto', className)}
+      className={cx('relative max-w-full overflow-x-auto', className)}
       tabIndex={0}
       role={label ? 'group' : undefined}
       aria-label={label}

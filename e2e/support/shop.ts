@@ -41,8 +41,24 @@ export async function chooseOnAmazon(page: Page, choice: Omit<AmazonChoice, 'buy
   await page.locator('#sandbox-continue').click();
 }
 
+/**
+ * Presses Place order on the review page. The button stays disabled until the page has hydrated, and a click waits
+ * for an enabled target, so it never lands on a button whose handler is not attached yet.
+ */
 export async function placeOrder(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Place order/ }).click();
+}
+
+/** A US address for the "Check out with your address" form; `postalCode` lets a spec type a bad one. */
+export async function enterShopAddress(page: Page, { postalCode = '97201' }: { postalCode?: string } = {}): Promise<void> {
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Street and house number').fill('12 Analytical Way');
+  await page.getByLabel('Town or city').fill('Portland');
+  await page.getByLabel('State or region (optional)').fill('OR');
+  await page.getByLabel('Postal code').fill(postalCode);
+  await page.getByLabel('Country').selectOption('US');
+  await page.getByLabel('Phone (for the courier)').fill('+1 503 555 0100');
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
 }
 
 /** What the sandbox holds for an object, read through its control API. */

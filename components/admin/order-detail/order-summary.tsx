@@ -3,6 +3,12 @@ import type { AdminOrderView } from '@/lib/orders/admin/order-view-types';
 import { formatMinor } from './format';
 import { Panel } from './panel';
 
+// Room between the columns, so "Unit" and "Qty" read apart even when a phone squeezes the table; the outer
+// cells stay flush with the panel's edges.
+const HEAD_CELL = 'px-2 py-1 first:pl-0 last:pr-0';
+const CELL = 'px-2 py-1.5 first:pl-0 last:pr-0';
+const FOOT_CELL = 'px-2 py-1 last:pr-0';
+
 const ITEM_COLUMNS: Column[] = ['Product', 'Kind', rightAligned('Unit'), rightAligned('Qty'), rightAligned('Total')];
 
 export function OrderItems({ view }: { view: AdminOrderView }) {
@@ -17,23 +23,23 @@ export function OrderItems({ view }: { view: AdminOrderView }) {
       <DataTable
         columns={ITEM_COLUMNS}
         shaded={false}
-        spacing="py-1"
+        spacing={HEAD_CELL}
         className="mt-3"
         footer={
           <tfoot className="border-t border-black/10">
             {totals.map(([label, amount]) => (
               <tr key={label}>
-                <th scope="row" colSpan={4} className="py-1 text-right font-normal text-ink-muted">
+                <th scope="row" colSpan={4} className={`${FOOT_CELL} text-right font-normal text-ink-muted`}>
                   {label}
                 </th>
-                <td className="py-1 text-right tabular-nums">{formatMinor(amount, order.currency)}</td>
+                <td className={`${FOOT_CELL} text-right tabular-nums`}>{formatMinor(amount, order.currency)}</td>
               </tr>
             ))}
             <tr>
-              <th scope="row" colSpan={4} className="py-1 text-right font-semibold">
+              <th scope="row" colSpan={4} className={`${FOOT_CELL} text-right font-semibold`}>
                 Total
               </th>
-              <td className="py-1 text-right font-semibold tabular-nums" data-testid="order-total">
+              <td className={`${FOOT_CELL} text-right font-semibold tabular-nums`} data-testid="order-total">
                 {formatMinor(order.total, order.currency)}
               </td>
             </tr>
@@ -42,11 +48,11 @@ export function OrderItems({ view }: { view: AdminOrderView }) {
       >
         {lines.map((line) => (
           <tr key={`${line.name}-${line.kind}`}>
-            <td className="py-1.5">{line.name}</td>
-            <td className="py-1.5 capitalize text-ink-muted">{line.kind}</td>
-            <td className="py-1.5 text-right tabular-nums">{formatMinor(line.unitPrice, order.currency)}</td>
-            <td className="py-1.5 text-right tabular-nums">{line.quantity}</td>
-            <td className="py-1.5 text-right tabular-nums">{formatMinor(line.lineTotal, order.currency)}</td>
+            <td className={CELL}>{line.name}</td>
+            <td className={`${CELL} capitalize text-ink-muted`}>{line.kind}</td>
+            <td className={`${CELL} text-right tabular-nums`}>{formatMinor(line.unitPrice, order.currency)}</td>
+            <td className={`${CELL} text-right tabular-nums`}>{line.quantity}</td>
+            <td className={`${CELL} text-right tabular-nums`}>{formatMinor(line.lineTotal, order.currency)}</td>
           </tr>
         ))}
       </DataTable>

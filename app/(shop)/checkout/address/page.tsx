@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AddressCheckout } from '@/components/checkout/address-checkout';
-import { Price } from '@/components/ui/price';
+import { CheckoutItems } from '@/components/checkout/checkout-items';
+import { CheckoutNotice } from '@/components/checkout/checkout-notice';
 import { getCurrentCart } from '@/lib/cart';
 import { fulfilmentOf } from '@/lib/checkout/button-payload';
 import { countryName } from '@/lib/checkout/countries';
@@ -22,15 +23,9 @@ export default async function AddressCheckoutPage() {
   const usable = cart.lines.length > 0 && fulfilment !== 'digital' && fulfilment !== 'subscription';
   if (!usable) {
     return (
-      <div className="card mx-auto flex max-w-xl flex-col items-center gap-4 p-10 text-center">
-        <h1 className="font-serif text-2xl text-ink">Check out with your address</h1>
-        <p className="text-ink-muted">
-          {cart.lines.length === 0 ? 'Your cart is empty.' : 'This cart checks out with the Amazon Pay button on your cart page.'}
-        </p>
-        <Link href="/cart" className="btn-primary">
-          Back to your cart
-        </Link>
-      </div>
+      <CheckoutNotice title="Check out with your address">
+        {cart.lines.length === 0 ? 'Your cart is empty.' : 'This cart checks out with the Amazon Pay button on your cart page.'}
+      </CheckoutNotice>
     );
   }
   const countries = getConfig().store.shipToCountries.map((code) => ({ code, name: countryName(code) }));
@@ -43,16 +38,7 @@ export default async function AddressCheckoutPage() {
           <h2 id="items-heading" className="font-serif text-xl text-ink">
             Your items
           </h2>
-          <ul className="flex flex-col gap-2 text-sm">
-            {cart.lines.map((line) => (
-              <li key={line.id} className="flex justify-between gap-4">
-                <span>
-                  {line.product.name} × {line.quantity}
-                </span>
-                <Price value={line.lineTotal} />
-              </li>
-            ))}
-          </ul>
+          <CheckoutItems lines={cart.lines} />
           <p className="text-xs text-ink-muted">Shipping and tax are calculated from the address you enter.</p>
           <Link href="/cart" className="text-sm text-brand-700 underline">
             Edit your cart

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { cartIdSchema, checkoutSessionIdSchema } from '@/lib/ids';
 import { AddressBlock } from '@/components/checkout/address-block';
+import { CheckoutItems } from '@/components/checkout/checkout-items';
+import { CheckoutNotice } from '@/components/checkout/checkout-notice';
 import { ChangeLink } from '@/components/checkout/change-link';
 import { PlaceOrderButton } from '@/components/checkout/place-order-button';
 import { OrderTotals } from '@/components/ui/order-totals';
@@ -27,32 +29,21 @@ interface ReviewPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-function Notice({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="card mx-auto flex max-w-xl flex-col items-center gap-4 p-10 text-center">
-      <h1 className="font-serif text-2xl text-ink">{title}</h1>
-      <p className="text-ink-muted">{children}</p>
-      <Link href="/cart" className="btn-primary">
-        Back to your cart
-      </Link>
-    </div>
-  );
-}
-
 export default async function CheckoutReviewPage({ searchParams }: ReviewPageProps) {
   const parsed = searchSchema.safeParse(await searchParams);
-  if (!parsed.success) return <Notice title="Checkout link not valid">Please start the checkout again from your cart.</Notice>;
+  if (!parsed.success)
+    return <CheckoutNotice title="Checkout link not valid">Please start the checkout again from your cart.</CheckoutNotice>;
   const { amazonCheckoutSessionId: checkoutSessionId, shipping, cart: buyNowCartId } = parsed.data;
   // Back from the confirmation returns here: an order already placed from this checkout is where the shopper belongs.
   const placedNumber = await findPlacedCheckoutOrderNumber(checkoutSessionId);
   if (placedNumber) redirect(`/orders/${placedNumber}`);
   const view = await loadCheckoutReview(checkoutSessionId, shipping, buyNowCartId);
-  if (view.kind === 'unavailable') return <Notice title="We could not load your checkout">{view.message}</Notice>;
+  if (view.kind === 'unavailable') return <CheckoutNotice title="We could not load your checkout">{view.message}</CheckoutNotice>;
   if (view.kind === 'ended') {
     return (
-      <Notice title="This checkout has ended">
+      <CheckoutNotice title="This checkout has ended">
         Your Amazon Pay session is no longer open. Please start again from your cart.
-      </Notice>
+      </CheckoutNotice>
     );
   }
 
@@ -147,16 +138,7 @@ export default async function CheckoutReviewPage({ searchParams }: ReviewPagePro
           <h2 id="total-heading" className="font-serif text-xl text-ink">
             Order total
           </h2>
-          <ul className="flex flex-col gap-2 text-sm">
-            {cart.lines.map((line) => (
-              <li key={line.id} className="flex justify-between gap-4">
-                <span>
-                  {line.product.name} × {line.quantity}
-                </span>
-                <Price value={line.lineTotal} />
-              </li>
-            ))}
-          </ul>
+          <CheckoutItems lines={cart.lines} />
           <OrderTotals totals={totals} ships={ships} testIdPrefix="review" ruled />
           {problem ? (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="checkout-problem">
