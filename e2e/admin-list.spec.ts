@@ -1,9 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
 import { requireBuyer } from './support/environment';
 import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
 test.beforeEach(() => requireBuyer());
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email').fill(ADMIN_EMAIL);
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
 
 test('the admin finds a new order on the dashboard and in the list, by number, name and product, and exports it', async ({
   page,
@@ -13,11 +21,7 @@ test('the admin finds a new order on the dashboard and in the list, by number, n
   await placeOrder(page);
   const number = await orderNumberFrom(page);
 
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await signIn(page);
   await expect(page.getByRole('img', { name: /\d+ orders? and .+ revenue over the last 30 days/ })).toBeVisible();
   await expect(page.getByRole('link', { name: number })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
@@ -48,4 +52,50 @@ test('the admin finds a new order on the dashboard and in the list, by number, n
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines).toHaveLength(2);
   expect(lines[1]?.split(',')[0]).toBe(number);
+});
+
+test('the Fulfilment filter shows an order once its tracking is sent, and hides one not shipped yet', async ({ page }) => {
+  test.setTimeout(120_000);
+  const placeMugOrder = async () => {
+    await addToCart(page, 'enamel-camp-mug');
+    await checkOutWithAmazon(page, { buyer: 'jane', address: 0, card: '1111' });
+    await placeOrder(page);
+    return orderNumberFrom(page);
+  };
+  const unfulfilled = await placeMugOrder();
+  const shipped = await placeMugOrder();
+
+  await signIn(page);
+  await page.goto(`/admin/orders/${shipped}`);
+  const tracking = page.getByTestId('live-panel').getByTestId('tracking-form');
+  await tracking.getByLabel('Carrier code').fill('UPS');
+  await tracking.getByLabel('Tracking number').fill('1Z999AA10123456784');
+  await tracking.getByRole('button', { name: 'Send tracking' }).click();
+  await expect(tracking.getByRole('status')).toHaveText('Tracking sent to Amazon Pay.');
+
+  await page.goto('/admin/orders');
+  await page.getByLabel('Fulfilment').selectOption({ label: 'Shipped' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/fulfilmentStatus=shipped/);
+  await expect(page.getByLabel('Fulfilment')).toHaveValue('shipped');
+  await expect(page.getByRole('link', { name: shipped })).toBeVisible();
+  await expect(page.getByRole('link', { name: unfulfilled })).toHaveCount(0);
+  await expect(page.getByTestId('list-fulfilment').filter({ hasNotText: 'Shipped' })).toHaveCount(0);
+
+  // The export link carries the filter: the shipped order is in the file, the other is not.
+  const exportLink = page.getByRole('link', { name: 'Export CSV (filtered)' });
+  await expect(exportLink).toHaveAttribute('href', /fulfilmentStatus=shipped/);
+  const csv = await page.request.get((await exportLink.getAttribute('href'))!);
+  const numbers = (await csv.text())
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]);
+  expect(numbers).toContain(shipped);
+  expect(numbers).not.toContain(unfulfilled);
+
+  await page.getByLabel('Fulfilment').selectOption({ label: 'Not shipped yet' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('link', { name: unfulfilled })).toBeVisible();
+  await expect(page.getByRole('link', { name: shipped })).toHaveCount(0);
 });

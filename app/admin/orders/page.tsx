@@ -9,7 +9,7 @@ import { sortColumn } from '@/components/admin/list/sort-header';
 import { DataTable } from '@/components/ui/table';
 import { requireAdminPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin/list';
+import { isFiltered, listAdminOrders, orderListQuerySchema, searchParamsRecord } from '@/lib/orders/admin/list';
 
 export const metadata: Metadata = { title: 'Orders · Admin', robots: { index: false } };
 
@@ -26,7 +26,7 @@ export default async function AdminOrdersPage({
   const exportQuery = listQueryString(query, { after: undefined, before: undefined, size: undefined });
   const attempts = query.view === 'attempts';
   const noun = attempts ? 'checkout attempts' : 'orders';
-  const filtered = Boolean(query.q || query.status || query.paymentState || query.fulfilment || query.from || query.to);
+  const filtered = isFiltered(query);
 
   return (
     <AdminShell adminEmail={session.user.email ?? 'admin'} current="/admin/orders">

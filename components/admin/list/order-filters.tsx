@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { FULFILMENTS, ORDER_STATUSES, PAYMENT_STATES, type OrderListQuery } from '@/lib/orders/admin/list';
+import { FULFILMENT_STATUSES, fulfilmentStatusLabel } from '@/lib/orders/fulfilment-status';
 import { orderStatusLabel } from '@/lib/orders/status';
 
 const field = 'mt-1 block w-full rounded-lg border border-black/15 bg-white px-3 py-1.5 text-sm text-ink';
@@ -81,6 +82,13 @@ export function OrderFilters({ query }: { query: OrderListQuery }) {
         value={query.fulfilment}
         anyLabel="Any kind"
         options={FULFILMENTS.map((kind) => [kind, `${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}`] as const)}
+      />
+      <SelectFilter
+        label="Fulfilment"
+        name="fulfilmentStatus"
+        value={query.fulfilmentStatus}
+        anyLabel="Any fulfilment"
+        options={FULFILMENT_STATUSES.map((status) => [status, fulfilmentStatusLabel(status)] as const)}
       />
       <Filter label="Placed from">
         <input type="date" name="from" defaultValue={query.from ?? ''} className={field} />

@@ -3,28 +3,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect } from 'react';
-import type { ReportRow } from '@/lib/reports/report-row';
-import { REPORT_LIST_KEY, REPORT_POLL_MS, reportStatusKey } from './report-queries';
+import { REPORT_LIST_KEY, REPORT_POLL_MS, reportStatusQuery } from './report-queries';
 import { StatusBadge } from './status-badge';
 
-async function fetchReport(reportId: string): Promise<ReportRow> {
-  const response = await fetch(`/api/admin/reports/${encodeURIComponent(reportId)}`, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`Could not read the report's status (HTTP ${response.status}).`);
-  return (await response.json()) as ReportRow;
-}
-
 /**
- * Polls a new report until COMPLETED, FAILED or CANCELLED (Amazon Pay's final statuses,
- * https://developer.amazon.com/docs/amazon-pay-api-v2/reports.html). It shows the report in the list as soon
+ * Polls a new report until it reaches a final status. It shows the report in the list as soon
  * as it exists, and again once it has ended, so the list's row never lags behind this badge.
  */
 export function ReportStatusPoller({ reportId }: { reportId: string }) {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: reportStatusKey(reportId),
-    queryFn: () => fetchReport(reportId),
-    refetchInterval: (q) => (q.state.data?.terminal ? false : REPORT_POLL_MS),
-  });
+  const query = useQuery(reportStatusQuery(reportId));
   const terminal = query.data?.terminal ?? false;
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: REPORT_LIST_KEY });

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orderLines, orders, payments } from '@/lib/db/schema';
 import { testDatabaseTargets } from '@/test/databases';
-import { eachOrderBatch, listAdminOrders, orderListQuerySchema, SEARCH_COUNT_CAP, type OrderListQuery } from './list';
+import { eachOrderBatch, isFiltered, listAdminOrders, orderListQuerySchema, SEARCH_COUNT_CAP, type OrderListQuery } from './list';
 
 const query = (input: Record<string, string> = {}): OrderListQuery => orderListQuerySchema.parse(input);
 /** Orders and checkout attempts together: the list's mechanics work the same on every view. */
@@ -25,6 +25,11 @@ describe('order list query parameters', () => {
     expect(orderListQuerySchema.safeParse({ from: '2026-13-45' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ from: '0000-01-01' }).success).toBe(false);
     expect(orderListQuerySchema.safeParse({ q: 'NW-1\0' }).success).toBe(false);
+    expect(orderListQuerySchema.safeParse({ fulfilmentStatus: 'lost' }).success).toBe(false);
+    expect(query({ fulfilmentStatus: '' }).fulfilmentStatus).toBeUndefined();
+    expect(query({ fulfilmentStatus: 'shipped' }).fulfilmentStatus).toBe('shipped');
+    expect(isFiltered(query({ view: 'attempts', sort: 'total' }))).toBe(false);
+    expect(isFiltered(query({ fulfilmentStatus: 'delivered' }))).toBe(true);
     expect(query({ size: '25', sort: 'total', dir: 'asc' })).toMatchObject({ size: 25, sort: 'total', dir: 'asc' });
   });
 });
@@ -202,6 +207,29 @@ describe.each(testDatabaseTargets)('admin order list on $name', (target) => {
     const march = await listAdminOrders(handle.db, everything({ from: '2026-03-01', to: '2026-03-10' }));
     expect(march.totalCount).toBe(10);
     expect(march.rows.at(-1)?.number).toBe('NW-200001');
+  });
+
+  it('filters by fulfilment status, in the list and the export alike', async () => {
+    const shipped = ['NW-200002', 'NW-200005'];
+    await handle.db.update(orders).set({ fulfilmentStatus: 'shipped' }).where(inArray(orders.number, shipped));
+    await handle.db.update(orders).set({ fulfilmentStatus: 'delivered' }).where(eq(orders.number, 'NW-200008'));
+    try {
+      const numbersOf = async (input: Record<string, string>) =>
+        (await listAdminOrders(handle.db, everything({ size: '100', ...input }))).rows.map((row) => row.number).sort();
+      expect(await numbersOf({ fulfilmentStatus: 'shipped' })).toEqual(shipped);
+      expect(await numbersOf({ fulfilmentStatus: 'delivered' })).toEqual(['NW-200008']);
+      const unfulfilled = await listAdminOrders(handle.db, everything({ fulfilmentStatus: 'unfulfilled', size: '100' }));
+      expect(unfulfilled.totalCount).toBe(57);
+      expect(unfulfilled.rows.every((row) => row.fulfilmentStatus === 'unfulfilled')).toBe(true);
+      // Combined with the other filters: the shipped orders are attempts, none of them placed.
+      expect((await listAdminOrders(handle.db, query({ fulfilmentStatus: 'shipped' }))).totalCount).toBe(0);
+      const exported: string[] = [];
+      for await (const batch of eachOrderBatch(handle.db, everything({ fulfilmentStatus: 'shipped' }), 1))
+        exported.push(...batch.map((row) => row.number));
+      expect(exported.sort()).toEqual(shipped);
+    } finally {
+      await handle.db.update(orders).set({ fulfilmentStatus: 'unfulfilled' });
+    }
   });
 
   it('lists placed orders by default, and checkout attempts with their reason under Attempts', async () => {

@@ -7,6 +7,7 @@ import type { Database } from '@/lib/db/connection';
 import { selectRows } from '@/lib/db/rows';
 import { orderLines, orders, payments } from '@/lib/db/schema';
 import { money, type Money } from '@/lib/money';
+import { FULFILMENT_STATUSES } from '@/lib/orders/fulfilment-status';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
 
 /**
@@ -64,6 +65,7 @@ export const orderListFiltersSchema = z.object({
   status: optional(z.enum(ORDER_STATUSES)),
   paymentState: optional(z.enum(PAYMENT_STATES)),
   fulfilment: optional(z.enum(FULFILMENTS)),
+  fulfilmentStatus: optional(z.enum(FULFILMENT_STATUSES)),
   from: optional(isoDay),
   to: optional(isoDay),
   sort: optional(z.enum(SORTS)).transform((value) => value ?? 'date'),
@@ -258,17 +260,24 @@ function matchingAnyArm(arms: SQL[], where: SQL | undefined, limit: number, orde
 /** A sale, for the list and the dashboard alike. */
 export const placedCondition: SQL = isNotNull(orders.placedAt);
 
-/** The view, status, payment state, kind and dates: everything but the search. */
+/** The view, status, payment state, kind, fulfilment and dates: everything but the search. */
 function narrowingConditions(filters: OrderListFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.view !== 'all') conditions.push(filters.view === 'orders' ? placedCondition : isNull(orders.placedAt));
   if (filters.status) conditions.push(eq(orders.status, filters.status));
   if (filters.paymentState) conditions.push(eq(orders.paymentState, filters.paymentState));
   if (filters.fulfilment) conditions.push(eq(orders.fulfilment, filters.fulfilment));
+  if (filters.fulfilmentStatus) conditions.push(eq(orders.fulfilmentStatus, filters.fulfilmentStatus));
   // Days are UTC days; `to` is inclusive, so the bound is the next midnight.
   if (filters.from) conditions.push(gte(orders.createdAt, new Date(`${filters.from}T00:00:00Z`)));
   if (filters.to) conditions.push(lt(orders.createdAt, new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000)));
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** Whether anything beyond the view narrows the list (the export then says "filtered"). */
+export function isFiltered(filters: OrderListFilters): boolean {
+  const { q, status, paymentState, fulfilment, fulfilmentStatus, from, to } = filters;
+  return [q, status, paymentState, fulfilment, fulfilmentStatus, from, to].some(Boolean);
 }
 
 function keysetCondition(sort: OrderListFilters['sort'], forward: 'asc' | 'desc', cursor: Cursor): SQL {

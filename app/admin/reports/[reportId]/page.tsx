@@ -5,6 +5,7 @@ import { AdminShell } from '@/components/admin/admin-shell';
 import { adminErrorMessage } from '@/lib/auth/admin-errors';
 import { DownloadButton } from '@/components/admin/reports/download-button';
 import { PreviewTable } from '@/components/admin/reports/preview-table';
+import { ReportProgress } from '@/components/admin/reports/report-progress';
 import { reportIdSchema } from '@/lib/ids';
 import { StatusBadge } from '@/components/admin/reports/status-badge';
 import { CARD } from '@/components/admin/reports/ui';
@@ -92,12 +93,13 @@ export default async function AdminReportPage({ params }: { params: Promise<{ re
             </>
           )}
         </section>
-      ) : (
+      ) : report.terminal ? (
         <p className="mt-8 text-sm text-ink-muted">
-          {report.status === 'IN_PROGRESS'
-            ? 'Amazon is still generating this report; reload in a moment.'
-            : 'This report has no document.'}
+          This report has no document.
+          {report.status === 'CANCELLED' && ' Amazon cancels a report when the period holds no data.'}
         </p>
+      ) : (
+        <ReportProgress report={report} />
       )}
     </AdminShell>
   );

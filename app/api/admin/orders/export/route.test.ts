@@ -1,3 +1,4 @@
+import { inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/connection';
 import { orders } from '@/lib/db/schema';
@@ -48,8 +49,33 @@ describe('order CSV export', () => {
     expect(lines.slice(1).every((line) => line.split(',')[2] === 'paid')).toBe(true);
   });
 
+  it('carries the fulfilment filter', async () => {
+    const [first, second] = await handle.db
+      .select({ id: orders.id, number: orders.number })
+      .from(orders)
+      .where(isNotNull(orders.placedAt))
+      .limit(2);
+    await handle.db
+      .update(orders)
+      .set({ fulfilmentStatus: 'shipped' })
+      .where(inArray(orders.id, [first!.id, second!.id]));
+    try {
+      const response = await GET(new Request('http://localhost/api/admin/orders/export?fulfilmentStatus=shipped'));
+      expect(response.status).toBe(200);
+      const rows = (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
+      expect(rows.map((line) => line.split(',')[0]).sort()).toEqual([first!.number, second!.number].sort());
+    } finally {
+      await handle.db.update(orders).set({ fulfilmentStatus: 'unfulfilled' });
+    }
+  });
+
   it('refuses bad filters and anyone but the admin', async () => {
     expect((await GET(new Request('http://localhost/api/admin/orders/export?status=shipped'))).status).toBe(400);
+    expect((await GET(new Request('http://localhost/api/admin/orders/export?fulfilmentStatus=lost'))).status).toBe(400);
     state.admin = false;
     expect((await GET(new Request('http://localhost/api/admin/orders/export'))).status).toBe(401);
     state.admin = true;

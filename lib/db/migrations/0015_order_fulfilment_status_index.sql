@@ -1,0 +1,1 @@
+CREATE INDEX "orders_fulfilment_status_idx" ON "orders" USING btree ("fulfilment_status","created_at");
