@@ -1,17 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { expect, test } from '@playwright/test';
+import { signInAsAdmin } from './support/admin';
 import { requireBuyer } from './support/environment';
 import { addToCart, checkOutWithAmazon, orderNumberFrom, placeOrder } from './support/shop';
 
 test.beforeEach(() => requireBuyer());
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-}
 
 test('the admin finds a new order on the dashboard and in the list, by number, name and product, and exports it', async ({
   page,
@@ -21,7 +13,7 @@ test('the admin finds a new order on the dashboard and in the list, by number, n
   await placeOrder(page);
   const number = await orderNumberFrom(page);
 
-  await signIn(page);
+  await signInAsAdmin(page);
   await expect(page.getByRole('img', { name: /\d+ orders? and .+ revenue over the last 30 days/ })).toBeVisible();
   await expect(page.getByRole('link', { name: number })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
@@ -65,7 +57,7 @@ test('the Fulfilment filter shows an order once its tracking is sent, and hides 
   const unfulfilled = await placeMugOrder();
   const shipped = await placeMugOrder();
 
-  await signIn(page);
+  await signInAsAdmin(page);
   await page.goto(`/admin/orders/${shipped}`);
   const tracking = page.getByTestId('live-panel').getByTestId('tracking-form');
   await tracking.getByLabel('Carrier code').fill('UPS');

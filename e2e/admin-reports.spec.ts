@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseAmazonTimestamp } from '@/lib/amazon-pay/signing';
 import { formatBytes } from '@/components/admin/reports/format';
 import { syntheticSettlementLines } from '@/sandbox/report-format';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/admin';
+import { signInAsAdmin } from './support/admin';
 import { requireOfflineSandbox } from './support/environment';
 import { addToCart, advanceSandboxClock, checkOutWithAmazon, orderNumberFrom, placeOrder, SANDBOX_URL } from './support/shop';
 
@@ -12,14 +12,6 @@ const SHOTS = process.env.E2E_SHOTS;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 };
-
-async function signIn(page: Page) {
-  await page.goto('/admin/login');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 const REFUNDS = '_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_';
 
@@ -52,7 +44,7 @@ test('reports: list, filters, create and poll, download, preview, reconcile', as
   const created = await page.request.post(`${SANDBOX_URL}/__sandbox/reports/synthetic`, { data: { sizeBytes: 300_000 } });
   expect(created.status()).toBe(201);
   const report = (await created.json()) as SyntheticReport;
-  await signIn(page);
+  await signInAsAdmin(page);
 
   await page.goto('/admin/reports');
   await expect(page.getByRole('link', { name: report.reportId })).toBeVisible();
@@ -139,7 +131,7 @@ test('a sandbox settlement report of the store’s own order reconciles as match
   await placeOrder(page);
   const number = await orderNumberFrom(page);
 
-  await signIn(page);
+  await signInAsAdmin(page);
   await page.goto(`/admin/orders/${number}`);
   const live = page.getByTestId('live-panel');
   await live.getByTestId('capture-form').getByRole('button', { name: 'Capture…' }).click();
@@ -186,7 +178,7 @@ test('a sandbox settlement report of the store’s own order reconciles as match
 test('eComCharge: a day, a paged period, CSV export, and no access without the admin', async ({ page }) => {
   expect((await page.request.get('/api/admin/reports/ecomcharge/export?mode=day&date=2026-01-15')).status()).toBe(401);
   expect((await page.request.get('/api/admin/reports')).status()).toBe(401);
-  await signIn(page);
+  await signInAsAdmin(page);
   await page.goto('/admin/reports/ecomcharge?mode=day&date=2026-01-15&status=all&dateType=created_at&timeZone=Etc%2FUTC');
   await expect(page.getByTestId('sandbox-defaults')).toBeVisible();
   await expect(page.getByRole('table', { name: 'eComCharge transactions' })).toBeVisible();
