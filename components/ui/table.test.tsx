@@ -13,7 +13,7 @@ describe('DataTable', () => {
       </DataTable>,
     );
     expect(html).toMatch(
-      /^<div class="max-w-full overflow-x-auto" tabindex="0" role="group" aria-label="Latest orders"><table class="w-full text-left text-sm mt-4" aria-label="Latest orders">/,
+      /^<div class="relative max-w-full overflow-x-auto" tabindex="0" role="group" aria-label="Latest orders"><table class="w-full text-left text-sm mt-4" aria-label="Latest orders">/,
     );
     expect(html).toMatch(/<\/table><\/div>$/);
   });
@@ -26,6 +26,6 @@ describe('DataTable', () => {
         </tr>
       </DataTable>,
     );
-    expect(html).toMatch(/^<div class="max-w-full overflow-x-auto" tabindex="0"><table/);
+    expect(html).toMatch(/^<div class="relative max-w-full overflow-x-auto" tabindex="0"><table/);
   });
 });
