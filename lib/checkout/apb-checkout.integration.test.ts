@@ -1,10 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToCart, loadCart, type Cart } from '@/lib/cart/cart';
+import { setStockLevel } from '@/lib/catalog/stock';
 import { orders, paymentEvents, payments, stockReservations } from '@/lib/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { finishOrder } from '@/lib/orders/payments/finish';
-import { cartWith as fixtureCart, SHIP_TO } from '@/test/checkout-fixtures';
+import { cartWith as fixtureCart, placeInput, sessionChosenBy, SHIP_TO } from '@/test/checkout-fixtures';
 import { testDatabaseTargets } from '@/test/databases';
 import type { Harness } from '@/test/sandbox-harness';
 import { storeOnSandbox } from '@/test/store-on-sandbox';
@@ -13,7 +14,7 @@ import { placeAddressOrder, quoteAddressCheckout } from './apb-checkout';
 import { AddressCheckoutMismatchError, addressResultUrl, linkAddressCheckout } from './apb-return';
 import { buildProcessOrderPayload, paymentIntentFor } from './button-payload';
 import { completeCheckout } from './complete';
-import { CheckoutChangedError } from './place-order';
+import { CheckoutChangedError, placeOrder } from './place-order';
 import type { ShippingAddress } from './types';
 
 const SHOPPER = 'c'.repeat(64);
@@ -248,5 +249,19 @@ describe.each(testDatabaseTargets)('checkout with the shopper’s address agains
     await finishOrder(store.db, store.h.client, order.id, { now: new Date(order.updatedAt.getTime() + day + 11 * 60 * 1000) });
     expect(await orderRow(order.id)).toMatchObject({ status: 'canceled', lastReasonCode: 'Expired' });
     expect(await held(order.id)).toHaveLength(0);
+  });
+
+  it('ends an address checkout the shopper left for the express one, so its last unit goes to the express order', async () => {
+    const cart = await cartWith('wool-throw-blanket');
+    await setStockLevel(store.db, cart.lines[0]!.product.id, 1);
+    const { order: left } = await clickButton(store.db, cart, HOME);
+    expect(await held(left.id)).toHaveLength(1);
+
+    const checkoutSessionId = await sessionChosenBy(store.h, cart, { card: '1111', address: 0, shopperTokenHash: SHOPPER });
+    const placed = await placeOrder(store.db, store.h.client, await placeInput(store.h.client, cart, checkoutSessionId, SHOPPER));
+    expect(await orderRow(left.id)).toMatchObject({ status: 'canceled', lastReasonCode: 'BuyerCanceled' });
+    expect(await held(left.id)).toHaveLength(0);
+    const [express] = await store.db.select().from(orders).where(eq(orders.number, placed.orderNumber));
+    expect(await held(express!.id)).toHaveLength(1);
   });
 });

@@ -1,11 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, notExists } from 'drizzle-orm';
 import type { AmazonPayClient, CheckoutSession } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
 import { orders, paymentEvents } from '@/lib/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
 import { recordPaymentEvent, type PaymentEventInput } from '@/lib/orders/payments/events';
-import type { OrderRow } from '@/lib/orders/payments/completion';
+import { cancelAttempt, type OrderRow } from '@/lib/orders/payments/completion';
 import { sameAddress } from './apb-address';
 import { reshapeAddress } from './reshape';
 import { checkoutOwnerTag } from './shopper-token';
@@ -163,4 +163,36 @@ function sessionMatchesOrder(session: CheckoutSession, order: OrderRow): boolean
     charged.amount === order.totalAmount &&
     sameAddress(reshapeAddress(session.shippingAddress), order.shippingAddress as ShippingAddress | null)
   );
+}
+
+/**
+ * The address checkouts of this cart and browser that the shopper left for the express
+ * checkout: written at a click, never returned from Amazon. They end now and give their stock
+ * back, in the caller's transaction, before the express order reserves its own, rather than
+ * holding it for a session lifetime. A session the shopper might still bring back no longer
+ * links (the order is not pending), so Amazon cancels it uncompleted and nothing is charged for
+ * it. One the shopper did return with is left to its completion.
+ */
+export async function endAbandonedAddressCheckouts(tx: Database, cartId: string, shopperTokenHash: string): Promise<number> {
+  const abandoned = await tx
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.cartId, cartId),
+        eq(orders.browserTokenHash, shopperTokenHash),
+        eq(orders.status, 'pending'),
+        isNull(orders.checkoutSessionId),
+        isNull(orders.completionRequestedAt),
+        notExists(
+          tx
+            .select({ id: paymentEvents.id })
+            .from(paymentEvents)
+            .where(and(eq(paymentEvents.orderId, orders.id), eq(paymentEvents.type, RETURNED))),
+        ),
+      ),
+    )
+    .for('update');
+  for (const order of abandoned) await cancelAttempt(tx, order, 'BuyerCanceled', 'shopper');
+  return abandoned.length;
 }

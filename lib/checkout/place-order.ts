@@ -7,6 +7,7 @@ import { orderLines, orders } from '@/lib/db/schema';
 import { UserFacingError, ValidationError } from '@/lib/errors';
 import { formatMoney, money, toAmazonPrice, type Money } from '@/lib/money';
 import { recordPaymentEvent } from '@/lib/orders/payments/events';
+import { endAbandonedAddressCheckouts } from './apb-return';
 import { fulfilmentOf, paymentIntentFor } from './button-payload';
 import { cartShips, computeTotals, renewalTotals, type OrderTotals, type ShippingMethod } from './pricing';
 import { assertCheckoutOwner } from './checkout-owner';
@@ -132,6 +133,8 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
       .returning();
     // A racing tab inserted first; it will tell Amazon the same amounts.
     if (!row) throw new CheckoutEndedError();
+    // The shopper's own address checkout of this cart gives its units back first.
+    await endAbandonedAddressCheckouts(tx, input.cart.id, input.shopperTokenHash);
     // A line that cannot be reserved rolls back the whole order: no row, no Amazon call.
     await reserveStock(tx, row.id, stockLines(input.cart));
     await writeOrderLines(tx, row.id, input.cart);
@@ -164,6 +167,7 @@ export async function placeOrder(db: Database, amazon: AmazonPayClient, input: P
         .where(and(eq(orders.id, order.id), eq(orders.status, 'pending')))
         .returning({ id: orders.id });
       if (changed.length === 0) throw new CheckoutEndedError();
+      await endAbandonedAddressCheckouts(tx, input.cart.id, input.shopperTokenHash);
       await reserveStock(tx, order.id, stockLines(input.cart));
       await writeOrderLines(tx, order.id, input.cart);
       await recordPaymentEvent(
