@@ -3,6 +3,7 @@ import type { ShippingAddress } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/connection';
 import { orderLines, orders } from '@/lib/db/schema';
 import { downloadLinks } from '@/lib/downloads/delivery';
+import { planRenewal } from '@/lib/orders/payments/renewal';
 import { queueEmail } from './outbox';
 import { renderOrderEmail, type EmailContent, type OrderMailData } from './templates';
 
@@ -33,6 +34,26 @@ async function mailedDownloads(db: Database, orderId: string, settings: MailSett
   );
 }
 
+/**
+ * A subscription order's terms for the messages about the order itself, as Amazon Pay asks
+ * merchants to state them (https://developer.amazon.com/docs/amazon-pay-checkout/multi-use-payments.html):
+ * what each renewal charges, when the next one comes, and where to cancel.
+ */
+async function mailedSubscription(
+  db: Database,
+  order: typeof orders.$inferSelect,
+  settings: MailSettings,
+): Promise<OrderMailData['subscription']> {
+  if (order.chargePermissionType !== 'Recurring') return null;
+  const planned = await planRenewal(db, order);
+  if ('refusal' in planned) return null;
+  return {
+    recurringAmount: planned.plan.amount.amount,
+    nextChargeAt: planned.plan.dueAt,
+    accountUrl: `${settings.origin}/account`,
+  };
+}
+
 async function loadOrderMailData(db: Database, orderId: string, settings: MailSettings) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
@@ -61,6 +82,7 @@ async function loadOrderMailData(db: Database, orderId: string, settings: MailSe
     shippingAddress: (order.shippingAddress as ShippingAddress | null) ?? null,
     paymentDescriptor: order.paymentDescriptor,
     downloads: settings.downloadSigningKey ? await mailedDownloads(db, orderId, settings) : [],
+    subscription: await mailedSubscription(db, order, settings),
   };
   return { recipient: order.buyerEmail, data };
 }

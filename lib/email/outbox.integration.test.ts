@@ -147,6 +147,19 @@ describe.each(testDatabaseTargets)('the e-mail outbox on $name', (target) => {
     await expect(ask(shopperTokenHash)).resolves.toMatchObject({ ok: true, downloads: 1 });
   });
 
+  it("states a subscription's recurring amount, next charge and how to cancel in its confirmation", async () => {
+    const { number } = await completedOrder(store.db, store.h, {
+      slugs: ['monthly-coffee-club'],
+      card: '1111',
+      shopperTokenHash: '9'.repeat(64),
+    });
+    const [message] = await outboxOf(number);
+    expect(message).toMatchObject({ kind: 'order_confirmation' });
+    expect(message!.text).toMatch(/Your subscription: \$\d+\.\d{2} every month\./);
+    expect(message!.text).toMatch(/Next charge: /);
+    expect(message!.text).toMatch(/\/account\b/);
+  });
+
   it('keeps a message offline, not failed, without an SMTP server, and never sends it later', async () => {
     const { number } = await completedOrder(store.db, store.h, {
       slugs: ['enamel-camp-mug'],

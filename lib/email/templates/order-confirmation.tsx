@@ -1,4 +1,5 @@
 import { DownloadLinks, EmailLayout, OrderLines, PaymentDescriptor, ShippingAddressBlock } from './layout';
+import { OrderSubscriptionTerms } from './subscription';
 import type { MailProps } from './types';
 
 /** Sent once an order is placed; a payment Amazon is still authorizing is said so. */
@@ -13,6 +14,7 @@ export function OrderConfirmationEmail({ order, title, paymentPending }: MailPro
       <OrderLines order={order} />
       <ShippingAddressBlock order={order} />
       <DownloadLinks order={order} />
+      <OrderSubscriptionTerms order={order} />
       <PaymentDescriptor order={order} />
     </EmailLayout>
   );

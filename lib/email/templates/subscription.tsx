@@ -31,3 +31,9 @@ export function SubscriptionTerms({
     </div>
   );
 }
+
+/** The subscription's terms, on the messages about a subscription order's own payment. */
+export function OrderSubscriptionTerms({ order }: { order: OrderMailData }) {
+  if (!order.subscription) return null;
+  return <SubscriptionTerms order={order} {...order.subscription} />;
+}

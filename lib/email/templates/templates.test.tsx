@@ -30,6 +30,7 @@ function orderIn(currency: CurrencyCode, amounts: { unit: number; shipping: numb
     },
     paymentDescriptor: 'Visa ****1111',
     downloads: [],
+    subscription: null,
   };
 }
 
@@ -68,6 +69,26 @@ describe('order e-mail templates', () => {
     }
     expect(renderOrderEmail(usdOrder, { kind: 'order_confirmation', paymentPending: false }).text).not.toContain(
       'Your downloads',
+    );
+  });
+
+  it("state a subscription order's recurring amount, next charge and how to cancel in its confirmation", () => {
+    const subscribed = {
+      ...usdOrder,
+      subscription: {
+        recurringAmount: 3319,
+        nextChargeAt: new Date('2027-01-01T00:00:00Z'),
+        accountUrl: 'https://shop.example/account',
+      },
+    };
+    for (const content of [{ kind: 'order_confirmation', paymentPending: false }, { kind: 'payment_confirmed' }] as const) {
+      const { text } = renderOrderEmail(subscribed, content);
+      expect(text).toContain('Your subscription: $33.19 every month.');
+      expect(text).toMatch(/Next charge: .*2027/);
+      expect(text).toContain('https://shop.example/account');
+    }
+    expect(renderOrderEmail(usdOrder, { kind: 'order_confirmation', paymentPending: false }).text).not.toContain(
+      'Your subscription',
     );
   });
 

@@ -20,6 +20,8 @@ export interface OrderMailData {
   paymentDescriptor: string | null;
   /** Signed links to the order's files, for a paid order with digital goods. */
   downloads: ReadonlyArray<{ name: string; url: string; expiresAt: Date }>;
+  /** A subscription's terms: what each renewal charges, when the next comes, where to cancel. */
+  subscription: { recurringAmount: number; nextChargeAt: Date | null; accountUrl: string } | null;
 }
 
 /** Every template's props: the order, and the subject, which is also the heading. */
