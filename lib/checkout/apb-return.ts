@@ -4,7 +4,7 @@ import type { Database } from '@/lib/db/connection';
 import { orders, paymentEvents } from '@/lib/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { fromAmazonPrice, isCurrencyCode } from '@/lib/money';
-import { recordPaymentEvent, type PaymentEventInput } from '@/lib/orders/payments/events';
+import { recordPaymentEvent, recordPaymentEventOnce, type PaymentEventInput } from '@/lib/orders/payments/events';
 import { cancelAttempt, type OrderRow } from '@/lib/orders/payments/completion';
 import { sameAddress } from './apb-address';
 import { reshapeAddress } from './reshape';
@@ -58,19 +58,7 @@ export async function linkAddressCheckout(
   // Locked by its order, so a refresh racing this return records it once.
   await db.transaction(async (tx) => {
     await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, order.id)).for('update');
-    const [recorded] = await tx
-      .select({ id: paymentEvents.id })
-      .from(paymentEvents)
-      .where(
-        and(
-          eq(paymentEvents.orderId, order.id),
-          eq(paymentEvents.type, RETURNED),
-          eq(paymentEvents.amazonObjectId, input.checkoutSessionId),
-        ),
-      )
-      .limit(1);
-    if (recorded) return;
-    await recordPaymentEvent(tx, {
+    await recordPaymentEventOnce(tx, {
       orderId: order.id,
       type: RETURNED,
       actor: 'shopper',

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AmazonPayClient } from '@/lib/amazon-pay';
 import type { Database } from '@/lib/db/connection';
-import { orders, paymentEvents } from '@/lib/db/schema';
-import { recordPaymentEvent } from './payments/events';
+import { orders } from '@/lib/db/schema';
+import { recordPaymentEventOnce } from './payments/events';
 import { syncChargePermission } from './payments/sync';
 
 /** The payment event a chargeback leaves on its order; the admin order page marks orders that have one. */
@@ -30,26 +30,13 @@ export async function recordChargeback(db: Database, amazon: AmazonPayClient, no
     .where(eq(orders.chargePermissionId, notice.chargePermissionId))
     .limit(1);
   if (!order) return false;
-  const [seen] = await db
-    .select({ id: paymentEvents.id })
-    .from(paymentEvents)
-    .where(
-      and(
-        eq(paymentEvents.orderId, order.id),
-        eq(paymentEvents.type, CHARGEBACK_EVENT),
-        eq(paymentEvents.amazonObjectId, notice.chargebackId),
-      ),
-    )
-    .limit(1);
-  if (!seen) {
-    await recordPaymentEvent(db, {
-      orderId: order.id,
-      type: CHARGEBACK_EVENT,
-      actor: 'amazon',
-      amazonObjectId: notice.chargebackId,
-      detail: { notificationId: notice.notificationId, chargePermissionId: notice.chargePermissionId },
-    });
-  }
+  await recordPaymentEventOnce(db, {
+    orderId: order.id,
+    type: CHARGEBACK_EVENT,
+    actor: 'amazon',
+    amazonObjectId: notice.chargebackId,
+    detail: { notificationId: notice.notificationId, chargePermissionId: notice.chargePermissionId },
+  });
   await syncChargePermission(db, amazon, notice.chargePermissionId);
   return true;
 }
